@@ -1,0 +1,63 @@
+// Command dgmaturity measures a public sector organisation's digital
+// government maturity against the 2014 OECD Recommendation on Digital
+// Government Strategies. It only wires: the commands live in internal/cli.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+
+	"github.com/dgmaturity/dgmaturity/internal/cli"
+	"github.com/dgmaturity/dgmaturity/internal/input"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0"
+
+func main() {
+	os.Exit(run())
+}
+
+// run executes the command line and maps its outcome to an exit code, in
+// this one place: 0 done, 1 failed while working, 2 bad usage or input,
+// 130 interrupted.
+func run() int {
+	app := cli.NewApp(version)
+	err := fang.Execute(context.Background(), cli.Root(app),
+		fang.WithVersion(version),
+		fang.WithNotifySignal(os.Interrupt),
+		// fang's default handler reformats messages into a box; ours keep
+		// file:line: field: reason intact for people and scripts.
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			fmt.Fprintln(w, "dgmaturity: "+err.Error())
+		}),
+	)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, cli.ErrInterrupted), errors.Is(err, context.Canceled):
+		return 130
+	case input.IsBad(err) || isCobraUsage(err):
+		return 2
+	default:
+		return 1
+	}
+}
+
+// isCobraUsage recognises cobra's own usage errors (unknown command, wrong
+// number of arguments), which cobra returns as plain errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires at least", "requires at most", "invalid argument"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}

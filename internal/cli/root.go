@@ -1,0 +1,111 @@
+// Package cli builds the dgmaturity command tree: one file per subcommand,
+// each only reading flags and calling down into the packages that do the
+// work.
+package cli
+
+import (
+	"errors"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// App carries what every subcommand shares: its streams, the version, the
+// clock and the instrument flags.
+type App struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Version is the tool version written into assessments ("dgmaturity 0.1.0").
+	Version string
+	// Now gives the current time; tests pin it.
+	Now func() time.Time
+
+	questionnairePath string
+	lang              string
+}
+
+// NewApp returns an App on the process's standard streams.
+func NewApp(version string) *App {
+	return &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version, Now: time.Now}
+}
+
+// Tool is the value of the assessment file's "tool" field.
+func (a *App) Tool() string { return "dgmaturity " + a.Version }
+
+// Today is the current date as YYYY-MM-DD.
+func (a *App) Today() string { return a.Now().Format(time.DateOnly) }
+
+// Instrument returns the questionnaire in use: the file given with
+// --questionnaire or the embedded default, in the language given with --lang.
+func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
+	q := questionnaire.Default()
+	if a.questionnairePath != "" {
+		var err error
+		if q, err = questionnaire.Load(a.questionnairePath); err != nil {
+			return nil, err
+		}
+	}
+	if a.lang != "" {
+		return q.Localized(a.lang)
+	}
+	return q, nil
+}
+
+// Root builds the command tree. With no subcommand it runs the interactive
+// assessment, the tool's main job.
+func Root(app *App) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "dgmaturity",
+		Short: "Measure a public sector organisation's digital government maturity",
+		Long: `dgmaturity takes a public sector organisation through a questionnaire built on the
+12 principles of the 2014 OECD Recommendation on Digital Government Strategies, across the
+four areas of the OECD Digital Government Review of Luxembourg (2022). It scores the answers,
+matches recommendations to the gaps and writes a Markdown report.
+
+Run it without a command to start the interactive assessment.`,
+		Example: `  dgmaturity                                   # the interactive assessment
+  dgmaturity assess --answers answers.yaml      # score an answers file
+  dgmaturity questionnaire show                 # the questions and their coverage`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+	}
+	root.SetIn(app.Stdin)
+	root.SetOut(app.Stdout)
+	root.SetErr(app.Stderr)
+	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "use this questionnaire file instead of the built-in OECD 2014 instrument")
+	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: the instrument's first language)")
+	// Flag mistakes are bad usage: exit 2, like bad input.
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &input.UsageError{Msg: err.Error()}
+	})
+	for _, c := range subcommands {
+		root.AddCommand(c(app))
+	}
+	return root
+}
+
+// subcommands are registered by each subcommand's file in its init, so
+// that adding a command touches one file only.
+var subcommands []func(*App) *cobra.Command
+
+func register(c func(*App) *cobra.Command) { subcommands = append(subcommands, c) }
+
+// usageArgs wraps a cobra argument check so that its failure is a usage error.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &input.UsageError{Msg: err.Error()}
+		}
+		return nil
+	}
+}
+
+// ErrInterrupted is returned when the user stops a run with ctrl+c; the
+// command line maps it to exit code 130.
+var ErrInterrupted = errors.New("interrupted")
