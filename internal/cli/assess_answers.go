@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
+)
+
+// assessAnswers is the non-interactive run: it reads an answers file,
+// scores it and writes the assessment, the report and the chart into
+// outDir, printing their paths.
+func assessAnswers(app *App, answersPath, outDir, org string) error {
+	q, err := app.Instrument()
+	if err != nil {
+		return err
+	}
+	a, err := assessment.LoadAnswers(answersPath, q, app.Today())
+	if err != nil {
+		return err
+	}
+	if org != "" {
+		a.Organisation.Name = org
+	}
+	if a.Language == "" && app.lang != "" {
+		a.Language = app.lang
+	}
+	paths, err := publish.Write(outDir, q, a, app.Tool())
+	if err != nil {
+		return fmt.Errorf("write results: %w", err)
+	}
+	printPaths(app, paths)
+	return nil
+}
+
+// printPaths prints the written files on stdout, one per line, so that
+// scripts can pick them up.
+func printPaths(app *App, p publish.Paths) {
+	for _, path := range []string{p.Assessment, p.Report, p.Chart} {
+		if path != "" {
+			fmt.Fprintln(app.Stdout, path)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
+	"github.com/dgmaturity/dgmaturity/reports"
+)
+
+func init() { register(newReportCmd) }
+
+func newReportCmd(app *App) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "report ASSESSMENT.json",
+		Short: "Rebuild the report and chart of an assessment file",
+		Long: `Rebuild the Markdown report and the SVG chart of an assessment file. The scores are
+recomputed from the answers; where they differ from the ones stored in the file (an edited
+file), a warning is printed and noted in the report.`,
+		Example: `  dgmaturity report agency-2026-03-01.json
+  dgmaturity report agency-2026-03-01.json -o board/report.md`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runReport(app, args[0], out)
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the chart goes beside it with .svg")
+	return cmd
+}
+
+func runReport(app *App, path, out string) error {
+	q, err := app.Instrument()
+	if err != nil {
+		return err
+	}
+	a, warnings, err := assessment.Load(path, q)
+	if err != nil {
+		return err
+	}
+	r := scoring.Score(q, a.Answers)
+	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
+	for _, w := range warnings {
+		fmt.Fprintln(app.Stderr, "warning: "+path+": "+w)
+	}
+	if out == "" {
+		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
+	}
+	chart := strings.TrimSuffix(out, filepath.Ext(out)) + ".svg"
+	var md, svg bytes.Buffer
+	if err := reports.Markdown(&md, q, a, r, reports.Options{ChartFile: filepath.Base(chart), Warnings: warnings}); err != nil {
+		return fmt.Errorf("render report: %w", err)
+	}
+	if err := reports.RadarSVG(&svg, q, r, a.Organisation.Name+": principle scores, "+a.Date); err != nil {
+		return fmt.Errorf("render chart: %w", err)
+	}
+	if err := assessment.WriteFileAtomic(chart, svg.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if err := assessment.WriteFileAtomic(out, md.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintln(app.Stdout, out)
+	fmt.Fprintln(app.Stdout, chart)
+	return nil
+}

@@ -1,0 +1,459 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// Options shape the assessment report.
+type Options struct {
+	// ChartFile is the file name of the radar chart written beside the
+	// report, linked from it; empty leaves the link out.
+	ChartFile string
+	// Warnings are printed in a note near the top (for example stored
+	// scores that differ from the recomputed ones).
+	Warnings []string
+}
+
+// barWidth is the width of the text bars in the report, in cells.
+const barWidth = 20
+
+// Markdown writes the report of one scored assessment (DESIGN.md section 8):
+// summary, scores by area and principle, the principle-by-area matrix,
+// recommendations by priority, knowledge gaps and exclusions, every answer,
+// and the method. It reads well as plain text and rendered.
+func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, opt Options) error {
+	bw := bufio.NewWriter(w)
+	m := &mdWriter{w: bw, q: q, a: a, r: r}
+	m.header(opt)
+	m.summary(opt)
+	m.areas()
+	m.principles()
+	m.matrix()
+	m.recommendations()
+	m.gaps()
+	m.answers()
+	m.method()
+	return bw.Flush()
+}
+
+type mdWriter struct {
+	w *bufio.Writer
+	q *questionnaire.Questionnaire
+	a *assessment.Assessment
+	r *scoring.Result
+}
+
+func (m *mdWriter) p(format string, args ...any) { fmt.Fprintf(m.w, format, args...) }
+func (m *mdWriter) ln(s string)                  { m.w.WriteString(s); m.w.WriteByte('\n') }
+
+// num formats a score with one decimal.
+func num(v float64) string { return fmt.Sprintf("%.1f", v) }
+
+func scoreCell(s scoring.Measure) string {
+	if !s.Defined {
+		return "n/a"
+	}
+	return num(s.Value)
+}
+
+func barCell(s scoring.Measure) string {
+	if !s.Defined {
+		return ""
+	}
+	return "`" + scoring.Bar(s.Value, barWidth) + "`"
+}
+
+func (m *mdWriter) header(opt Options) {
+	a := m.a
+	m.p("# Digital government maturity: %s\n\n", Escape(a.Organisation.Name))
+	var who []string
+	for _, p := range a.Respondents {
+		s := Escape(p.Name)
+		if p.Role != "" {
+			s += " (" + Escape(p.Role) + ")"
+		}
+		who = append(who, s)
+	}
+	m.p("Self-assessment of %s, organisation type: %s.  \n", a.Date, Escape(a.Organisation.Type))
+	if len(who) > 0 {
+		label := "Respondent"
+		if len(who) > 1 {
+			label = "Respondents"
+		}
+		m.p("%s: %s.  \n", label, strings.Join(who, "; "))
+	}
+	m.p("Questionnaire: %s, version %s (%s).\n\n", Escape(m.q.Title), Escape(m.q.Version), Escape(m.q.ID))
+	if !a.Complete {
+		m.ln("> **Draft.** This assessment is not finished; unanswered questions are left out of the scores.")
+		m.ln("")
+	}
+	for _, w := range opt.Warnings {
+		m.p("> **Note.** %s\n\n", Escape(w))
+	}
+}
+
+func (m *mdWriter) summary(opt Options) {
+	r := m.r
+	m.ln("## Summary")
+	m.ln("")
+	if !r.Overall.Defined {
+		m.ln("No question was answered with a level, so there is no score yet.")
+		m.ln("")
+		return
+	}
+	m.p("- **Stage: %s** (level %d of 4), overall score **%s** out of 100.\n", r.Stage, r.StageLevel, num(r.Overall.Value))
+	if hi, lo, ok := extremes(r.Areas); ok {
+		m.p("- Strongest area: %s (%s). Weakest area: %s (%s).\n", m.areaTitle(hi.ID), num(hi.Value), m.areaTitle(lo.ID), num(lo.Value))
+	}
+	m.p("- Evidence: %.0f%% of the applicable question weight was answered with a level", r.Coverage*100)
+	var extra []string
+	if n := len(r.DontKnow); n > 0 {
+		extra = append(extra, plural(n, "answer", "answers")+" of \"don't know\"")
+	}
+	if n := len(r.NA); n > 0 {
+		extra = append(extra, plural(n, "question", "questions")+" not applicable")
+	}
+	if n := len(r.Unanswered); n > 0 {
+		extra = append(extra, plural(n, "question", "questions")+" unanswered")
+	}
+	if len(extra) > 0 {
+		m.p(" (%s)", strings.Join(extra, ", "))
+	}
+	m.ln(".")
+	if len(r.Matches) > 0 {
+		m.ln("- Top recommendations:")
+		for i, x := range r.Matches {
+			if i == 3 {
+				break
+			}
+			m.p("  %d. [%s](#%s) (%s priority)\n", i+1, x.Recommendation.Title, anchor(x.Recommendation.ID), x.Band)
+		}
+	} else {
+		m.ln("- No recommendation of the catalogue applies to these answers.")
+	}
+	m.ln("")
+	if opt.ChartFile != "" {
+		m.p("![Radar chart of the scores of the twelve principles](%s)\n\n", opt.ChartFile)
+	}
+}
+
+// extremes returns the highest and lowest defined area scores; ties go to
+// the area listed first.
+func extremes(areas []scoring.Measure) (hi, lo scoring.Measure, ok bool) {
+	for _, s := range areas {
+		if !s.Defined {
+			continue
+		}
+		if !ok || s.Value > hi.Value {
+			hi = s
+		}
+		if !ok || s.Value < lo.Value {
+			lo = s
+		}
+		ok = true
+	}
+	return hi, lo, ok
+}
+
+func (m *mdWriter) areaTitle(id string) string {
+	if a, ok := m.q.Area(id); ok {
+		return Escape(a.Title)
+	}
+	return Escape(id)
+}
+
+func (m *mdWriter) principleLabel(id string) string {
+	if p, ok := m.q.Principle(id); ok {
+		return Escape(p.ID + " " + p.Title)
+	}
+	return Escape(id)
+}
+
+func evidenceNote(s scoring.Measure) string {
+	var notes []string
+	if s.LowEvidence {
+		notes = append(notes, "low evidence")
+	}
+	if s.DontKnow > 0 {
+		notes = append(notes, plural(s.DontKnow, "don't know", "don't know"))
+	}
+	if s.NA > 0 {
+		notes = append(notes, fmt.Sprintf("%d n/a", s.NA))
+	}
+	if s.Unanswered > 0 {
+		notes = append(notes, fmt.Sprintf("%d unanswered", s.Unanswered))
+	}
+	return strings.Join(notes, ", ")
+}
+
+func floorCell(s scoring.Measure) string {
+	if s.Floor < 0 {
+		return "–"
+	}
+	return fmt.Sprint(s.Floor)
+}
+
+func (m *mdWriter) areas() {
+	m.ln("## Scores by area")
+	m.ln("")
+	m.ln("The floor is the lowest level answered in the area: the weakest link.")
+	m.ln("")
+	m.ln("| Area | Score | | Floor | Notes |")
+	m.ln("|---|---:|---|---:|---|")
+	for _, s := range m.r.Areas {
+		m.p("| %s | %s | %s | %s | %s |\n", m.areaTitle(s.ID), scoreCell(s), barCell(s), floorCell(s), evidenceNote(s))
+	}
+	m.ln("")
+}
+
+func (m *mdWriter) principles() {
+	m.ln("## Scores by principle")
+	m.ln("")
+	m.ln("The twelve principles of the 2014 OECD Recommendation on Digital Government Strategies, by pillar.")
+	m.ln("")
+	m.ln("| Principle | Score | | Notes |")
+	m.ln("|---|---:|---|---|")
+	for _, pl := range m.r.Pillars {
+		pillar, _ := m.q.Pillar(pl.ID)
+		title := pl.ID
+		if pillar != nil {
+			title = pillar.Title
+		}
+		m.p("| **%s** | **%s** | %s | %s |\n", Escape(title), scoreCell(pl), barCell(pl), evidenceNote(pl))
+		for _, s := range m.r.Principles {
+			if p, ok := m.q.Principle(s.ID); ok && p.Pillar == pl.ID {
+				m.p("| %s | %s | %s | %s |\n", m.principleLabel(s.ID), scoreCell(s), barCell(s), evidenceNote(s))
+			}
+		}
+	}
+	m.ln("")
+}
+
+func (m *mdWriter) matrix() {
+	m.ln("## Principles by area")
+	m.ln("")
+	m.ln("Each cell is the score of the questions of that area that carry that principle; a dash means the area has no such question.")
+	m.ln("")
+	var head, rule strings.Builder
+	head.WriteString("| Principle |")
+	rule.WriteString("|---|")
+	for _, a := range m.q.Areas {
+		head.WriteString(" " + Escape(shortOr(a.Short, a.Title)) + " |")
+		rule.WriteString("---:|")
+	}
+	m.ln(head.String())
+	m.ln(rule.String())
+	for _, p := range m.q.Principles {
+		var row strings.Builder
+		row.WriteString("| " + Escape(p.ID+" "+shortOr(p.Short, p.Title)) + " |")
+		for _, a := range m.q.Areas {
+			cell := "–"
+			if s, ok := m.r.Matrix[p.ID][a.ID]; ok && s.Questions > 0 {
+				cell = scoreCell(s)
+			}
+			row.WriteString(" " + cell + " |")
+		}
+		m.ln(row.String())
+	}
+	m.ln("")
+}
+
+func shortOr(short, long string) string {
+	if short != "" {
+		return short
+	}
+	return long
+}
+
+func (m *mdWriter) recommendations() {
+	m.ln("## Recommendations")
+	m.ln("")
+	if len(m.r.Matches) == 0 {
+		m.ln("No recommendation of the catalogue applies to these answers.")
+		m.ln("")
+		return
+	}
+	m.ln("Ordered by priority: how far below their thresholds the scores are, times the recommendation's weight.")
+	m.ln("")
+	band := ""
+	for _, x := range m.r.Matches {
+		if x.Band != band {
+			band = x.Band
+			m.p("### %s priority\n\n", band)
+		}
+		rec := x.Recommendation
+		m.p("#### %s\n\n", Escape(rec.Title))
+		m.p("<a id=\"%s\"></a>%s · %s · principles %s\n\n", anchor(rec.ID), rec.ID, m.areaTitle(rec.Area), strings.Join(rec.Principles, ", "))
+		m.ln(Escape(rec.Text))
+		m.ln("")
+		m.ln("Why it applies:")
+		m.ln("")
+		for _, f := range x.Fired {
+			m.p("- %s\n", Escape(f.Text))
+		}
+		m.ln("")
+		m.ln("First steps:")
+		m.ln("")
+		for i, s := range rec.Actions {
+			m.p("%d. %s\n", i+1, Escape(s))
+		}
+		m.ln("")
+		if src, ok := m.q.Source(rec.Source); ok && rec.Source != "" {
+			m.p("Stems from the OECD review's recommendation %s: %s\n\n", src.ID, sentence(Escape(src.Text)))
+		} else {
+			label := "principle"
+			if len(rec.Principles) > 1 {
+				label = "principles"
+			}
+			m.p("Grounded in %s %s of the 2014 OECD Recommendation.\n\n", label, strings.Join(rec.Principles, ", "))
+		}
+	}
+}
+
+// sentence ends s with a full stop unless it already ends with punctuation.
+func sentence(s string) string {
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return s
+	}
+	return s + "."
+}
+
+// anchor is the HTML id of a recommendation, stable across renderers.
+func anchor(id string) string { return strings.ToLower(id) }
+
+func (m *mdWriter) gaps() {
+	m.ln("## Knowledge gaps and exclusions")
+	m.ln("")
+	if len(m.r.DontKnow) == 0 && len(m.r.NA) == 0 && len(m.r.Unanswered) == 0 {
+		m.ln("Every question was answered with a level.")
+		m.ln("")
+		return
+	}
+	if len(m.r.DontKnow) > 0 {
+		m.ln("\"Don't know\" counts as level 0: what cannot be shown cannot be claimed. Finding out is a first step.")
+		m.ln("")
+		for _, id := range m.r.DontKnow {
+			m.p("- **%s** %s%s\n", id, m.questionText(id), m.commentSuffix(id))
+		}
+		m.ln("")
+	}
+	if len(m.r.NA) > 0 {
+		m.ln("Not applicable, left out of every score:")
+		m.ln("")
+		for _, id := range m.r.NA {
+			m.p("- **%s** %s Reason: %s\n", id, m.questionText(id), Escape(m.a.Answers[id].NA))
+		}
+		m.ln("")
+	}
+	if len(m.r.Unanswered) > 0 {
+		m.ln("Not answered, left out of the scores:")
+		m.ln("")
+		for _, id := range m.r.Unanswered {
+			m.p("- **%s** %s\n", id, m.questionText(id))
+		}
+		m.ln("")
+	}
+}
+
+func (m *mdWriter) questionText(id string) string {
+	if q, ok := m.q.Question(id); ok {
+		return Escape(q.Text)
+	}
+	return ""
+}
+
+func (m *mdWriter) commentSuffix(id string) string {
+	if c := m.a.Answers[id].Comment; c != "" {
+		return " Comment: " + Escape(c)
+	}
+	return ""
+}
+
+func (m *mdWriter) answers() {
+	m.ln("## Answers")
+	m.ln("")
+	for _, area := range m.q.Areas {
+		m.p("### %s\n\n", Escape(area.Title))
+		for _, i := range m.q.AreaQuestions(area.ID) {
+			qu := &m.q.Questions[i]
+			m.p("**%s** %s  \n", qu.ID, Escape(qu.Text))
+			m.p("*%s*  \n", strings.Join(qu.Principles, ", "))
+			ans, ok := m.a.Answers[qu.ID]
+			switch {
+			case !ok || !ans.Answered():
+				m.ln("Answer: not answered.")
+			case ans.Level != nil:
+				l := *ans.Level
+				m.p("Answer: level %d, %s. %s\n", l, Escape(m.q.LevelName(l)), Escape(qu.Levels[l]))
+			case ans.DontKnow:
+				m.ln("Answer: don't know.")
+			default:
+				m.p("Answer: not applicable. Reason: %s\n", Escape(ans.NA))
+			}
+			if sp, ok := m.a.Spread[qu.ID]; ok && len(sp.Responses) > 1 {
+				m.p("  \nSpread: levels %d to %d across %d respondents.\n", sp.Min, sp.Max, len(sp.Responses))
+			}
+			if ans.Comment != "" {
+				m.p("  \nComment: %s\n", Escape(ans.Comment))
+			}
+			m.ln("")
+		}
+	}
+}
+
+func (m *mdWriter) method() {
+	q := m.q
+	m.ln("## Method")
+	m.ln("")
+	m.ln("- Each level is worth 25 points: level 0 = 0, level 4 = 100.")
+	m.ln("- \"Not applicable\" leaves a question out. \"Don't know\" counts as 0 and is listed above.")
+	m.ln("- Principle, area and pillar scores are the weighted means of the questions that carry them (core questions weigh 2, others 1). The overall score is the mean of the four area scores.")
+	var bands []string
+	for i, s := range q.Scale {
+		lo, hi := i*20, i*20+20
+		if i == len(q.Scale)-1 {
+			bands = append(bands, fmt.Sprintf("%s %d–100", s.Name, lo))
+		} else {
+			bands = append(bands, fmt.Sprintf("%s %d–<%d", s.Name, lo, hi))
+		}
+	}
+	m.p("- Stages from the overall score: %s.\n", strings.Join(bands, ", "))
+	m.ln("- A score marked \"low evidence\" rests on less than half of the weight of its applicable questions.")
+	m.p("- A recommendation applies when its trigger holds. Its priority is its weight times the largest gap below a threshold (in points; a question at or below a level counts 25 points per level); High from %d, Medium from %d, Low below.\n", int(scoring.HighPriority), int(scoring.MediumPriority))
+	m.p("- Questionnaire %s version %s, content hash `%s`.\n", Escape(q.ID), Escape(q.Version), shortHash(m.a.Questionnaire.SHA256))
+	if m.a.Tool != "" {
+		m.p("- Written by %s.\n", Escape(m.a.Tool))
+	}
+}
+
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// sortedKeys returns the keys of a map in order, for deterministic output.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,117 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// Radar chart geometry, in SVG user units.
+const (
+	radarSize   = 640.0
+	radarCentre = radarSize / 2
+	radarRadius = 200.0
+)
+
+// RadarSVG writes a radar chart of the principle scores: one axis per
+// principle, rings every 20 points, the scores as a filled polygon, and
+// every value also written as text so the chart never relies on colour or
+// shape alone. Undefined scores are drawn at the centre and labelled "n/a".
+func RadarSVG(w io.Writer, q *questionnaire.Questionnaire, r *scoring.Result, title string) error {
+	bw := bufio.NewWriter(w)
+	n := len(r.Principles)
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	p(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-labelledby="title desc" font-family="Helvetica, Arial, sans-serif">`+"\n",
+		radarSize, radarSize+40, radarSize, radarSize+40)
+	p("<title id=\"title\">%s</title>\n", xmlEscape(title))
+	p("<desc id=\"desc\">Scores out of 100 of the %d principles:", n)
+	for i, s := range r.Principles {
+		sep := ","
+		if i == n-1 {
+			sep = "."
+		}
+		p(" %s %s%s", s.ID, valueText(s), sep)
+	}
+	p("</desc>\n")
+	p(`<rect width="100%%" height="100%%" fill="#ffffff"/>` + "\n")
+	p("<text x=\"%.0f\" y=\"28\" text-anchor=\"middle\" font-size=\"18\" fill=\"#1a1a1a\">%s</text>\n", radarCentre, xmlEscape(title))
+	cy := radarCentre + 20
+	// Rings and their values.
+	for ring := 1; ring <= 5; ring++ {
+		rad := radarRadius * float64(ring) / 5
+		p(`<polygon points="%s" fill="none" stroke="#c8c8c8" stroke-width="1"/>`+"\n", ringPoints(n, rad, cy))
+		p("<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#6b6b6b\">%d</text>\n", radarCentre+3, cy-rad-2, ring*20)
+	}
+	// Axes and labels.
+	for i, s := range r.Principles {
+		x, y := polar(i, n, radarRadius, cy)
+		p(`<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#c8c8c8" stroke-width="1"/>`+"\n", radarCentre, cy, x, y)
+		lx, ly := polar(i, n, radarRadius+34, cy)
+		anchor := "middle"
+		switch {
+		case lx < radarCentre-10:
+			anchor = "end"
+		case lx > radarCentre+10:
+			anchor = "start"
+		}
+		label := s.ID
+		if pr, ok := q.Principle(s.ID); ok {
+			label = s.ID + " " + shortOr(pr.Short, pr.Title)
+		}
+		p("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\" fill=\"#1a1a1a\">%s</text>\n", lx, ly, anchor, xmlEscape(label))
+		p("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"#4a4a4a\">%s</text>\n", lx, ly+14, anchor, valueText(s))
+	}
+	// The scores.
+	pts := ""
+	for i, s := range r.Principles {
+		v := 0.0
+		if s.Defined {
+			v = s.Value
+		}
+		x, y := polar(i, n, radarRadius*v/100, cy)
+		pts += fmt.Sprintf("%.1f,%.1f ", x, y)
+	}
+	p(`<polygon points="%s" fill="#2f6fb5" fill-opacity="0.25" stroke="#1f4e8c" stroke-width="2"/>`+"\n", trimSpace(pts))
+	for i, s := range r.Principles {
+		if !s.Defined {
+			continue
+		}
+		x, y := polar(i, n, radarRadius*s.Value/100, cy)
+		p(`<circle cx="%.1f" cy="%.1f" r="3.5" fill="#1f4e8c"/>`+"\n", x, y)
+	}
+	p("</svg>\n")
+	return bw.Flush()
+}
+
+func valueText(s scoring.Measure) string {
+	if !s.Defined {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.1f", s.Value)
+}
+
+// polar places axis i of n at radius rad, starting at the top, clockwise.
+func polar(i, n int, rad, cy float64) (x, y float64) {
+	angle := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
+	return radarCentre + rad*math.Cos(angle), cy + rad*math.Sin(angle)
+}
+
+func ringPoints(n int, rad, cy float64) string {
+	s := ""
+	for i := 0; i < n; i++ {
+		x, y := polar(i, n, rad, cy)
+		s += fmt.Sprintf("%.1f,%.1f ", x, y)
+	}
+	return trimSpace(s)
+}
+
+func trimSpace(s string) string {
+	if len(s) > 0 && s[len(s)-1] == ' ' {
+		return s[:len(s)-1]
+	}
+	return s
+}
