@@ -1,0 +1,336 @@
+package scoring
+
+import (
+	"math"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// Scorer scores answers against one questionnaire. It resolves every id of
+// the questionnaire once, so that scoring many assessments (a comparison of
+// thousands of files) does no map lookups per question beyond reading the
+// answer. A Scorer is read-only after NewScorer and safe for concurrent
+// use; it must not be used after the questionnaire is changed.
+type Scorer struct {
+	q *questionnaire.Questionnaire
+	// Per question: its area's position (-1 when unknown), the positions of
+	// its principles and of their pillars, each once.
+	area       []int
+	principles [][]int
+	pillars    [][]int
+	// stages are the scale names of the levels 0..4.
+	stages [questionnaire.MaxLevel + 1]string
+	// cellIDs are the Matrix cells' ids, principle by principle.
+	cellIDs []string
+	recs    []rule
+}
+
+// rule is a recommendation with its conditions resolved to positions.
+type rule struct {
+	rec      *questionnaire.Recommendation
+	any, all []cond
+}
+
+// Subject kinds of a resolved condition.
+const (
+	kindNone = iota // unknown subject: never holds
+	kindPrinciple
+	kindArea
+	kindPillar
+	kindQuestion
+	kindOverall
+)
+
+type cond struct {
+	c     questionnaire.Condition
+	kind  int
+	pos   int
+	label string // Fired.Label, built once
+}
+
+// NewScorer resolves the questionnaire's ids for scoring. It reads q only
+// through its exported slices, so it neither needs nor touches q's own index
+// (the shared default instrument is never written to). Unknown ids (a
+// question's area or principle, a condition's subject) are ignored; the
+// questionnaire's validation reports them.
+func NewScorer(q *questionnaire.Questionnaire) *Scorer {
+	s := &Scorer{
+		q:          q,
+		area:       make([]int, len(q.Questions)),
+		principles: make([][]int, len(q.Questions)),
+		pillars:    make([][]int, len(q.Questions)),
+	}
+	areas := positions(len(q.Areas), func(i int) string { return q.Areas[i].ID })
+	prins := positions(len(q.Principles), func(i int) string { return q.Principles[i].ID })
+	pils := positions(len(q.Pillars), func(i int) string { return q.Pillars[i].ID })
+	quests := positions(len(q.Questions), func(i int) string { return q.Questions[i].ID })
+	pillarOf := make([]int, len(q.Principles))
+	for i, p := range q.Principles {
+		pillarOf[i] = lookup(pils, p.Pillar)
+	}
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		s.area[i] = lookup(areas, qu.Area)
+		for _, id := range qu.Principles {
+			p := lookup(prins, id)
+			if p < 0 || contains(s.principles[i], p) {
+				continue
+			}
+			s.principles[i] = append(s.principles[i], p)
+			if pl := pillarOf[p]; pl >= 0 && !contains(s.pillars[i], pl) {
+				s.pillars[i] = append(s.pillars[i], pl)
+			}
+		}
+	}
+	for l := range s.stages {
+		s.stages[l] = q.LevelName(l)
+	}
+	s.cellIDs = make([]string, 0, len(q.Principles)*len(q.Areas))
+	for _, p := range q.Principles {
+		for _, a := range q.Areas {
+			s.cellIDs = append(s.cellIDs, p.ID+"/"+a.ID)
+		}
+	}
+	resolve := func(cs []questionnaire.Condition) []cond {
+		out := make([]cond, len(cs))
+		for i, c := range cs {
+			out[i] = cond{c: c, pos: -1}
+			kind, id := c.Subject()
+			switch kind {
+			case "principle":
+				out[i].kind, out[i].pos = kindPrinciple, lookup(prins, id)
+			case "area":
+				out[i].kind, out[i].pos = kindArea, lookup(areas, id)
+			case "pillar":
+				out[i].kind, out[i].pos = kindPillar, lookup(pils, id)
+			case "question":
+				out[i].kind, out[i].pos = kindQuestion, lookup(quests, id)
+			case "overall":
+				out[i].kind, out[i].pos = kindOverall, 0
+			}
+			if out[i].pos < 0 {
+				out[i].kind = kindNone
+			}
+			out[i].label = label(q, out[i])
+		}
+		return out
+	}
+	s.recs = make([]rule, len(q.Recommendations))
+	for i := range q.Recommendations {
+		r := &q.Recommendations[i]
+		s.recs[i] = rule{rec: r, any: resolve(r.When.Any), all: resolve(r.When.All)}
+	}
+	return s
+}
+
+func positions(n int, id func(int) string) map[string]int {
+	m := make(map[string]int, n)
+	for i := range n {
+		if _, dup := m[id(i)]; !dup {
+			m[id(i)] = i
+		}
+	}
+	return m
+}
+
+func lookup(m map[string]int, id string) int {
+	if i, ok := m[id]; ok {
+		return i
+	}
+	return -1
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Answer states.
+const (
+	stUnanswered = iota
+	stLevel
+	stDontKnow
+	stNA
+)
+
+// given is what was answered to one question.
+type given struct {
+	state int
+	level int // 0..4 for stLevel; 0 otherwise
+}
+
+// classify reads an answer. Validated answers set exactly one of level,
+// don't know and N/A; should several be set, the level wins, then don't
+// know. A level out of range is clamped to 0..4 so that scores stay in
+// 0..100 (validation refuses such files before they get here).
+func classify(a assessment.Answer, ok bool) given {
+	switch {
+	case !ok:
+		return given{}
+	case a.Level != nil:
+		return given{state: stLevel, level: min(max(*a.Level, questionnaire.MinLevel), questionnaire.MaxLevel)}
+	case a.DontKnow:
+		return given{state: stDontKnow}
+	case a.NA != "":
+		return given{state: stNA}
+	}
+	return given{}
+}
+
+// weight is a question's weight; a missing or invalid one (0, negative,
+// NaN) counts as 1, the loader's default.
+func weight(w float64) float64 {
+	if !(w > 0) || math.IsInf(w, 0) {
+		return 1
+	}
+	return w
+}
+
+// acc accumulates the questions behind one Measure.
+type acc struct {
+	points, counted           float64 // Σ w·points and Σ w over level and don't know
+	evidence, applicable      float64
+	floor                     int
+	n, answered, dk, na, unan int
+}
+
+func (a *acc) add(g given, w float64) {
+	a.n++
+	switch g.state {
+	case stNA:
+		a.na++
+		return
+	case stUnanswered:
+		a.unan++
+		a.applicable += w
+		return
+	case stDontKnow:
+		a.dk++
+		a.counted += w
+	case stLevel:
+		a.answered++
+		a.evidence += w
+		a.counted += w
+		a.points += w * float64(g.level*PointsPerLevel)
+		if a.floor < 0 || g.level < a.floor {
+			a.floor = g.level
+		}
+	}
+	a.applicable += w
+}
+
+func (a *acc) measure(id string) Measure {
+	m := Measure{
+		ID:               id,
+		Floor:            a.floor,
+		Questions:        a.n,
+		Answered:         a.answered,
+		DontKnow:         a.dk,
+		NA:               a.na,
+		Unanswered:       a.unan,
+		EvidenceWeight:   a.evidence,
+		ApplicableWeight: a.applicable,
+		LowEvidence:      a.evidence < 0.5*a.applicable,
+	}
+	if a.counted > 0 {
+		m.Defined = true
+		m.Value = a.points / a.counted
+	}
+	return m
+}
+
+// Score scores the answers and matches the recommendations (see the
+// package documentation for the method).
+func (s *Scorer) Score(answers map[string]assessment.Answer) *Result {
+	q := s.q
+	nA, nP, nPl := len(q.Areas), len(q.Principles), len(q.Pillars)
+	// One block of accumulators: overall, areas, principles, pillars, then
+	// the principle-by-area cells row by row.
+	baseA, baseP := 1, 1+nA
+	basePl := baseP + nP
+	baseM := basePl + nPl
+	accs := make([]acc, baseM+nP*nA)
+	for i := range accs {
+		accs[i].floor = -1
+	}
+	givens := make([]given, len(q.Questions))
+	r := &Result{StageLevel: -1}
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		a, ok := answers[qu.ID]
+		g := classify(a, ok)
+		givens[i] = g
+		switch g.state {
+		case stUnanswered:
+			r.Unanswered = append(r.Unanswered, qu.ID)
+		case stDontKnow:
+			r.DontKnow = append(r.DontKnow, qu.ID)
+		case stNA:
+			r.NA = append(r.NA, qu.ID)
+		}
+		w := weight(qu.Weight)
+		accs[0].add(g, w)
+		ar := s.area[i]
+		if ar >= 0 {
+			accs[baseA+ar].add(g, w)
+		}
+		for _, p := range s.principles[i] {
+			accs[baseP+p].add(g, w)
+			if ar >= 0 {
+				accs[baseM+p*nA+ar].add(g, w)
+			}
+		}
+		for _, pl := range s.pillars[i] {
+			accs[basePl+pl].add(g, w)
+		}
+	}
+
+	r.Areas = make([]Measure, nA)
+	var sum float64
+	var defined int
+	for i, a := range q.Areas {
+		r.Areas[i] = accs[baseA+i].measure(a.ID)
+		if r.Areas[i].Defined {
+			sum += r.Areas[i].Value
+			defined++
+		}
+	}
+	r.Principles = make([]Measure, nP)
+	for i, p := range q.Principles {
+		r.Principles[i] = accs[baseP+i].measure(p.ID)
+	}
+	r.Pillars = make([]Measure, nPl)
+	for i, p := range q.Pillars {
+		r.Pillars[i] = accs[basePl+i].measure(p.ID)
+	}
+	r.Matrix = make(map[string]map[string]Measure, nP)
+	for i, p := range q.Principles {
+		row := make(map[string]Measure, nA)
+		for j, a := range q.Areas {
+			row[a.ID] = accs[baseM+i*nA+j].measure(s.cellIDs[i*nA+j])
+		}
+		r.Matrix[p.ID] = row
+	}
+
+	// The overall score is the mean of the areas, not of the questions, so
+	// that areas of different sizes weigh the same; its counts, weights and
+	// floor still cover every question.
+	o := accs[0].measure("")
+	o.Defined, o.Value = defined > 0, 0
+	if defined > 0 {
+		o.Value = sum / float64(defined)
+		r.StageLevel = stageLevel(o.Value)
+		r.Stage = s.stages[r.StageLevel]
+	}
+	r.Overall = o
+	if o.ApplicableWeight > 0 {
+		r.Coverage = o.EvidenceWeight / o.ApplicableWeight
+	}
+	r.Matches = s.match(r, givens)
+	return r
+}
