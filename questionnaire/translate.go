@@ -1,0 +1,433 @@
+package questionnaire
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/dgmaturity/dgmaturity/internal/input"
+)
+
+// Translation holds an instrument's texts in another language, keyed by
+// id. Whatever it leaves out keeps the instrument's own text. The format is
+// described in translations/README.md.
+type Translation struct {
+	// Language is the language code, e.g. "fr".
+	Language string `yaml:"language" json:"language"`
+	// Questionnaire is the id of the instrument translated.
+	Questionnaire string `yaml:"questionnaire" json:"questionnaire"`
+	// Title and Description translate the instrument's own.
+	Title       string `yaml:"title,omitempty" json:"title,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Scale, when given, names all five levels 0..4.
+	Scale []ScaleLevel `yaml:"scale,omitempty" json:"scale,omitempty"`
+	// Texts maps the id of a pillar, principle, area, source, question or
+	// recommendation to its translated texts.
+	Texts map[string]Text `yaml:"texts,omitempty" json:"texts,omitempty"`
+
+	// doc keeps the lines of the file for Check.
+	doc *input.Doc
+}
+
+// Text is the translated texts of one entry; each kind uses only its own
+// fields (see Translation.Check).
+type Text struct {
+	Title    string   `yaml:"title,omitempty" json:"title,omitempty"`
+	Short    string   `yaml:"short,omitempty" json:"short,omitempty"`
+	Summary  string   `yaml:"summary,omitempty" json:"summary,omitempty"`
+	Text     string   `yaml:"text,omitempty" json:"text,omitempty"`
+	Help     string   `yaml:"help,omitempty" json:"help,omitempty"`
+	Evidence string   `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	Levels   []string `yaml:"levels,omitempty" json:"levels,omitempty"`
+	Actions  []string `yaml:"actions,omitempty" json:"actions,omitempty"`
+}
+
+// fields lists the names of the fields the entry sets, in a fixed order.
+func (x Text) fields() []string {
+	var out []string
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{
+		{"title", x.Title != ""}, {"short", x.Short != ""}, {"summary", x.Summary != ""},
+		{"text", x.Text != ""}, {"help", x.Help != ""}, {"evidence", x.Evidence != ""},
+		{"levels", len(x.Levels) > 0}, {"actions", len(x.Actions) > 0},
+	} {
+		if f.set {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// kindFields are the fields each kind of entry can translate.
+var kindFields = map[string][]string{
+	"pillar":         {"title"},
+	"principle":      {"title", "short", "summary"},
+	"area":           {"title", "short", "summary"},
+	"source":         {"text"},
+	"question":       {"text", "help", "evidence", "levels"},
+	"recommendation": {"title", "text", "actions"},
+}
+
+// LoadTranslation reads and checks a translation file (5 MiB limit). It
+// checks the file on its own; Check compares it with an instrument.
+func LoadTranslation(path string) (*Translation, error) {
+	data, err := input.ReadFile(path, MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTranslation(path, data)
+}
+
+// ParseTranslation decodes and checks a translation file: unknown fields,
+// missing language or instrument id, blank texts, a scale or a question's
+// levels that are not five, an empty list of actions.
+func ParseTranslation(file string, data []byte) (*Translation, error) {
+	if len(data) > MaxFileSize {
+		return nil, &input.Error{File: file, Reason: fmt.Sprintf("is larger than the %d MiB limit", MaxFileSize/input.MiB)}
+	}
+	data, err := input.Check(file, data)
+	if err != nil {
+		return nil, err
+	}
+	t := new(Translation)
+	doc, err := input.DecodeYAML(file, data, t)
+	if err != nil {
+		return nil, err
+	}
+	t.doc = doc
+	c := newChecker(doc)
+	switch {
+	case t.Language == "":
+		c.add("is required", "language")
+	case !langPattern.MatchString(t.Language):
+		c.add(fmt.Sprintf("%q is not a language code like fr, de or de-CH", t.Language), "language")
+	}
+	switch {
+	case t.Questionnaire == "":
+		c.add("is required (the id of the instrument translated)", "questionnaire")
+	case !idPattern.MatchString(t.Questionnaire):
+		c.add(fmt.Sprintf("%q is not an instrument id", t.Questionnaire), "questionnaire")
+	}
+	c.optional(t.Title, "title")
+	c.optional(t.Description, "description")
+	if c.present("scale") {
+		c.scale(t.Scale, "scale")
+	}
+	for _, id := range sortedKeys(t.Texts) {
+		x := t.Texts[id]
+		if !idPattern.MatchString(id) {
+			c.add(fmt.Sprintf("%q is not an id", id), "texts", id)
+		}
+		if n := c.doc.Node("texts", id); n == nil || n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+			c.add("translates nothing: give at least one text or leave the entry out", "texts", id)
+		}
+		for _, f := range []struct{ name, value string }{
+			{"title", x.Title}, {"short", x.Short}, {"summary", x.Summary},
+			{"text", x.Text}, {"help", x.Help}, {"evidence", x.Evidence},
+		} {
+			c.optional(f.value, "texts", id, f.name)
+		}
+		if c.present("texts", id, "levels") {
+			if len(x.Levels) != MaxLevel-MinLevel+1 {
+				c.add(fmt.Sprintf("must have exactly %d level statements (one per level %d to %d), found %d", MaxLevel-MinLevel+1, MinLevel, MaxLevel, len(x.Levels)), "texts", id, "levels")
+			}
+			for j, l := range x.Levels {
+				c.text(l, "texts", id, "levels", j)
+			}
+		}
+		if c.present("texts", id, "actions") {
+			if len(x.Actions) == 0 {
+				c.add("must list at least one action", "texts", id, "actions")
+			}
+			for j, a := range x.Actions {
+				c.text(a, "texts", id, "actions", j)
+			}
+		}
+	}
+	if t.Title == "" && t.Description == "" && len(t.Scale) == 0 && len(t.Texts) == 0 && len(c.errs) == 0 {
+		c.add("translates nothing: give a title, a scale or texts")
+	}
+	if err := c.err(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// optional checks a text that may be left out but, when given, must not be
+// blank (a blank would hide the original text).
+func (c *checker) optional(s string, path ...any) {
+	if c.present(path...) && strings.TrimSpace(s) == "" {
+		c.add("must not be empty (leave the field out to keep the original text)", path...)
+		return
+	}
+	c.printable(s, path...)
+}
+
+// Check compares the translation with the instrument it is for: the
+// instrument id, every id in texts, the fields each kind can translate and
+// the number of actions of each recommendation.
+func (t *Translation) Check(q *Questionnaire) error {
+	c := newChecker(t.doc)
+	if t.Questionnaire != q.ID {
+		c.add(fmt.Sprintf("translates the questionnaire %q, not %q", t.Questionnaire, q.ID), "questionnaire")
+	}
+	if len(t.Scale) > 0 && len(t.Scale) != len(q.Scale) {
+		c.add(fmt.Sprintf("has %d levels, the questionnaire %d", len(t.Scale), len(q.Scale)), "scale")
+	}
+	for _, id := range sortedKeys(t.Texts) {
+		x := t.Texts[id]
+		kind := q.kindOf(id)
+		if kind == "" {
+			c.add(fmt.Sprintf("no pillar, principle, area, source, question or recommendation of %s has the id %q", q.ID, id), "texts", id)
+			continue
+		}
+		allowed := kindFields[kind]
+		for _, f := range x.fields() {
+			if !slices.Contains(allowed, f) {
+				c.add(fmt.Sprintf("a %s has no %s to translate (it has %s)", kind, f, strings.Join(allowed, ", ")), "texts", id, f)
+			}
+		}
+		if r, ok := q.Recommendation(id); ok && len(x.Actions) > 0 && len(x.Actions) != len(r.Actions) {
+			c.add(fmt.Sprintf("must have %d actions like the original, found %d", len(r.Actions), len(x.Actions)), "texts", id, "actions")
+		}
+	}
+	return c.err()
+}
+
+// kindOf names the kind of entry that has the id, or "".
+func (q *Questionnaire) kindOf(id string) string {
+	ix := q.ix()
+	for _, k := range []struct {
+		kind string
+		m    map[string]int
+	}{
+		{"pillar", ix.pillars}, {"principle", ix.principles}, {"area", ix.areas},
+		{"source", ix.sources}, {"question", ix.questions}, {"recommendation", ix.recommendations},
+	} {
+		if _, ok := k.m[id]; ok {
+			return k.kind
+		}
+	}
+	return ""
+}
+
+// Translate returns a copy of q with the translated texts in place of the
+// originals; whatever t leaves out (or gives with the wrong number of
+// levels or actions) keeps the original. t's language becomes the first of
+// the copy's Languages. The copy keeps q's Hash: an assessment records the
+// instrument, not the language it was read in. (Calling Reindex on the copy
+// would hash the translated texts instead.)
+func Translate(q *Questionnaire, t *Translation) *Questionnaire {
+	c := q.clone()
+	if t != nil {
+		t.apply(c)
+	}
+	c.Reindex()
+	c.hash = q.Hash()
+	return c
+}
+
+func (t *Translation) apply(c *Questionnaire) {
+	set := func(dst *string, src string) {
+		if strings.TrimSpace(src) != "" {
+			*dst = src
+		}
+	}
+	setList := func(dst []string, src []string) {
+		if len(src) == len(dst) {
+			for i := range dst {
+				set(&dst[i], src[i])
+			}
+		}
+	}
+	set(&c.Title, t.Title)
+	set(&c.Description, t.Description)
+	if len(t.Scale) == len(c.Scale) {
+		for i := range c.Scale {
+			set(&c.Scale[i].Name, t.Scale[i].Name)
+			set(&c.Scale[i].Summary, t.Scale[i].Summary)
+		}
+	}
+	for i := range c.Pillars {
+		p := &c.Pillars[i]
+		set(&p.Title, t.Texts[p.ID].Title)
+	}
+	for i := range c.Principles {
+		p, x := &c.Principles[i], t.Texts[c.Principles[i].ID]
+		set(&p.Title, x.Title)
+		set(&p.Short, x.Short)
+		set(&p.Summary, x.Summary)
+	}
+	for i := range c.Areas {
+		a, x := &c.Areas[i], t.Texts[c.Areas[i].ID]
+		set(&a.Title, x.Title)
+		set(&a.Short, x.Short)
+		set(&a.Summary, x.Summary)
+	}
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		set(&s.Text, t.Texts[s.ID].Text)
+	}
+	for i := range c.Questions {
+		qu, x := &c.Questions[i], t.Texts[c.Questions[i].ID]
+		set(&qu.Text, x.Text)
+		set(&qu.Help, x.Help)
+		set(&qu.Evidence, x.Evidence)
+		setList(qu.Levels, x.Levels)
+	}
+	for i := range c.Recommendations {
+		r, x := &c.Recommendations[i], t.Texts[c.Recommendations[i].ID]
+		set(&r.Title, x.Title)
+		set(&r.Text, x.Text)
+		setList(r.Actions, x.Actions)
+	}
+	langs := []string{t.Language}
+	for _, l := range c.Languages {
+		if !strings.EqualFold(l, t.Language) {
+			langs = append(langs, l)
+		}
+	}
+	c.Languages = langs
+}
+
+// clone returns a deep copy of q's content (not its index).
+func (q *Questionnaire) clone() *Questionnaire {
+	c := *q
+	c.index, c.hash = nil, ""
+	c.Languages = slices.Clone(q.Languages)
+	c.Scale = slices.Clone(q.Scale)
+	c.Pillars = slices.Clone(q.Pillars)
+	c.Principles = slices.Clone(q.Principles)
+	c.Areas = slices.Clone(q.Areas)
+	c.Sources = slices.Clone(q.Sources)
+	c.Questions = slices.Clone(q.Questions)
+	for i := range c.Questions {
+		x := &c.Questions[i]
+		x.Principles = slices.Clone(x.Principles)
+		x.Levels = slices.Clone(x.Levels)
+	}
+	c.Recommendations = slices.Clone(q.Recommendations)
+	for i := range c.Recommendations {
+		r := &c.Recommendations[i]
+		r.Principles = slices.Clone(r.Principles)
+		r.Actions = slices.Clone(r.Actions)
+		r.When.Any = cloneConditions(r.When.Any)
+		r.When.All = cloneConditions(r.When.All)
+	}
+	return &c
+}
+
+func cloneConditions(cs []Condition) []Condition {
+	out := slices.Clone(cs)
+	for i := range out {
+		if b := out[i].Below; b != nil {
+			v := *b
+			out[i].Below = &v
+		}
+		if a := out[i].AtMost; a != nil {
+			v := *a
+			out[i].AtMost = &v
+		}
+	}
+	return out
+}
+
+var (
+	embeddedOnce sync.Once
+	embeddedTs   []*Translation
+	embeddedErr  error
+)
+
+// embeddedTranslations parses translations/*.yaml once.
+func embeddedTranslations() ([]*Translation, error) {
+	embeddedOnce.Do(func() { embeddedTs, embeddedErr = readTranslations(translationFiles) })
+	return embeddedTs, embeddedErr
+}
+
+func readTranslations(fsys fs.FS) ([]*Translation, error) {
+	names, err := fs.Glob(fsys, "translations/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("list embedded translations: %w", err)
+	}
+	var out []*Translation
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read embedded translation: %w", err)
+		}
+		t, err := ParseTranslation(name, data)
+		if err != nil {
+			return nil, fmt.Errorf("embedded translation: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// Localized returns the instrument in the language: q itself for "" or the
+// instrument's own (first) language, else a Translate copy using the
+// embedded translation of q's id into that language ("fr-BE" falls back to
+// "fr"). An unknown language is an *input.Error listing those available.
+func (q *Questionnaire) Localized(lang string) (*Questionnaire, error) {
+	ts, err := embeddedTranslations()
+	if err != nil {
+		return nil, err
+	}
+	return q.localized(lang, ts)
+}
+
+func (q *Questionnaire) localized(lang string, ts []*Translation) (*Questionnaire, error) {
+	want := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
+	base, _, _ := strings.Cut(want, "-")
+	own := ""
+	if len(q.Languages) > 0 {
+		own = strings.ToLower(q.Languages[0])
+	}
+	if want == "" || want == own {
+		return q, nil
+	}
+	var exact, fallback *Translation
+	available := []string{}
+	for _, t := range ts {
+		if t.Questionnaire != q.ID {
+			continue
+		}
+		available = append(available, t.Language)
+		switch strings.ToLower(t.Language) {
+		case want:
+			exact = t
+		case base:
+			fallback = t
+		}
+	}
+	switch {
+	case exact != nil:
+		return Translate(q, exact), nil
+	case fallback != nil:
+		return Translate(q, fallback), nil
+	case base == own:
+		return q, nil
+	}
+	sort.Strings(available)
+	if own != "" {
+		available = append([]string{q.Languages[0]}, available...)
+	}
+	return nil, &input.Error{Field: "--lang", Reason: fmt.Sprintf("no %q translation of the questionnaire %s; available: %s",
+		lang, q.ID, strings.Join(available, ", "))}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
