@@ -12,9 +12,12 @@ import (
 
 // Radar chart geometry, in SVG user units.
 const (
-	radarSize   = 640.0
-	radarCentre = radarSize / 2
+	radarWidth  = 860.0
+	radarHeight = 600.0
+	radarCentre = radarWidth / 2
 	radarRadius = 200.0
+	// radarCY is the vertical centre, below the title.
+	radarCY = radarHeight/2 + 20
 )
 
 // RadarSVG writes a radar chart of the principle scores: one axis per
@@ -26,7 +29,7 @@ func RadarSVG(w io.Writer, q *questionnaire.Questionnaire, r *scoring.Result, ti
 	n := len(r.Principles)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	p(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-labelledby="title desc" font-family="Helvetica, Arial, sans-serif">`+"\n",
-		radarSize, radarSize+40, radarSize, radarSize+40)
+		radarWidth, radarHeight, radarWidth, radarHeight)
 	p("<title id=\"title\">%s</title>\n", xmlEscape(title))
 	p("<desc id=\"desc\">Scores out of 100 of the %d principles:", n)
 	for i, s := range r.Principles {
@@ -39,7 +42,7 @@ func RadarSVG(w io.Writer, q *questionnaire.Questionnaire, r *scoring.Result, ti
 	p("</desc>\n")
 	p(`<rect width="100%%" height="100%%" fill="#ffffff"/>` + "\n")
 	p("<text x=\"%.0f\" y=\"28\" text-anchor=\"middle\" font-size=\"18\" fill=\"#1a1a1a\">%s</text>\n", radarCentre, xmlEscape(title))
-	cy := radarCentre + 20
+	cy := radarCY
 	// Rings and their values.
 	for ring := 1; ring <= 5; ring++ {
 		rad := radarRadius * float64(ring) / 5
