@@ -113,6 +113,13 @@ func (m *mdWriter) summary(opt Options) {
 	if hi, lo, ok := extremes(r.Areas); ok {
 		m.p("- Strongest area: %s (%s). Weakest area: %s (%s).\n", m.areaTitle(hi.ID), num(hi.Value), m.areaTitle(lo.ID), num(lo.Value))
 	}
+	if weak := weakest(r.Principles, 3); len(weak) > 0 {
+		var parts []string
+		for _, s := range weak {
+			parts = append(parts, fmt.Sprintf("%s (%s)", m.principleShort(s.ID), num(s.Value)))
+		}
+		m.p("- Weakest principles: %s.\n", strings.Join(parts, ", "))
+	}
 	m.p("- Evidence: %.0f%% of the applicable question weight was answered with a level", r.Coverage*100)
 	var extra []string
 	if n := len(r.DontKnow); n > 0 {
@@ -161,6 +168,29 @@ func extremes(areas []scoring.Measure) (hi, lo scoring.Measure, ok bool) {
 		ok = true
 	}
 	return hi, lo, ok
+}
+
+// weakest returns up to n defined scores, lowest first; ties keep the
+// questionnaire's order.
+func weakest(ms []scoring.Measure, n int) []scoring.Measure {
+	var out []scoring.Measure
+	for _, s := range ms {
+		if s.Defined {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Value < out[j].Value })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func (m *mdWriter) principleShort(id string) string {
+	if p, ok := m.q.Principle(id); ok {
+		return Escape(p.ID + " " + shortOr(p.Short, p.Title))
+	}
+	return Escape(id)
 }
 
 func (m *mdWriter) areaTitle(id string) string {

@@ -229,7 +229,7 @@ func (m *wsWriter) agenda() {
 func (m *wsWriter) said(qu *questionnaire.Question) {
 	for i, ans := range m.own {
 		a := ans[qu.ID]
-		m.p("- **%s**: %s", m.who(i), m.answerLong(a))
+		m.p("- **%s**: %s.", m.who(i), m.answerLong(a))
 		if c := strings.TrimSpace(a.Comment); c != "" {
 			m.p(" Comment: %s", Escape(c))
 		}
