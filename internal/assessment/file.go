@@ -1,0 +1,233 @@
+package assessment
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+
+	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// MaxFileSize is the largest assessment file read (5 MiB); a consolidated
+// workshop assessment with long comments stays far below it.
+const MaxFileSize = 5 * input.MiB
+
+// Load reads an assessment file (at most MaxFileSize) with Parse.
+func Load(path string, q *questionnaire.Questionnaire) (*Assessment, []string, error) {
+	data, err := input.ReadFile(path, MaxFileSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	return Parse(path, data, q)
+}
+
+// Parse reads an assessment file (dgmaturity/assessment/v1, JSON) and runs
+// the checks of Validate on it, naming file, line and field of every
+// problem (input.Errors). It refuses a missing or other schema tag, and a
+// file made with another instrument than q (id, version or sha256; q may be
+// nil to skip that check, e.g. to list files of several instruments); duplicate
+// keys, unknown fields and values of the wrong type. Drafts (complete false)
+// are read with the same rules.
+//
+// The warnings are about things that do not stop the file from being used:
+// stored recommendation ids that q does not know. Stored scores are not
+// compared here (scoring is above this package): callers recompute them and
+// add StoredDiffers to the warnings.
+func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessment, []string, error) {
+	if len(data) > MaxFileSize {
+		return nil, nil, &input.Error{File: file, Reason: "is larger than the 5 MiB limit"}
+	}
+	data, err := input.Check(file, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	root, errs := parseJSON(file, data)
+	if root == nil {
+		return nil, nil, errs.Err()
+	}
+	if root.kind != kindObject {
+		return nil, nil, &input.Error{File: file, Line: root.line, Reason: "must be a JSON object at the top (an assessment file, " + SchemaV1 + ")"}
+	}
+	// The schema tag first: a file of another kind or version would
+	// otherwise drown in unknown fields.
+	switch sn := root.get("schema"); {
+	case sn == nil:
+		return nil, nil, &input.Error{File: file, Line: root.line, Field: "schema",
+			Reason: fmt.Sprintf("missing: the schema tag %q (is this an assessment file?)", SchemaV1)}
+	case sn.kind != kindString:
+		return nil, nil, &input.Error{File: file, Line: sn.line, Field: "schema",
+			Reason: fmt.Sprintf("expected the schema tag %q, found %s", SchemaV1, sn.describe(true))}
+	case sn.text != SchemaV1:
+		return nil, nil, &input.Error{File: file, Line: sn.line, Field: "schema",
+			Reason: fmt.Sprintf("unsupported schema %q (this version reads %q)", clip(sn.text), SchemaV1)}
+	}
+	c := &checker{file: file, json: true, errs: errs}
+	c.shape(root, reflect.TypeOf(Assessment{}))
+	c.blankNA(root)
+	if len(c.errs) > 0 {
+		c.errs = sortErrors(c.errs)
+		return nil, nil, c.errs.Err()
+	}
+	var a Assessment
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		// The tree checks above leave nothing for the decoder to refuse;
+		// should they miss a case, the error still names file and line.
+		return nil, nil, decodeError(file, data, err)
+	}
+	// Left-out lists and maps read as empty ones, so that callers can add
+	// answers to a loaded draft without a nil map.
+	if a.Answers == nil {
+		a.Answers = map[string]Answer{}
+	}
+	if a.Respondents == nil {
+		a.Respondents = []Respondent{}
+	}
+	w := &where{file: file, root: root}
+	if es := checkInstrument(&a, q, w); len(es) > 0 {
+		es = sortErrors(es)
+		return nil, nil, es.Err()
+	}
+	if es := checkBody(&a, q, w); len(es) > 0 {
+		es = sortErrors(es)
+		return nil, nil, es.Err()
+	}
+	var warnings []string
+	if q != nil {
+		for _, id := range a.Recommendations {
+			if _, ok := q.Recommendation(id); !ok {
+				warnings = append(warnings, fmt.Sprintf("%s: stored recommendation %q is not in questionnaire %s %s", file, clip(id), q.ID, q.Version))
+			}
+		}
+	}
+	return &a, warnings, nil
+}
+
+// blankNA refuses "na": "" (and blank reasons), which encoding/json would
+// read as no na at all.
+func (c *checker) blankNA(root *node) {
+	check := func(ans *node, path ...any) {
+		if nn := ans.get("na"); nn != nil && nn.kind == kindString && strings.TrimSpace(nn.text) == "" {
+			c.addAt(nn, naReason, append(path, "na")...)
+		}
+	}
+	if an := root.get("answers"); an != nil && an.kind == kindObject {
+		for i, id := range an.keys {
+			check(an.kids[i], "answers", id)
+		}
+	}
+	if sn := root.get("spread"); sn != nil && sn.kind == kindObject {
+		for i, id := range sn.keys {
+			if rn := sn.kids[i].get("responses"); rn != nil && rn.kind == kindArray {
+				for j, r := range rn.kids {
+					check(r, "spread", id, "responses", j)
+				}
+			}
+		}
+	}
+}
+
+// decodeError names the line of an encoding/json error.
+func decodeError(file string, data []byte, err error) error {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	nl := newLines(data)
+	switch {
+	case errors.As(err, &te):
+		return &input.Error{File: file, Line: nl.at(int(max(te.Offset-1, 0))), Field: te.Field,
+			Reason: fmt.Sprintf("expected %s, found %s", te.Type, te.Value)}
+	case errors.As(err, &se):
+		return &input.Error{File: file, Line: nl.at(int(max(se.Offset-1, 0))), Reason: "is not valid JSON: " + se.Error()}
+	}
+	return &input.Error{File: file, Reason: strings.TrimPrefix(err.Error(), "json: ")}
+}
+
+// Marshal encodes a as an assessment file: JSON indented by two spaces,
+// map keys sorted, no HTML escaping, a trailing newline. An empty Schema is
+// written as SchemaV1, and missing lists and maps as empty ones rather than
+// null, as the JSON Schema asks.
+func Marshal(a *Assessment) ([]byte, error) {
+	out := *a
+	if out.Schema == "" {
+		out.Schema = SchemaV1
+	}
+	if out.Respondents == nil {
+		out.Respondents = []Respondent{}
+	}
+	if out.Answers == nil {
+		out.Answers = map[string]Answer{}
+	}
+	if a.Scores != nil {
+		s := *a.Scores
+		for _, m := range []*map[string]float64{&s.Areas, &s.Principles, &s.Pillars} {
+			if *m == nil {
+				*m = map[string]float64{}
+			}
+		}
+		out.Scores = &s
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&out); err != nil {
+		return nil, fmt.Errorf("encode assessment: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// scoreTolerance is how far stored and recomputed scores may differ before
+// the stored ones count as edited: rounding to one decimal stays within it.
+const scoreTolerance = 0.05
+
+// StoredDiffers compares the scores stored in a file with the ones
+// recomputed from its answers and returns, as sentences, every difference
+// beyond 0.05 points (0.05 percentage points for coverage), e.g. "stored
+// overall score 61.2 differs from the recomputed 57.5". Either being nil
+// gives nil. Callers add the sentences to their warnings.
+func StoredDiffers(stored, recomputed *Scores) []string {
+	if stored == nil || recomputed == nil {
+		return nil
+	}
+	var out []string
+	if differs(stored.Overall, recomputed.Overall) {
+		out = append(out, fmt.Sprintf("stored overall score %.1f differs from the recomputed %.1f", stored.Overall, recomputed.Overall))
+	}
+	if stored.Stage != recomputed.Stage {
+		out = append(out, fmt.Sprintf("stored stage %q differs from the recomputed %q", stored.Stage, recomputed.Stage))
+	}
+	out = append(out, mapDiffers("area", stored.Areas, recomputed.Areas)...)
+	out = append(out, mapDiffers("principle", stored.Principles, recomputed.Principles)...)
+	out = append(out, mapDiffers("pillar", stored.Pillars, recomputed.Pillars)...)
+	if differs(100*stored.Coverage, 100*recomputed.Coverage) {
+		out = append(out, fmt.Sprintf("stored coverage %.1f%% differs from the recomputed %.1f%%", 100*stored.Coverage, 100*recomputed.Coverage))
+	}
+	return out
+}
+
+func differs(a, b float64) bool { return math.Abs(a-b) > scoreTolerance+1e-9 }
+
+func mapDiffers(what string, stored, recomputed map[string]float64) []string {
+	var out []string
+	for _, id := range sortedKeys(stored) {
+		r, ok := recomputed[id]
+		switch {
+		case !ok:
+			out = append(out, fmt.Sprintf("stored score %.1f of %s %s has no recomputed counterpart", stored[id], what, id))
+		case differs(stored[id], r):
+			out = append(out, fmt.Sprintf("stored score of %s %s %.1f differs from the recomputed %.1f", what, id, stored[id], r))
+		}
+	}
+	for _, id := range sortedKeys(recomputed) {
+		if _, ok := stored[id]; !ok {
+			out = append(out, fmt.Sprintf("stored scores lack %s %s (recomputed %.1f)", what, id, recomputed[id]))
+		}
+	}
+	return out
+}

@@ -1,0 +1,212 @@
+package assessment
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// where places the problems the semantic checks find: in which file, on
+// which line (looked up in the decoded tree, when there is one) and under
+// which field name.
+type where struct {
+	file string
+	root *node
+	// rename maps a field path of the Assessment to the path the file used
+	// (an answers file may say "respondent" for "respondents[0]").
+	rename func(path []any) []any
+	// suggested counts the "did you mean" searches, which are bounded so
+	// that a file of many thousand wrong ids is refused quickly.
+	suggested int
+}
+
+func (w *where) err(reason string, path ...any) *input.Error {
+	if w.rename != nil {
+		path = w.rename(path)
+	}
+	return &input.Error{File: w.file, Line: w.root.lineOf(path...), Field: input.FieldPath(path...), Reason: reason}
+}
+
+// Validate runs on an in-memory assessment the checks that Load runs on a
+// file: the schema tag; the instrument (id, version and sha256 equal to q's,
+// when q is not nil); organisation, respondents, date and language; every
+// answer (known question, one of level, dont_know and na, level 0-4, na only
+// where the question allows it and with a reason); and the spread. Problems
+// are returned as input.Errors without file or line.
+func Validate(a *Assessment, q *questionnaire.Questionnaire) error {
+	w := &where{}
+	if a.Schema != SchemaV1 {
+		return w.err(fmt.Sprintf("unsupported schema %q (this version reads %q)", a.Schema, SchemaV1), "schema")
+	}
+	if es := checkInstrument(a, q, w); len(es) > 0 {
+		return es.Err()
+	}
+	return checkBody(a, q, w).Err()
+}
+
+// checkInstrument checks the questionnaire reference and, when q is not
+// nil, that the assessment was made with q. A mismatch is reported alone:
+// the answers of another instrument would only add noise.
+func checkInstrument(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Errors {
+	var errs input.Errors
+	ref := a.Questionnaire
+	if ref.ID == "" {
+		errs = append(errs, w.err("missing: the id of the questionnaire the assessment was made with", "questionnaire", "id"))
+	}
+	if ref.Version == "" {
+		errs = append(errs, w.err("missing: the version of the questionnaire", "questionnaire", "version"))
+	}
+	if !sha256Hex.MatchString(ref.SHA256) {
+		errs = append(errs, w.err(fmt.Sprintf("expected the questionnaire's SHA-256 as 64 hexadecimal digits, found %q", clip(ref.SHA256)), "questionnaire", "sha256"))
+	}
+	if len(errs) > 0 || q == nil {
+		return errs
+	}
+	switch {
+	case ref.ID != q.ID:
+		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with questionnaire %q, but %q is in use (pass the one it was made with: --questionnaire FILE)", ref.ID, q.ID), "questionnaire", "id"))
+	case ref.Version != q.Version:
+		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with version %s of questionnaire %q, but version %s is in use", ref.Version, q.ID, q.Version), "questionnaire", "version"))
+	case !strings.EqualFold(ref.SHA256, q.Hash()):
+		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with another text of questionnaire %q %s (sha256 %s in the file, %s in use)", q.ID, q.Version, ref.SHA256, q.Hash()), "questionnaire", "sha256"))
+	}
+	return errs
+}
+
+var (
+	sha256Hex = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
+	dateForm  = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	langForm  = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+)
+
+// checkDate checks a YYYY-MM-DD date that is a real day of the calendar.
+func checkDate(date string) string {
+	if !dateForm.MatchString(date) {
+		return fmt.Sprintf("expected a date as YYYY-MM-DD, found %q", clip(date))
+	}
+	if _, err := time.Parse(time.DateOnly, date); err != nil {
+		return fmt.Sprintf("%s is not a day of the calendar", date)
+	}
+	return ""
+}
+
+// checkBody checks what answers files and assessment files share.
+func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Errors {
+	var errs input.Errors
+	o := a.Organisation
+	switch {
+	case strings.TrimSpace(o.Name) == "" && o.Type == "" && o.ID == "":
+		errs = append(errs, w.err("missing: the organisation assessed, with its name and type", "organisation"))
+	default:
+		if strings.TrimSpace(o.Name) == "" {
+			errs = append(errs, w.err("missing: the organisation's name", "organisation", "name"))
+		}
+		if o.Type == "" {
+			errs = append(errs, w.err("missing: the organisation's type, one of "+strings.Join(OrganisationTypes, ", "), "organisation", "type"))
+		} else if !contains(OrganisationTypes, o.Type) {
+			errs = append(errs, w.err(fmt.Sprintf("unknown organisation type %q (accepted: %s)", clip(o.Type), strings.Join(OrganisationTypes, ", ")), "organisation", "type"))
+		}
+	}
+	for i, r := range a.Respondents {
+		if strings.TrimSpace(r.Name) == "" {
+			errs = append(errs, w.err("missing: the respondent's name", "respondents", i, "name"))
+		}
+	}
+	if a.Date == "" {
+		errs = append(errs, w.err("missing: the date of the assessment as YYYY-MM-DD", "date"))
+	} else if reason := checkDate(a.Date); reason != "" {
+		errs = append(errs, w.err(reason, "date"))
+	}
+	if a.Language != "" && !langForm.MatchString(a.Language) {
+		errs = append(errs, w.err(fmt.Sprintf("expected a language code such as en, fr or de, found %q", clip(a.Language)), "language"))
+	}
+	for _, id := range sortedKeys(a.Answers) {
+		errs = append(errs, checkAnswer(a.Answers[id], id, q, w, "answers", id)...)
+	}
+	for _, id := range sortedKeys(a.Spread) {
+		s := a.Spread[id]
+		if q != nil {
+			if _, ok := q.Question(id); !ok {
+				errs = append(errs, w.err(w.unknownQuestion(id, q), "spread", id))
+				continue
+			}
+		}
+		if !inScale(s.Min) || !inScale(s.Max) || s.Min > s.Max {
+			errs = append(errs, w.err(fmt.Sprintf("min %d and max %d must be levels 0-4 with min <= max", s.Min, s.Max), "spread", id))
+		}
+		for i, r := range s.Responses {
+			errs = append(errs, checkAnswer(r, id, q, w, "spread", id, "responses", i)...)
+		}
+	}
+	return errs
+}
+
+// checkAnswer checks one answer to question id, found at path.
+func checkAnswer(ans Answer, id string, q *questionnaire.Questionnaire, w *where, path ...any) input.Errors {
+	var qu *questionnaire.Question
+	if q != nil {
+		var ok bool
+		if qu, ok = q.Question(id); !ok {
+			return input.Errors{w.err(w.unknownQuestion(id, q), path...)}
+		}
+	}
+	var errs input.Errors
+	given := 0
+	if ans.Level != nil {
+		given++
+	}
+	if ans.DontKnow {
+		given++
+	}
+	if ans.NA != "" {
+		given++
+	}
+	if given > 1 {
+		errs = append(errs, w.err("give one of level, dont_know and na, not several", path...))
+	}
+	if ans.Level != nil && !inScale(*ans.Level) {
+		errs = append(errs, w.err(fmt.Sprintf("level %d is outside the scale 0-4", *ans.Level), append(path, "level")...))
+	}
+	if ans.NA != "" {
+		if strings.TrimSpace(ans.NA) == "" {
+			errs = append(errs, w.err(naReason, append(path, "na")...))
+		}
+		if qu != nil && !qu.NA {
+			errs = append(errs, w.err(fmt.Sprintf("question %s cannot be answered \"not applicable\"; give a level or dont_know", id), append(path, "na")...))
+		}
+	}
+	return errs
+}
+
+const naReason = `"not applicable" needs its reason as text, e.g. na: "we deliver no services to the public"`
+
+func inScale(l int) bool { return l >= questionnaire.MinLevel && l <= questionnaire.MaxLevel }
+
+// unknownQuestion says that id is not a question of q, suggesting the
+// closest id when one is near.
+func (w *where) unknownQuestion(id string, q *questionnaire.Questionnaire) string {
+	if w.suggested++; w.suggested <= maxErrors {
+		ids := make([]string, len(q.Questions))
+		for i, x := range q.Questions {
+			ids[i] = x.ID
+		}
+		if c := closest(id, ids); c != "" {
+			return fmt.Sprintf("unknown question %q (did you mean %s?)", clip(id), c)
+		}
+	}
+	return fmt.Sprintf("unknown question %q (questionnaire %s has no such id)", clip(id), q.ID)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
