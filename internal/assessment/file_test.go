@@ -276,3 +276,20 @@ func TestSchemaKnowsEveryField(t *testing.T) {
 		}
 	}
 }
+
+// TestSpreadWithoutLevels accepts the -1/-1 spread that scoring.Merge
+// writes for a question on which every respondent said don't know.
+func TestSpreadWithoutLevels(t *testing.T) {
+	q := testQuestionnaire(t)
+	a := New(q, Organisation{Name: "Org", Type: "agency"}, Respondent{Name: "A"}, "2026-01-02", "en", "t")
+	id := q.Questions[0].ID
+	a.Answers[id] = Answer{DontKnow: true}
+	a.Spread = map[string]Spread{id: {Min: -1, Max: -1, Responses: []Answer{{DontKnow: true}, {DontKnow: true}}}}
+	if err := Validate(a, q); err != nil {
+		t.Fatalf("spread without levels refused: %v", err)
+	}
+	a.Spread[id] = Spread{Min: -1, Max: -1, Responses: []Answer{Lvl(2)}}
+	if err := Validate(a, q); err == nil {
+		t.Fatal("min -1 accepted although a respondent gave a level")
+	}
+}

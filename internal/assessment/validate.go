@@ -136,8 +136,10 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 				continue
 			}
 		}
-		if !inScale(s.Min) || !inScale(s.Max) || s.Min > s.Max {
-			errs = append(errs, w.err(fmt.Sprintf("min %d and max %d must be levels 0-4 with min <= max", s.Min, s.Max), "spread", id))
+		// Min and max are -1 when nobody gave a level (all don't know or n/a).
+		noLevels := s.Min == -1 && s.Max == -1 && !anyLevel(s.Responses)
+		if !noLevels && (!inScale(s.Min) || !inScale(s.Max) || s.Min > s.Max) {
+			errs = append(errs, w.err(fmt.Sprintf("min %d and max %d must be levels 0-4 with min <= max (or both -1 when no respondent gave a level)", s.Min, s.Max), "spread", id))
 		}
 		for i, r := range s.Responses {
 			errs = append(errs, checkAnswer(r, id, q, w, "spread", id, "responses", i)...)
@@ -184,6 +186,16 @@ func checkAnswer(ans Answer, id string, q *questionnaire.Questionnaire, w *where
 }
 
 const naReason = `"not applicable" needs its reason as text, e.g. na: "we deliver no services to the public"`
+
+// anyLevel reports whether any of the answers has a level.
+func anyLevel(as []Answer) bool {
+	for _, a := range as {
+		if a.Level != nil {
+			return true
+		}
+	}
+	return false
+}
 
 func inScale(l int) bool { return l >= questionnaire.MinLevel && l <= questionnaire.MaxLevel }
 
