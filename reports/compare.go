@@ -138,25 +138,34 @@ func (c *cmpWriter) header() {
 	}
 	var notes []string
 	if s.LeftOut > 0 {
-		notes = append(notes, fmt.Sprintf("%s of %s could not be read or were invalid and are left out (their reasons were listed when this report was made).", count(s.LeftOut, "file", "files"), thousands(s.Files)))
+		if s.LeftOut == 1 {
+			notes = append(notes, fmt.Sprintf("1 of the %s files considered could not be read or was invalid, and is left out (the reasons were listed when this report was made).", thousands(s.Files)))
+		} else {
+			notes = append(notes, fmt.Sprintf("%s of the %s files considered could not be read or were invalid, and are left out (the reasons were listed when this report was made).", thousands(s.LeftOut), thousands(s.Files)))
+		}
 	}
 	if s.Duplicates > 0 {
-		notes = append(notes, fmt.Sprintf("%s held a second copy of an assessment (same PSO, same date) and counted once.", count(s.Duplicates, "file", "files")))
+		notes = append(notes, fmt.Sprintf("%s another assessment of a PSO on a date already covered (a copy, or a respondent's file beside the consolidated one); one assessment per PSO and date counts.", count(s.Duplicates, "file held", "files held")))
 	}
 	if s.EditedFiles > 0 {
-		notes = append(notes, fmt.Sprintf("%s stored scores that differ from the ones recomputed from their answers (edited files); the recomputed scores are used.", count(s.EditedFiles, "assessment", "assessments")))
+		notes = append(notes, fmt.Sprintf("%s scores that differ from the ones recomputed from the answers (edited after scoring?); the recomputed scores are used.", count(s.EditedFiles, "assessment stores", "assessments store")))
 	}
 	for _, v := range s.Versions {
 		what := "version " + Escape(v.Version) + " of the questionnaire"
 		if v.SameVersion {
 			what = "another text of version " + Escape(v.Version) + " (sha256 " + shortHash(v.SHA256) + ")"
 		}
-		lack := ""
-		if v.Lacking > 0 {
-			lack = fmt.Sprintf(" Up to %s of version %s %s missing from them and left out of their scores.", count(v.Lacking, "question", "questions"), Escape(c.q.Version), isAre(v.Lacking))
+		it, is, its := "they", "are", "their"
+		if v.Assessments == 1 {
+			it, is, its = "it", "is", "its"
 		}
-		notes = append(notes, fmt.Sprintf("%s made with %s are compared on the questions they share with version %s.%s",
-			count(v.Assessments, "assessment was", "assessments were"), what, Escape(c.q.Version), lack))
+		note := fmt.Sprintf("%s made with %s; %s %s compared on the questions shared with version %s.",
+			count(v.Assessments, "assessment was", "assessments were"), what, it, is, Escape(c.q.Version))
+		if v.Lacking > 0 {
+			note += fmt.Sprintf(" Up to %s of version %s %s missing from %s and left out of %s scores.",
+				count(v.Lacking, "question", "questions"), Escape(c.q.Version), isAre(v.Lacking), map[string]string{"it": "it", "they": "them"}[it], its)
+		}
+		notes = append(notes, note)
 	}
 	for _, n := range notes {
 		c.p("> **Note.** %s\n\n", n)
@@ -178,7 +187,11 @@ func (c *cmpWriter) summary() {
 		c.p("- Fewer than %d PSOs have an overall score: the distributions are withheld.\n", s.MinGroup)
 	} else if s.Overall.N > 0 {
 		o := s.Overall
-		c.p("- Overall score: median **%s**, half of the PSOs between %s and %s (range %s to %s).\n", val(o.Median), val(o.Q1), val(o.Q3), val(o.Min), val(o.Max))
+		if o.N == 1 {
+			c.p("- Overall score: **%s** (one PSO with a score).\n", val(o.Median))
+		} else {
+			c.p("- Overall score: median **%s**, half of the PSOs between %s and %s (range %s to %s).\n", val(o.Median), val(o.Q1), val(o.Q3), val(o.Min), val(o.Max))
+		}
 		var lo, hi *compare.Dist
 		for i := range s.Areas {
 			d := &s.Areas[i]
@@ -198,7 +211,7 @@ func (c *cmpWriter) summary() {
 	}
 	if len(s.Weakest) > 0 {
 		wk := s.Weakest[0]
-		c.p("- Weakest principle across government: %s (median %s; %s of %d PSOs below %d).\n", c.principleLabel(wk.ID), val(wk.Median), thousands(wk.Below), wk.N, compare.WeakThreshold)
+		c.p("- Weakest principle across government: %s (median %s; %s of %s PSOs below %d).\n", c.principleLabel(wk.ID), val(wk.Median), thousands(wk.Below), thousands(wk.N), compare.WeakThreshold)
 	}
 	if len(s.Needs) > 0 && s.Needs[0].Source != "" {
 		n := s.Needs[0]
@@ -258,11 +271,11 @@ func (c *cmpWriter) distTable(what string, ds []compare.Dist, label func(string)
 	for _, d := range ds {
 		switch {
 		case d.Withheld:
-			c.p("| %s | %d | withheld | | | | | |\n", label(d.ID), d.N)
+			c.p("| %s | %s | withheld | | | | | |\n", label(d.ID), fewer(c.s.MinGroup))
 		case d.N == 0:
 			c.p("| %s | 0 | n/a | | | | | |\n", label(d.ID))
 		default:
-			c.p("| %s | %d | %s | %s | %s | %s | %s | `%s` |\n", label(d.ID), d.N, val(d.Min), val(d.Q1), val(d.Median), val(d.Q3), val(d.Max), BoxPlot(d.Summary, boxWidth))
+			c.p("| %s | %s | %s | %s | %s | %s | %s | `%s` |\n", label(d.ID), thousands(d.N), val(d.Min), val(d.Q1), val(d.Median), val(d.Q3), val(d.Max), BoxPlot(d.Summary, boxWidth))
 		}
 	}
 	c.ln("")
@@ -360,15 +373,23 @@ func (c *cmpWriter) groups() {
 	s := c.s
 	c.ln("## Peer groups by organisation type")
 	c.ln("")
+	withheld := 0
+	for _, g := range s.Groups {
+		if g.Withheld {
+			withheld++
+		}
+	}
+	if withheld == len(s.Groups) {
+		c.p("No organisation type has %d or more PSOs: every peer group is withheld.\n\n", s.MinGroup)
+		return
+	}
 	c.ln("Medians of the latest assessment of the PSOs of each type.")
 	c.ln("")
 	head, rule := c.areaHeads()
 	c.p("| Type | PSOs | Overall |%s\n", head)
 	c.p("|---|---:|---:|%s\n", rule)
-	withheld := 0
 	for _, g := range s.Groups {
 		if g.Withheld {
-			withheld++
 			continue
 		}
 		var cells strings.Builder
@@ -400,7 +421,7 @@ func (c *cmpWriter) weakest() {
 		if p, ok := c.q.Principle(wk.ID); ok {
 			title = p.ID + " " + p.Title
 		}
-		c.p("| %d | %s | %s | %s | %s of %d (%s) |\n", i+1, Escape(title), val(wk.Median), val(wk.Q1), thousands(wk.Below), wk.N, pct(wk.Below, wk.N))
+		c.p("| %d | %s | %s | %s | %s of %s (%s) |\n", i+1, Escape(title), val(wk.Median), val(wk.Q1), thousands(wk.Below), thousands(wk.N), pct(wk.Below, wk.N))
 	}
 	c.ln("")
 }
@@ -530,7 +551,7 @@ func (c *cmpWriter) method() {
 	c.ln("## Method")
 	c.ln("")
 	c.ln("- Every score is recomputed from the answers with the questionnaire in use, as in each PSO's own report: a level is worth 25 points, \"not applicable\" leaves a question out, \"don't know\" counts as 0; the overall score is the mean of the four area scores. Scores are rounded to one decimal before the statistics, as in the CSV, so that the figures can be reproduced from it.")
-	c.ln("- A PSO is recognised by its organisation id, or by its name (ignoring case and spacing) when it has none; a file without an id joins the PSO with the same name and an id. Of several files of one PSO on one date, one counts.")
+	c.ln("- A PSO is recognised by its organisation id, or by its name (ignoring case and spacing) when it has none; a file without an id joins the PSO with the same name and an id. Of several files of one PSO on one date, one counts: the one with the most respondents (a workshop's consolidated assessment), else the one whose path sorts last.")
 	c.ln("- Quartiles interpolate linearly between the sorted values (Hyndman and Fan's type 7, as R's quantile, numpy.percentile and QUARTILE.INC in spreadsheets).")
 	c.ln("- Assessments made with another version of the questionnaire are scored on the questions they share with the version in use; the questions they lack are left out of their scores, as \"not applicable\" would be.")
 	if s.MinGroup > 1 {

@@ -428,7 +428,7 @@ func (m *mdWriter) answers() {
 			default:
 				m.p("Answer: not applicable. Reason: %s\n", Escape(ans.NA))
 			}
-			if sp, ok := m.a.Spread[qu.ID]; ok && len(sp.Responses) > 1 {
+			if sp, ok := m.a.Spread[qu.ID]; ok && len(sp.Responses) > 1 && sp.Min >= 0 {
 				m.p("  \nSpread: levels %d to %d across %d respondents.\n", sp.Min, sp.Max, len(sp.Responses))
 			}
 			if ans.Comment != "" {

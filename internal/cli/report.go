@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -9,8 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
-	"github.com/dgmaturity/dgmaturity/reports"
 )
 
 func init() { register(newReportCmd) }
@@ -52,17 +51,14 @@ func runReport(app *App, path, out string) error {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
 	}
 	chart := strings.TrimSuffix(out, filepath.Ext(out)) + ".svg"
-	var md, svg bytes.Buffer
-	if err := reports.Markdown(&md, q, a, r, reports.Options{ChartFile: filepath.Base(chart), Warnings: warnings}); err != nil {
-		return fmt.Errorf("render report: %w", err)
-	}
-	if err := reports.RadarSVG(&svg, q, r, a.Organisation.Name+": principle scores, "+a.Date); err != nil {
-		return fmt.Errorf("render chart: %w", err)
-	}
-	if err := assessment.WriteFileAtomic(chart, svg.Bytes(), 0o644); err != nil {
+	md, svg, err := publish.Render(q, a, r, filepath.Base(chart), warnings)
+	if err != nil {
 		return err
 	}
-	if err := assessment.WriteFileAtomic(out, md.Bytes(), 0o644); err != nil {
+	if err := assessment.WriteFileAtomic(chart, svg, 0o644); err != nil {
+		return err
+	}
+	if err := assessment.WriteFileAtomic(out, md, 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Stdout, out)

@@ -1,7 +1,7 @@
 // Package publish turns an assessment into its three files: the assessment
 // itself (JSON), the Markdown report and the radar chart (SVG). The
-// interactive run and `assess --answers` both end here, so they cannot
-// drift apart.
+// interactive run, `assess --answers`, `merge` and `report` all end here,
+// so they cannot drift apart.
 package publish
 
 import (
@@ -32,42 +32,59 @@ func Base(a *assessment.Assessment) string {
 func Finish(q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) *scoring.Result {
 	r := scoring.Score(q, a.Answers)
 	a.Scores = r.Stored()
-	a.Recommendations = make([]string, len(r.Matches))
-	for i, m := range r.Matches {
-		a.Recommendations[i] = m.Recommendation.ID
-	}
+	a.Recommendations = r.RecommendationIDs()
 	a.Tool = tool
 	a.Complete = true
 	return r
 }
 
+// Render renders the report and the chart of a scored assessment; the
+// report links the chart by chartName and notes the warnings.
+func Render(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string) (md, svg []byte, err error) {
+	var mdBuf, svgBuf bytes.Buffer
+	if err := reports.Markdown(&mdBuf, q, a, r, reports.Options{ChartFile: chartName, Warnings: warnings}); err != nil {
+		return nil, nil, fmt.Errorf("render report: %w", err)
+	}
+	if err := reports.RadarSVG(&svgBuf, q, r, a.Organisation.Name+": principle scores, "+a.Date); err != nil {
+		return nil, nil, fmt.Errorf("render chart: %w", err)
+	}
+	return mdBuf.Bytes(), svgBuf.Bytes(), nil
+}
+
 // Write finishes the assessment and writes <slug>-<date>.json, .md and .svg
-// into dir (created if missing). Everything is rendered in memory first and
-// each file is written atomically, so a failure leaves no half-written file.
+// into dir (created if missing).
 func Write(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (Paths, error) {
+	return WriteNamed(dir, Base(a), q, a, tool)
+}
+
+// WriteNamed is Write with another file name stem, such as merge's
+// <slug>-<date>-consolidated. base must be a plain file name (no folder),
+// as Base and assessment.Slug make them. Everything is rendered in memory
+// first and each file is written atomically, so a failure leaves no
+// half-written file.
+func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (Paths, error) {
+	if base == "" || filepath.Base(base) != base || base == "." || base == ".." {
+		return Paths{}, fmt.Errorf("write results: %q is not a plain file name", base)
+	}
 	r := Finish(q, a, tool)
-	base := Base(a)
 	paths := Paths{
 		Assessment: filepath.Join(dir, base+".json"),
 		Report:     filepath.Join(dir, base+".md"),
 		Chart:      filepath.Join(dir, base+".svg"),
 	}
-	var md, svg bytes.Buffer
-	if err := reports.Markdown(&md, q, a, r, reports.Options{ChartFile: base + ".svg"}); err != nil {
-		return Paths{}, fmt.Errorf("render report: %w", err)
-	}
-	if err := reports.RadarSVG(&svg, q, r, a.Organisation.Name+": principle scores, "+a.Date); err != nil {
-		return Paths{}, fmt.Errorf("render chart: %w", err)
+	md, svg, err := Render(q, a, r, base+".svg", nil)
+	if err != nil {
+		return Paths{}, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Paths{}, fmt.Errorf("create output folder: %w", err)
 	}
 	// The chart and the report first, the assessment last: the JSON is the
 	// record, and it only appears once what it describes exists.
-	if err := assessment.WriteFileAtomic(paths.Chart, svg.Bytes(), 0o644); err != nil {
+	if err := assessment.WriteFileAtomic(paths.Chart, svg, 0o644); err != nil {
 		return Paths{}, err
 	}
-	if err := assessment.WriteFileAtomic(paths.Report, md.Bytes(), 0o644); err != nil {
+	if err := assessment.WriteFileAtomic(paths.Report, md, 0o644); err != nil {
 		return Paths{}, err
 	}
 	if err := assessment.Save(paths.Assessment, a); err != nil {

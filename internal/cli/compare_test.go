@@ -1,0 +1,255 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/synth"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// synthFolder saves n synthetic assessments into a new folder and returns
+// the folder and the assessments.
+func synthFolder(t *testing.T, n int, seed int64) (string, []*assessment.Assessment) {
+	t.Helper()
+	dir := t.TempDir()
+	all := synth.Generate(n, seed, questionnaire.Default())
+	for _, a := range all {
+		if err := assessment.Save(filepath.Join(dir, synth.FileName(a)), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, all
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestCompareAnonymised searches the anonymised report and CSV for every
+// organisation name and id, respondent, role, comment and reason of the
+// input: none may appear. Groups under the minimum are absent and the
+// report says they were withheld.
+func TestCompareAnonymised(t *testing.T) {
+	dir, all := synthFolder(t, 60, 11)
+	// Hostile and distinctive free text as well.
+	a := all[0]
+	for id, ans := range a.Answers {
+		ans.Comment = "Confidential remark about the minister " + id
+		a.Answers[id] = ans
+		break
+	}
+	a.Respondents = append(a.Respondents, assessment.Respondent{Name: "=cmd|' /C calc'!A0", Role: "<script>alert(1)</script>"})
+	if err := assessment.Save(filepath.Join(dir, synth.FileName(a)), a); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	report, csvPath := filepath.Join(out, "public.md"), filepath.Join(out, "public.csv")
+	const minGroup = 8
+	stdout, stderr, err := runCLI(t, "compare", dir, "--anonymise", "--min-group", fmt.Sprint(minGroup), "-o", report, "--csv", csvPath)
+	if err != nil {
+		t.Fatalf("compare: %v\n%s", err, stderr)
+	}
+	if want := csvPath + "\n" + report + "\n"; stdout != want {
+		t.Errorf("stdout %q; want the written paths %q", stdout, want)
+	}
+	md, c := readFile(t, report), readFile(t, csvPath)
+
+	secrets := map[string]bool{}
+	for _, a := range all {
+		secrets[a.Organisation.Name] = true
+		secrets[a.Organisation.ID] = true
+		for _, r := range a.Respondents {
+			secrets[r.Name] = true
+			secrets[r.Role] = true
+		}
+		for _, ans := range a.Answers {
+			secrets[ans.Comment] = true
+			secrets[ans.NA] = true
+		}
+	}
+	delete(secrets, "")
+	for s := range secrets {
+		if strings.Contains(md, s) {
+			t.Errorf("the anonymised report contains %q", s)
+		}
+		if strings.Contains(c, s) {
+			t.Errorf("the anonymised CSV contains %q", s)
+		}
+	}
+	for _, word := range []string{"Synthetic", "SYN-", "calc", "Confidential"} {
+		if strings.Contains(md+c, word) {
+			t.Errorf("the anonymised output contains %q", word)
+		}
+	}
+
+	// PSOs per type, by their latest assessment (synthetic PSOs keep their type).
+	perType := map[string]map[string]bool{}
+	for _, a := range all {
+		if perType[a.Organisation.Type] == nil {
+			perType[a.Organisation.Type] = map[string]bool{}
+		}
+		perType[a.Organisation.Type][a.Organisation.Name] = true
+	}
+	groups := md[strings.Index(md, "## Peer groups"):strings.Index(md, "## Weakest")]
+	small := 0
+	for typ, psos := range perType {
+		row := "| " + typ + " | "
+		note := fmt.Sprintf("The peer group %q has fewer than %d PSOs", typ, minGroup)
+		if len(psos) < minGroup {
+			small++
+			if strings.Contains(groups, row) {
+				t.Errorf("peer group %s (%d PSOs) is shown, below the minimum %d", typ, len(psos), minGroup)
+			}
+			if !strings.Contains(md, note) {
+				t.Errorf("the report does not say that %s was withheld", typ)
+			}
+		} else if !strings.Contains(groups, fmt.Sprintf("| %s | %d |", typ, len(psos))) {
+			t.Errorf("peer group %s (%d PSOs) is missing", typ, len(psos))
+		}
+	}
+	if small == 0 {
+		t.Fatalf("no type group below %d in this sample (%v): the test checks nothing", minGroup, perType)
+	}
+	rows, err := csv.NewReader(strings.NewReader(c)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+len(all) {
+		t.Errorf("%d CSV rows; want a header and %d assessments", len(rows), len(all))
+	}
+	for _, r := range rows[1:] {
+		if !strings.HasPrefix(r[0], "PSO-") {
+			t.Errorf("CSV row named %q, not a pseudonym", r[0])
+		}
+		if typ := r[1]; typ != "withheld" && len(perType[typ]) < minGroup {
+			t.Errorf("CSV shows type %q of a group of %d", typ, len(perType[typ]))
+		}
+	}
+
+	// Pseudonyms are stable across runs.
+	again := filepath.Join(out, "again.md")
+	if _, _, err := runCLI(t, "compare", dir, "--anonymise", "--min-group", fmt.Sprint(minGroup), "-o", again); err != nil {
+		t.Fatal(err)
+	}
+	if readFile(t, again) != md {
+		t.Error("two anonymised runs over the same files differ")
+	}
+}
+
+func TestCompareInvalidFiles(t *testing.T) {
+	dir, _ := synthFolder(t, 6, 5)
+	if err := os.WriteFile(filepath.Join(dir, "broken.json"), []byte(`{"schema": `), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "empty.json"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(t.TempDir(), "r.md")
+
+	_, stderr, err := runCLI(t, "compare", dir, "-o", report)
+	if err == nil || input.IsBad(err) {
+		t.Fatalf("error %v; want a plain error (exit code 1)", err)
+	}
+	if err.Error() != "2 files were left out" {
+		t.Errorf("error %q; want \"2 files were left out\"", err)
+	}
+	for _, f := range []string{"broken.json", "empty.json"} {
+		if !strings.Contains(stderr, filepath.Join(dir, f)+":") {
+			t.Errorf("stderr does not list %s with its reason:\n%s", f, stderr)
+		}
+	}
+	if md := readFile(t, report); !strings.Contains(md, "2 of the 8 files considered could not be read") {
+		t.Errorf("the report does not say that 2 of 8 files were left out")
+	}
+
+	if _, _, err := runCLI(t, "compare", dir, "-o", report, "--skip-invalid"); err != nil {
+		t.Errorf("with --skip-invalid: %v; want success", err)
+	}
+
+	// Nothing valid at all: bad input, exit code 2.
+	bad := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bad, "x.json"), []byte("[]"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"compare", bad}, {"compare", t.TempDir()}, {"compare", filepath.Join(bad, "nope.json")}} {
+		if _, _, err := runCLI(t, args...); !input.IsBad(err) {
+			t.Errorf("%v: error %v; want bad input (exit code 2)", args, err)
+		}
+	}
+}
+
+func TestCompareStdoutIsStable(t *testing.T) {
+	dir, _ := synthFolder(t, 12, 9)
+	csvPath := filepath.Join(t.TempDir(), "s.csv")
+	out1, stderr, err := runCLI(t, "compare", dir, "--csv", csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out2, _, err := runCLI(t, "compare", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out1 != out2 || !strings.HasPrefix(out1, "# Digital government maturity across ") {
+		t.Errorf("the report on stdout is not stable or not a report:\n%.200s", out1)
+	}
+	// The report has stdout; the CSV path goes to stderr.
+	if !strings.Contains(stderr, csvPath) {
+		t.Errorf("stderr %q does not name the CSV written", stderr)
+	}
+}
+
+func TestCompareUsage(t *testing.T) {
+	dir, _ := synthFolder(t, 2, 1)
+	for _, args := range [][]string{
+		{"compare"},
+		{"compare", dir, "--min-group", "-1"},
+		{"compare", dir, "--salt", "x"},
+		{"compare", dir, "-o", "same", "--csv", "same"},
+	} {
+		if _, _, err := runCLI(t, args...); !input.IsBad(err) {
+			t.Errorf("%v: error %v; want a usage error (exit code 2)", args, err)
+		}
+	}
+}
+
+func TestCompareProgress(t *testing.T) {
+	dir, _ := synthFolder(t, 10, 2)
+	for _, terminal := range []bool{true, false} {
+		old := stderrIsTerminal
+		stderrIsTerminal = func(io.Writer) bool { return terminal }
+		var out, errOut bytes.Buffer
+		clock := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+		app := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Version: "test",
+			// Each reading of the clock is 150 ms later: a slow run.
+			Now: func() time.Time { clock = clock.Add(150 * time.Millisecond); return clock }}
+		root := Root(app)
+		root.SetArgs([]string{"compare", dir})
+		err := root.Execute()
+		stderrIsTerminal = old
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown := strings.Contains(errOut.String(), "\r\x1b[Kread 10 of 10 files")
+		if shown != terminal {
+			t.Errorf("terminal %v: progress shown %v; stderr %q", terminal, shown, errOut.String())
+		}
+		if terminal && !strings.HasSuffix(errOut.String(), "\r\x1b[K") {
+			t.Errorf("the progress line is not cleared at the end: %q", errOut.String())
+		}
+	}
+}

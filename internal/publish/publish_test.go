@@ -1,0 +1,39 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+func TestWriteNamed(t *testing.T) {
+	q := questionnaire.Default()
+	a := assessment.New(q, assessment.Organisation{Name: "Example Agency", Type: "agency"}, assessment.Respondent{Name: "A"}, "2026-03-01", "en", "")
+	for _, qu := range q.Questions {
+		a.Answers[qu.ID] = assessment.Lvl(2)
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	p, err := WriteNamed(dir, "example-agency-2026-03-01-consolidated", q, a, "dgmaturity test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{p.Assessment, p.Report, p.Chart} {
+		if filepath.Dir(f) != dir || filepath.Base(f)[:len("example-agency-2026-03-01-consolidated")] != "example-agency-2026-03-01-consolidated" {
+			t.Errorf("written %s; want it in %s under the given name", f, dir)
+		}
+		if _, err := os.Stat(f); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, _, err := assessment.Load(p.Assessment, q); err != nil {
+		t.Errorf("the written assessment does not load: %v", err)
+	}
+	for _, bad := range []string{"", "../x", "a/b", "."} {
+		if _, err := WriteNamed(dir, bad, q, a, "t"); err == nil {
+			t.Errorf("WriteNamed accepted the name %q", bad)
+		}
+	}
+}
