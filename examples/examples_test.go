@@ -18,6 +18,72 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the committed example reports")
 
+// run executes the dgmaturity command line in-process with a pinned clock
+// and version, and returns the paths it printed.
+func run(t *testing.T, args ...string) []string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	app := cli.NewApp("0.1.0")
+	app.Stdout, app.Stderr = &stdout, &stderr
+	app.Now = func() time.Time { return time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC) }
+	root := cli.Root(app)
+	root.SetArgs(args)
+	if err := root.Execute(); err != nil {
+		t.Fatalf("dgmaturity %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return strings.Fields(stdout.String())
+}
+
+// same compares written files with their committed copies in dir, or
+// refreshes the copies with -update.
+func same(t *testing.T, dir string, written []string) {
+	t.Helper()
+	for _, path := range written {
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		committed := filepath.Join(dir, filepath.Base(path))
+		if *update {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(committed, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(committed)
+		if err != nil {
+			t.Fatalf("%v: run go test ./examples -update", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is stale: the tool now writes something else; run go test ./examples -update and review the diff", committed)
+		}
+	}
+}
+
+// TestWorkshopExample assesses the three respondents of the example
+// workshop, merges them, and checks the consolidated and workshop reports.
+func TestWorkshopExample(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("workshop", "*.yaml"))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("want the workshop's answer files, found %v (%v)", files, err)
+	}
+	tmp := t.TempDir()
+	var assessments []string
+	for _, f := range files {
+		// One folder per respondent: their files share a name.
+		out := filepath.Join(tmp, strings.TrimSuffix(filepath.Base(f), ".yaml"))
+		assessments = append(assessments, run(t, "assess", "--answers", f, "--out", out)[0])
+	}
+	written := run(t, append(append([]string{"merge"}, assessments...), "--out", filepath.Join(tmp, "merged"))...)
+	if len(written) != 4 {
+		t.Fatalf("merge printed %v, want four paths", written)
+	}
+	same(t, filepath.Join("workshop", "reports"), written)
+}
+
 func TestExamplesAreCurrent(t *testing.T) {
 	files, err := filepath.Glob("*.yaml")
 	if err != nil || len(files) < 3 {
@@ -25,43 +91,11 @@ func TestExamplesAreCurrent(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(f, func(t *testing.T) {
-			out := t.TempDir()
-			var stdout, stderr bytes.Buffer
-			app := cli.NewApp("0.1.0")
-			app.Stdout, app.Stderr = &stdout, &stderr
-			app.Now = func() time.Time { return time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC) }
-			root := cli.Root(app)
-			root.SetArgs([]string{"assess", "--answers", f, "--out", out})
-			if err := root.Execute(); err != nil {
-				t.Fatalf("assess %s: %v\n%s", f, err, stderr.String())
-			}
-			written := strings.Fields(stdout.String())
+			written := run(t, "assess", "--answers", f, "--out", t.TempDir())
 			if len(written) != 3 {
-				t.Fatalf("assess printed %q, want three paths", stdout.String())
+				t.Fatalf("assess printed %q, want three paths", written)
 			}
-			for _, path := range written {
-				got, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				committed := filepath.Join("reports", filepath.Base(path))
-				if *update {
-					if err := os.MkdirAll("reports", 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(committed, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(committed)
-				if err != nil {
-					t.Fatalf("%v: run go test ./examples -update", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s is stale: the tool now writes something else; run go test ./examples -update and review the diff", committed)
-				}
-			}
+			same(t, "reports", written)
 		})
 	}
 }

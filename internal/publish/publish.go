@@ -6,11 +6,14 @@ package publish
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 	"github.com/dgmaturity/dgmaturity/reports"
@@ -72,6 +75,9 @@ func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.
 		Report:     filepath.Join(dir, base+".md"),
 		Chart:      filepath.Join(dir, base+".svg"),
 	}
+	if err := checkOverwrite(paths.Assessment, a); err != nil {
+		return Paths{}, err
+	}
 	md, svg, err := Render(q, a, r, base+".svg", nil)
 	if err != nil {
 		return Paths{}, err
@@ -91,4 +97,42 @@ func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.
 		return Paths{}, err
 	}
 	return paths, nil
+}
+
+// checkOverwrite refuses to replace an assessment file that holds the
+// answers of other respondents: several respondents of one organisation on
+// one day share a file name, and one must never silently erase another.
+// Rewriting one's own assessment (the same respondents) is allowed.
+func checkOverwrite(path string, a *assessment.Assessment) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil // nothing there, or unreadable: the atomic write will say
+	}
+	var old struct {
+		Respondents []assessment.Respondent `json:"respondents"`
+	}
+	if json.Unmarshal(data, &old) != nil || sameRespondents(old.Respondents, a.Respondents) {
+		return nil
+	}
+	var names []string
+	for _, r := range old.Respondents {
+		names = append(names, r.Name)
+	}
+	who := strings.Join(names, ", ")
+	if who == "" {
+		who = "another respondent"
+	}
+	return &input.UsageError{Msg: fmt.Sprintf("%s already holds the assessment of %s; write to another folder with --out, or move that file first", path, who)}
+}
+
+func sameRespondents(x, y []assessment.Respondent) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if !strings.EqualFold(strings.TrimSpace(x[i].Name), strings.TrimSpace(y[i].Name)) {
+			return false
+		}
+	}
+	return true
 }

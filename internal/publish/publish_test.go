@@ -1,6 +1,9 @@
 package publish
 
 import (
+	"strings"
+
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"os"
 	"path/filepath"
 	"testing"
@@ -35,5 +38,33 @@ func TestWriteNamed(t *testing.T) {
 		if _, err := WriteNamed(dir, bad, q, a, "t"); err == nil {
 			t.Errorf("WriteNamed accepted the name %q", bad)
 		}
+	}
+}
+
+// TestWriteRefusesOtherRespondent: two respondents of one organisation on
+// one day share a file name; the second must not erase the first.
+func TestWriteRefusesOtherRespondent(t *testing.T) {
+	q := questionnaire.Default()
+	dir := t.TempDir()
+	answer := func(name string) *assessment.Assessment {
+		a := assessment.New(q, assessment.Organisation{Name: "Example Agency", Type: "agency"}, assessment.Respondent{Name: name}, "2026-03-01", "en", "")
+		a.Answers[q.Questions[0].ID] = assessment.Lvl(1)
+		return a
+	}
+	first, err := Write(dir, q, answer("Alice"), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(first.Assessment)
+	if _, err := Write(dir, q, answer("Alice"), "t"); err != nil {
+		t.Fatalf("rewriting one's own assessment refused: %v", err)
+	}
+	_, err = Write(dir, q, answer("Bob"), "t")
+	if !input.IsBad(err) || !strings.Contains(err.Error(), "Alice") {
+		t.Fatalf("err = %v, want a usage error naming Alice", err)
+	}
+	after, _ := os.ReadFile(first.Assessment)
+	if string(before) != string(after) {
+		t.Error("Alice's assessment was changed")
 	}
 }
