@@ -9,8 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -42,6 +40,9 @@ type Options struct {
 	Today string
 	// Organisation prefills the organisation name (--org).
 	Organisation string
+	// DraftPath is the draft file Assessment was read from, when it is an
+	// unfinished draft: answers are saved back to it.
+	DraftPath string
 }
 
 // session is one run: the reader and writer, and where the draft goes.
@@ -139,8 +140,8 @@ func (s *session) start() error {
 		}
 	}
 	if s.a != nil {
-		s.draftPath()
-		return nil
+		s.draft = s.opt.DraftPath
+		return s.draftPath()
 	}
 	org := s.opt.Organisation
 	for org == "" {
@@ -173,15 +174,22 @@ func (s *session) start() error {
 		resp = assessment.Respondent{Name: name, Role: role}
 	}
 	s.a = assessment.New(s.q, assessment.Organisation{Name: org, Type: typ}, resp, s.opt.Today, lang, s.opt.Tool)
-	s.draftPath()
 	s.say("")
-	return nil
+	return s.draftPath()
 }
 
-func (s *session) draftPath() {
-	if s.opt.StateDir != "" && s.draft == "" {
-		s.draft = assessment.DraftPath(s.opt.StateDir, s.a)
+// draftPath picks the draft file: a free name in the state folder, so
+// that an earlier draft of the same organisation and day is never erased.
+func (s *session) draftPath() error {
+	if s.opt.StateDir == "" || s.draft != "" {
+		return nil
 	}
+	p, err := assessment.NewDraftPath(s.opt.StateDir, s.a)
+	if err != nil {
+		return err
+	}
+	s.draft = p
+	return nil
 }
 
 // choose asks for one of options by number.
@@ -345,14 +353,7 @@ func (s *session) save() error {
 	if s.draft == "" {
 		return nil
 	}
-	// Drafts are private: the folder is the user's only.
-	if err := os.MkdirAll(filepath.Dir(s.draft), 0o700); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := assessment.Save(s.draft, s.a); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	return nil
+	return assessment.WriteDraft(s.draft, s.a)
 }
 
 func (s *session) summary(p publish.Paths) {

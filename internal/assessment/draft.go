@@ -69,17 +69,45 @@ func DraftPath(dir string, a *Assessment) string {
 // written 0600: they hold names and unfinished answers.
 func SaveDraft(dir string, a *Assessment) (string, error) {
 	path := DraftPath(dir, a)
+	return path, WriteDraft(path, a)
+}
+
+// WriteDraft saves a draft at path atomically, creating its folder; the
+// folder (0700) and the file (0600) are readable by their owner only, for
+// drafts hold names and unfinished answers.
+func WriteDraft(path string, a *Assessment) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return "", fmt.Errorf("save draft: %w", err)
+		return fmt.Errorf("save draft: %w", err)
 	}
 	data, err := Marshal(a)
 	if err != nil {
-		return "", fmt.Errorf("save draft %s: %w", path, err)
+		return fmt.Errorf("save draft %s: %w", path, err)
 	}
-	if err := WriteFileAtomic(path, data, 0o600); err != nil {
-		return "", err
+	return WriteFileAtomic(path, data, 0o600)
+}
+
+// NewDraftPath returns DraftPath(dir, a), or the same with "-2", "-3"...
+// before the extension when that file exists already, so that starting a
+// new assessment never overwrites an earlier draft of the same
+// organisation and day.
+func NewDraftPath(dir string, a *Assessment) (string, error) {
+	path := DraftPath(dir, a)
+	ext := filepath.Ext(path)
+	stem := strings.TrimSuffix(path, ext)
+	for i := 1; i < 1000; i++ {
+		p := path
+		if i > 1 {
+			p = fmt.Sprintf("%s-%d%s", stem, i, ext)
+		}
+		_, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("check draft name: %w", err)
+		}
 	}
-	return path, nil
+	return "", fmt.Errorf("no free draft name for %s", path)
 }
 
 // DraftInfo describes an unfinished draft for a "resume?" list.

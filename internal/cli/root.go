@@ -68,12 +68,18 @@ four areas of the OECD Digital Government Review of Luxembourg (2022). It scores
 matches recommendations to the gaps and writes a Markdown report.
 
 Run it without a command to start the interactive assessment.`,
-		Example: `  dgmaturity                                   # the interactive assessment
-  dgmaturity assess --answers answers.yaml      # score an answers file
-  dgmaturity questionnaire show                 # the questions and their coverage`,
+		Example: `  # The interactive assessment:
+  dgmaturity
+  # Score an answers file and write the report into reports/:
+  dgmaturity assess --answers answers.yaml --out reports/
+  # The questions and how they cover the principles and areas:
+  dgmaturity questionnaire show`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDefault(cmd, app)
+		},
 	}
 	root.SetIn(app.Stdin)
 	root.SetOut(app.Stdout)

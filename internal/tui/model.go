@@ -1,0 +1,407 @@
+// Package tui is the interactive assessment: one Bubble Tea root model
+// that moves between screens (resume or start, questions, review, results),
+// saves every answer to a draft at once, and ends in publish.Write, the same
+// function the non-interactive run ends in.
+//
+// Layout of the package: model.go holds the model, its options and the
+// dispatch; keys.go the key map; styles.go the styles; update_*.go the
+// handlers and view_*.go the rendering of each screen; save.go the ordered
+// draft writes; layout.go small text helpers.
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// Minimum terminal size; below it the screen says so instead of drawing a
+// broken layout.
+const (
+	minWidth  = 80
+	minHeight = 24
+	// sidebarMinWidth is the width from which the area sidebar is shown.
+	sidebarMinWidth = 100
+)
+
+// PublishFunc writes the final files; publish.Write in production.
+type PublishFunc func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error)
+
+// Options configure a Model.
+type Options struct {
+	// Questionnaire is the instrument in use (already localised to Lang).
+	Questionnaire *questionnaire.Questionnaire
+	// Lang is the language Questionnaire is in; "" is its first language.
+	Lang string
+	// Assessment is an assessment to continue (--resume); nil starts with
+	// the offer to resume a draft, or the form for a new one.
+	Assessment *assessment.Assessment
+	// DraftPath is the draft file Assessment was read from, when it is an
+	// unfinished draft: changes are saved back to it. Empty saves to a new
+	// draft in StateDir.
+	DraftPath string
+	// StateDir holds the drafts (assessment.StateDir()); empty disables
+	// both the resume offer and draft saving (tests).
+	StateDir string
+	// OutDir receives the report, the chart and the assessment file.
+	OutDir string
+	// Tool is written into the assessment ("dgmaturity 0.1.0").
+	Tool string
+	// Organisation prefills the organisation name in the form (--org).
+	Organisation string
+	// Now is the clock; nil is time.Now.
+	Now func() time.Time
+	// Publish writes the final files; nil is publish.Write.
+	Publish PublishFunc
+	// NoColor draws without any colour (NO_COLOR).
+	NoColor bool
+}
+
+// screen is what the model shows.
+type screen int
+
+// The screens, in the order a run meets them.
+const (
+	// screenLoading waits for the list of unfinished drafts.
+	screenLoading screen = iota
+	// screenResume offers the unfinished drafts or a new assessment.
+	screenResume
+	// screenForm asks who is assessing (a huh form).
+	screenForm
+	// screenQuestion asks one question.
+	screenQuestion
+	// screenReview lists the gaps before finishing.
+	screenReview
+	// screenFinishing waits for the files to be written.
+	screenFinishing
+	// screenResults shows the scores and the report.
+	screenResults
+)
+
+// String names the screen, for tests and debugging.
+func (s screen) String() string {
+	switch s {
+	case screenLoading:
+		return "loading"
+	case screenResume:
+		return "resume"
+	case screenForm:
+		return "form"
+	case screenQuestion:
+		return "question"
+	case screenReview:
+		return "review"
+	case screenFinishing:
+		return "finishing"
+	case screenResults:
+		return "results"
+	}
+	return "unknown"
+}
+
+// overlay is a dialog drawn over the question or review screen.
+type overlay int
+
+// The dialogs; overlayNone is none.
+const (
+	overlayNone overlay = iota
+	// overlayHelp explains the question and lists every key.
+	overlayHelp
+	// overlayComment edits the comment.
+	overlayComment
+	// overlayNA asks why the question does not apply.
+	overlayNA
+	// overlayAreas picks an area to jump to.
+	overlayAreas
+	// overlayQuit asks whether to quit.
+	overlayQuit
+	// overlayFinish asks whether to finish with gaps.
+	overlayFinish
+)
+
+// pane is the part of the results screen shown in the viewport.
+type pane int
+
+// The panes of the results screen.
+const (
+	paneSummary pane = iota
+	paneReport
+)
+
+// notice is a one-line message under the question: a confirmation or an
+// error.
+type notice struct {
+	text  string
+	isErr bool
+}
+
+// formValues are the answers of the start form. They live behind a pointer
+// because huh writes into them while the model is copied by value.
+type formValues struct {
+	org, typ, name, role, lang string
+}
+
+// Model is the root model of the interactive assessment.
+type Model struct {
+	opts   Options
+	base   *questionnaire.Questionnaire // as given, before any language change
+	q      *questionnaire.Questionnaire // the instrument shown
+	lang   string
+	a      *assessment.Assessment
+	keys   KeyMap
+	styles Styles
+	help   help.Model
+	isDark bool
+	width  int
+	height int
+
+	screen  screen
+	overlay overlay
+	notice  notice
+
+	// Start.
+	drafts       []assessment.DraftInfo
+	resumeCursor int
+	form         *huh.Form
+	formVals     *formValues
+
+	// Question screen.
+	current    int // index into q.Questions
+	cursor     int // highlighted level
+	input      textinput.Model
+	areaCursor int
+
+	// Review screen.
+	reviewCursor int
+
+	// Drafts.
+	saver *saver
+	seq   uint64
+
+	// Results.
+	paths      publish.Paths
+	published  bool
+	result     *scoring.Result
+	report     string
+	pane       pane
+	viewport   viewport.Model
+	preview    string
+	previewKey previewKey
+}
+
+// New returns the model for the options. It does no I/O: drafts are looked
+// up by the command Init returns.
+func New(opts Options) Model {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Publish == nil {
+		opts.Publish = publish.Write
+	}
+	m := Model{
+		opts:     opts,
+		base:     opts.Questionnaire,
+		q:        opts.Questionnaire,
+		lang:     opts.Lang,
+		keys:     DefaultKeyMap(),
+		isDark:   true, // until the terminal answers; most terminals are dark
+		help:     help.New(),
+		viewport: viewport.New(),
+		saver:    newSaver(opts.StateDir, opts.DraftPath),
+	}
+	m.applyStyles()
+	m.input = textinput.New()
+	m.input.CharLimit = 2000
+	m.input.SetStyles(m.styles.Input)
+	switch {
+	case opts.Assessment != nil:
+		m.a = opts.Assessment
+		// Editing a finished assessment makes it a draft again.
+		m.a.Complete = false
+		m.setLanguage(m.a.Language)
+		m.startQuestions()
+	case opts.StateDir != "":
+		m.screen = screenLoading
+	default:
+		m.screen = screenForm
+		m.form, m.formVals = m.newForm()
+	}
+	return m
+}
+
+// Init asks for the terminal's background colour and starts the first
+// screen's work.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	switch m.screen {
+	case screenLoading:
+		cmds = append(cmds, loadDraftsCmd(m.opts.StateDir, m.q))
+	case screenForm:
+		cmds = append(cmds, m.form.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update handles the messages every screen shares, then hands the rest to
+// the current screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m.resize(msg)
+	case tea.BackgroundColorMsg:
+		m.isDark = msg.IsDark()
+		m.applyStyles()
+		if m.form != nil {
+			m.form = m.form.WithTheme(m.formTheme())
+		}
+		return m, m.renderPreviewCmd()
+	case savedMsg:
+		if m.notice.isErr && msg.Seq == m.seq {
+			m.notice = notice{} // the newest state is on disk again
+		}
+		return m, nil
+	case saveFailedMsg:
+		m.notice = notice{text: "Could not save the draft: " + msg.Err.Error() + ". Your answers are kept in memory; the next change tries again.", isErr: true}
+		return m, nil
+	case previewMsg:
+		return m.updatePreview(msg), nil
+	case tea.KeyPressMsg:
+		if m.tooSmall() {
+			// The screen cannot show a confirmation; ctrl+c still leaves,
+			// and every answer is already on its way to the draft.
+			if msg.String() == "ctrl+c" {
+				return m, tea.Quit
+			}
+			return m, nil
+		}
+	}
+	switch m.screen {
+	case screenLoading, screenResume:
+		return m.updateResume(msg)
+	case screenForm:
+		return m.updateForm(msg)
+	case screenQuestion:
+		return m.updateQuestion(msg)
+	case screenReview:
+		return m.updateReview(msg)
+	case screenFinishing:
+		return m.updateFinishing(msg)
+	case screenResults:
+		return m.updateResults(msg)
+	}
+	return m, nil
+}
+
+// View draws the current screen in the alternate screen.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	v.WindowTitle = "dgmaturity"
+	return v
+}
+
+// content is the text of the view.
+func (m Model) content() string {
+	if m.width == 0 || m.height == 0 {
+		return "" // no size yet: nothing sensible to draw
+	}
+	if m.tooSmall() {
+		return m.viewTooSmall()
+	}
+	switch m.screen {
+	case screenLoading:
+		return m.frame("Looking for unfinished assessments…", "", bindings{})
+	case screenResume:
+		return m.viewResume()
+	case screenForm:
+		return m.viewForm()
+	case screenQuestion:
+		return m.viewQuestion()
+	case screenReview:
+		return m.viewReview()
+	case screenFinishing:
+		return m.frame("Writing the report, the chart and the assessment file…", "", bindings{})
+	case screenResults:
+		return m.viewResults()
+	}
+	return ""
+}
+
+// tooSmall reports whether the window is below the minimum size. An
+// unknown size (no WindowSizeMsg yet, or none at all without a terminal)
+// does not count.
+func (m Model) tooSmall() bool {
+	if m.width == 0 && m.height == 0 {
+		return false
+	}
+	return m.width < minWidth || m.height < minHeight
+}
+
+// resize follows the terminal size.
+func (m Model) resize(msg tea.WindowSizeMsg) (Model, tea.Cmd) {
+	m.width, m.height = msg.Width, msg.Height
+	m.help.SetWidth(msg.Width - 2)
+	m.input.SetWidth(max(10, m.mainWidth()-8))
+	if m.form != nil {
+		m.form = sizeForm(m.form, m.width, m.height)
+	}
+	cmd := m.forwardToForm(msg)
+	if m.screen == screenResults {
+		m.layoutViewport()
+		return m, tea.Batch(cmd, m.renderPreviewCmd())
+	}
+	return m, cmd
+}
+
+// applyStyles rebuilds the styles for the colour mode and background.
+func (m *Model) applyStyles() {
+	m.styles = stylesFor(m.opts.NoColor, m.isDark)
+	m.help.Styles = m.styles.Help
+	m.input.SetStyles(m.styles.Input)
+}
+
+// Screen names the screen shown ("question", "results", ...).
+func (m Model) Screen() string { return m.screen.String() }
+
+// Assessment returns the assessment in progress or finished; nil before
+// the start form is done.
+func (m Model) Assessment() *assessment.Assessment { return m.a }
+
+// DraftPath returns the draft file, or "" when nothing was saved.
+func (m Model) DraftPath() string { return m.saver.Path() }
+
+// Paths returns the written files once the assessment is finished.
+func (m Model) Paths() (publish.Paths, bool) { return m.paths, m.published }
+
+// Run runs the model on in and out until the user quits, then writes the
+// newest state to the draft once more (a save command may still have been
+// queued) and returns the final model. Cancelling ctx ends the program;
+// the error then wraps tea.ErrProgramKilled.
+func Run(ctx context.Context, m Model, in io.Reader, out io.Writer) (Model, error) {
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
+	if m.opts.NoColor {
+		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
+	}
+	final, err := tea.NewProgram(m, opts...).Run()
+	fm, ok := final.(Model)
+	if !ok {
+		fm = m
+	}
+	if ferr := fm.flush(); ferr != nil {
+		err = errors.Join(err, ferr)
+	}
+	return fm, err
+}

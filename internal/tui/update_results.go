@@ -1,0 +1,120 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+)
+
+// previewKey identifies one rendering of the report: a new width or
+// background needs a new one.
+type previewKey struct {
+	width int
+	style string
+}
+
+// previewMsg carries the report rendered for the terminal.
+type previewMsg struct {
+	Key     previewKey
+	Content string
+	Err     error
+}
+
+// currentPreviewKey is the rendering the current window and colours call for.
+func (m Model) currentPreviewKey() previewKey {
+	style := styles.LightStyle
+	switch {
+	case m.opts.NoColor:
+		style = styles.NoTTYStyle
+	case m.isDark:
+		style = styles.DarkStyle
+	}
+	return previewKey{width: max(20, m.viewport.Width()-2), style: style}
+}
+
+// renderPreviewCmd renders the report with glamour in a command, when the
+// results are shown and the rendering at hand is not the right one.
+func (m Model) renderPreviewCmd() tea.Cmd {
+	if m.screen != screenResults || m.report == "" {
+		return nil
+	}
+	k := m.currentPreviewKey()
+	if k == m.previewKey && m.preview != "" {
+		return nil
+	}
+	md := m.report
+	return func() tea.Msg {
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width), glamour.WithTableWrap(true))
+		if err != nil {
+			return previewMsg{Key: k, Err: err}
+		}
+		out, err := r.Render(md)
+		return previewMsg{Key: k, Content: out, Err: err}
+	}
+}
+
+// updatePreview takes a rendering of the report, unless the window or the
+// colours changed since it was asked for.
+func (m Model) updatePreview(msg previewMsg) Model {
+	if msg.Key != m.currentPreviewKey() {
+		return m
+	}
+	m.previewKey = msg.Key
+	if msg.Err != nil {
+		// The file is written; only the preview failed. Show the Markdown.
+		m.preview = m.report
+	} else {
+		m.preview = msg.Content
+	}
+	m.refreshViewport()
+	return m
+}
+
+// layoutViewport sizes the results viewport to the window.
+func (m *Model) layoutViewport() {
+	// The body less the stage line, the pane line and the rule.
+	h := m.bodyHeight(m.keys.resultsHelp()) - 3
+	m.viewport.SetWidth(max(10, m.width-2))
+	m.viewport.SetHeight(max(3, h))
+	m.refreshViewport()
+}
+
+// refreshViewport puts the current pane's text into the viewport.
+func (m *Model) refreshViewport() {
+	y := m.viewport.YOffset()
+	switch m.pane {
+	case paneReport:
+		if m.preview == "" {
+			m.viewport.SetContent("Rendering the report…")
+		} else {
+			m.viewport.SetContent(m.preview)
+		}
+	default:
+		m.viewport.SetContent(m.summaryContent(m.viewport.Width()))
+	}
+	m.viewport.SetYOffset(y)
+}
+
+// updateResults handles the results screen: scroll, switch pane, quit.
+func (m Model) updateResults(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(kp, m.keys.Quit, m.keys.ForceQuit):
+			// Everything is written: nothing to confirm.
+			return m, tea.Quit
+		case key.Matches(kp, m.keys.Pane):
+			if m.pane == paneSummary {
+				m.pane = paneReport
+			} else {
+				m.pane = paneSummary
+			}
+			m.viewport.GotoTop()
+			m.refreshViewport()
+			return m, m.renderPreviewCmd()
+		}
+	}
+	var cmd tea.Cmd
+	m.viewport, cmd = m.viewport.Update(msg)
+	return m, cmd
+}

@@ -1,0 +1,310 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// viewQuestion draws the question screen with its dialog, if one is open,
+// and the area sidebar on wide terminals.
+func (m Model) viewQuestion() string {
+	w := m.mainWidth()
+	var main string
+	keys := m.keys.questionHelp(m.question().NA)
+	h := m.bodyHeight(keys)
+	switch m.overlay {
+	case overlayHelp:
+		main = m.viewHelpOverlay(w)
+		keys = m.keys.overlayHelpKeys()
+	case overlayAreas:
+		main = m.viewAreaPicker(w)
+		keys = m.keys.listHelp()
+	case overlayQuit:
+		main = m.viewQuitDialog(w)
+		keys = m.keys.confirmHelp()
+	case overlayComment, overlayNA:
+		keys = m.keys.inputHelp()
+		main = m.viewQuestionBody(w, m.bodyHeight(keys))
+	default:
+		main = m.viewQuestionBody(w, h)
+	}
+	body := indent(main, 1)
+	if m.hasSidebar() {
+		body = sideBySide(body, w+2, m.viewSidebar())
+	}
+	right := fmt.Sprintf("Question %d of %d", m.current+1, len(m.q.Questions))
+	return m.frame(body, m.styles.Subtle.Render(right), keys)
+}
+
+// viewQuestionBody draws the question: tags, text, the five levels, the
+// full text of the highlighted level (or the open text field), the answer
+// given and the progress, in at most h lines. When space is short the
+// blank lines between the parts go first, then the end of the level text.
+func (m Model) viewQuestionBody(w, h int) string {
+	qu := m.question()
+	tags := m.tags(qu, w)
+	text := m.styles.Question.Render(wrap(qu.Text, w))
+	levels := strings.Join(m.levelRows(qu, w), "\n")
+	answer := m.answerLine(w) + "\n" + m.progressLine(w)
+
+	var middle string
+	var middleLines int
+	switch m.overlay {
+	case overlayComment, overlayNA:
+		middle = m.inputBox(w)
+		middleLines = lineCount([]string{middle})
+	default:
+		middleLines = 1 + lineCount([]string{wrap(qu.Levels[m.cursor], w-2)})
+	}
+	fixed := lineCount([]string{tags, text, levels, answer})
+	// Blank lines after the tags, the question, the levels and before the
+	// answer, dropped in the reverse order of their value.
+	gaps := max(0, min(4, h-fixed-middleLines))
+	if middle == "" {
+		middle = m.statementBox(qu, w, h-fixed-gaps)
+	}
+	sep := func(keep bool) string {
+		if keep {
+			return "\n\n"
+		}
+		return "\n"
+	}
+	return tags + sep(gaps >= 3) + text + sep(gaps >= 4) + levels + sep(gaps >= 2) +
+		middle + sep(gaps >= 1) + answer
+}
+
+// lineCount counts the lines of the joined strings.
+func lineCount(parts []string) int {
+	n := 0
+	for _, p := range parts {
+		n += strings.Count(p, "\n") + 1
+	}
+	return n
+}
+
+// tags renders the question id, its area and its principles.
+func (m Model) tags(qu *questionnaire.Question, w int) string {
+	parts := []string{m.tag(qu.ID)}
+	if a, ok := m.q.Area(qu.Area); ok {
+		parts = append(parts, m.tag("Area: "+shortOr(a.Short, a.Title)))
+	}
+	for _, id := range qu.Principles {
+		if p, ok := m.q.Principle(id); ok {
+			parts = append(parts, m.tag(p.ID+" "+shortOr(p.Short, p.Title)))
+		} else {
+			parts = append(parts, m.tag(id))
+		}
+	}
+	return truncate(strings.Join(parts, " "), w)
+}
+
+// tag renders one label: brackets without colour, a coloured chip with it.
+func (m Model) tag(s string) string {
+	if m.styles.Plain {
+		return "[" + s + "]"
+	}
+	return m.styles.Tag.Render(" " + s + " ")
+}
+
+// shortOr returns short, or long when short is empty.
+func shortOr(short, long string) string {
+	if short != "" {
+		return short
+	}
+	return long
+}
+
+// levelRows renders the five levels: marker, number, scale name, a check
+// mark on the level given as the answer, and the start of the statement.
+func (m Model) levelRows(qu *questionnaire.Question, w int) []string {
+	nameW := 0
+	for l := range qu.Levels {
+		nameW = max(nameW, lipgloss.Width(m.q.LevelName(l)))
+	}
+	given := -1
+	if a := m.answer(m.current); a.Level != nil {
+		given = *a.Level
+	}
+	rows := make([]string, len(qu.Levels))
+	for l, text := range qu.Levels {
+		check := "  "
+		if l == given {
+			check = "✓ "
+		}
+		line := fmt.Sprintf("%s%d  %s %s%s", marker(l == m.cursor), l, padRight(m.q.LevelName(l), nameW), check, text)
+		line = truncate(line, w)
+		switch {
+		case l == m.cursor:
+			rows[l] = m.styles.Selected.Render(padRight(line, w))
+		case l == given:
+			rows[l] = m.styles.Chosen.Render(line)
+		default:
+			rows[l] = m.styles.Row.Render(line)
+		}
+	}
+	return rows
+}
+
+// statementBox shows the full text of the highlighted level in at most h
+// lines.
+func (m Model) statementBox(qu *questionnaire.Question, w, h int) string {
+	if m.cursor >= len(qu.Levels) {
+		return ""
+	}
+	head := m.styles.Heading.Render(fmt.Sprintf("Level %d · %s", m.cursor, m.q.LevelName(m.cursor)))
+	text := wrap(qu.Levels[m.cursor], w-2)
+	lines := append([]string{head}, strings.Split(text, "\n")...)
+	if h < 1 {
+		h = 1
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+		lines[h-1] = truncate(lines[h-1], w-4) + " …"
+	}
+	return m.statementFrame(strings.Join(lines, "\n"))
+}
+
+// statementFrame draws the bar left of the level text or text field. The
+// bar is rendered once and put before each line: far cheaper than a
+// bordered style, which measures every line on every key press.
+func (m Model) statementFrame(s string) string {
+	return prefixLines(s, m.styles.Statement.Render(m.styles.StatementBar)+" ")
+}
+
+// inputBox shows the open comment or reason field.
+func (m Model) inputBox(w int) string {
+	title := "Comment on " + m.question().ID + " (optional; shown in the report)"
+	if m.overlay == overlayNA {
+		title = "Why does this question not apply to your organisation? (required)"
+	}
+	lines := []string{m.styles.Heading.Render(truncate(title, w-2)), m.input.View()}
+	if m.input.Err != nil {
+		lines = append(lines, m.styles.Error.Render(truncate(m.input.Err.Error(), w-2)))
+	}
+	return m.statementFrame(strings.Join(lines, "\n"))
+}
+
+// answerLine says what the question's answer is, with the comment.
+func (m Model) answerLine(w int) string {
+	a := m.answer(m.current)
+	var s string
+	switch {
+	case a.Level != nil:
+		s = fmt.Sprintf("Your answer: %d %s", *a.Level, m.q.LevelName(*a.Level))
+	case a.DontKnow:
+		s = "Your answer: don't know"
+	case a.NA != "":
+		s = "Your answer: not applicable (" + a.NA + ")"
+	default:
+		s = "Not answered yet"
+	}
+	if a.Comment != "" {
+		s += " · comment: " + oneLine(a.Comment)
+	}
+	return truncate(s, w)
+}
+
+// oneLine folds line breaks into spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// progressLine shows the overall progress and that of the question's area.
+func (m Model) progressLine(w int) string {
+	done, total := m.progress()
+	s := "Overall " + m.countBar(done, total, 16)
+	if a, ok := m.q.Area(m.question().Area); ok {
+		ad, at := m.areaProgress(a.ID)
+		s += "   " + shortOr(a.Short, a.Title) + " " + m.countBar(ad, at, 12)
+	}
+	return truncate(s, w)
+}
+
+// viewSidebar lists the four areas with their completion.
+func (m Model) viewSidebar() string {
+	inner := sidebarWidth - 2 // border and padding
+	var b strings.Builder
+	b.WriteString(m.styles.Heading.Render("Areas") + "\n\n")
+	cur := m.question().Area
+	for _, a := range m.q.Areas {
+		done, total := m.areaProgress(a.ID)
+		count := fmt.Sprintf("%d/%d", done, total)
+		name := truncate(shortOr(a.Short, a.Title), inner-2-len(count)-1)
+		line := spread(marker(a.ID == cur)+name, count, inner)
+		if a.ID == cur {
+			line = m.styles.Question.Render(line)
+		}
+		b.WriteString(line + "\n")
+		pct := 0.0
+		if total > 0 {
+			pct = 100 * float64(done) / float64(total)
+		}
+		b.WriteString("  " + m.bar(pct, inner-2) + "\n")
+	}
+	done, total := m.progress()
+	dk := 0
+	for i := range m.q.Questions {
+		if m.answer(i).DontKnow {
+			dk++
+		}
+	}
+	fmt.Fprintf(&b, "\nAnswered %d of %d\nDon't know %d", done, total, dk)
+	return prefixLines(b.String(), m.styles.Sidebar.Render(m.styles.SidebarBar)+" ")
+}
+
+// viewHelpOverlay explains the question and lists every key.
+func (m Model) viewHelpOverlay(w int) string {
+	qu := m.question()
+	var b strings.Builder
+	b.WriteString(m.styles.Heading.Render("Help · "+qu.ID) + "\n\n")
+	if qu.Help != "" {
+		b.WriteString(m.styles.Question.Render("Why it matters") + "\n")
+		b.WriteString(wrap(qu.Help, w) + "\n\n")
+	}
+	if qu.Evidence != "" {
+		b.WriteString(m.styles.Question.Render("What counts as evidence") + "\n")
+		b.WriteString(wrap(qu.Evidence, w) + "\n\n")
+	}
+	b.WriteString(m.styles.Question.Render("Keys") + "\n")
+	full := m.help
+	full.SetWidth(w)
+	b.WriteString(full.FullHelpView(m.keys.questionHelp(qu.NA).FullHelp()))
+	return b.String()
+}
+
+// viewAreaPicker lists the areas to jump to.
+func (m Model) viewAreaPicker(w int) string {
+	bw := min(w, 70)
+	inner := bw - 4
+	var rows []string
+	for i, a := range m.q.Areas {
+		done, total := m.areaProgress(a.ID)
+		line := spread(marker(i == m.areaCursor)+a.Title, fmt.Sprintf("%d/%d answered", done, total), inner)
+		if i == m.areaCursor {
+			line = m.styles.Selected.Render(line)
+		}
+		rows = append(rows, line)
+	}
+	s := m.styles.Heading.Render("Go to an area") + "\n\n" + strings.Join(rows, "\n") +
+		"\n\n" + m.styles.Subtle.Render(wrap("The jump lands on the area's first unanswered question.", inner))
+	return "\n" + m.styles.Overlay.Width(bw).Render(s)
+}
+
+// viewQuitDialog asks whether to quit and says where the answers are.
+func (m Model) viewQuitDialog(w int) string {
+	bw := min(w, 70)
+	inner := bw - 4
+	var where string
+	switch p := m.saver.Path(); {
+	case p != "":
+		where = "Your answers are saved in the draft\n" + wrapPath(p, inner) + "\nRun dgmaturity again to resume it."
+	case m.saver.enabled():
+		where = "Your answers are saved in a draft under\n" + wrapPath(m.opts.StateDir, inner) + "\nRun dgmaturity again to resume it."
+	default:
+		where = "Drafts are off in this run: your answers will not be kept."
+	}
+	s := m.styles.Heading.Render("Quit now?") + "\n\n" + where + "\n\n" + "y quit · n stay"
+	return "\n" + m.styles.Overlay.Width(bw).Render(s)
+}
