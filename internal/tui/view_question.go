@@ -60,6 +60,20 @@ func (m Model) viewQuestionBody(w, h int) string {
 	default:
 		middleLines = 1 + lineCount([]string{wrap(qu.Levels[m.cursor], w-2)})
 	}
+	// With room to spare (a tall window), every level is shown in full and
+	// the separate box for the highlighted one is not needed.
+	if middle == "" {
+		full := strings.Join(m.levelRowsFull(qu, w), "\n")
+		if used := lineCount([]string{tags, text, full, answer}) + 4; used <= h {
+			out := tags + "\n\n" + text + "\n\n" + full + "\n\n" + answer
+			// Taller still: why the question matters, without pressing ?.
+			why := m.styles.Subtle.Render(wrap(qu.Help, w))
+			if qu.Help != "" && used+2+lineCount([]string{why}) <= h {
+				out += "\n\n" + m.styles.Heading.Render("Why it matters") + "\n" + why
+			}
+			return out
+		}
+	}
 	fixed := lineCount([]string{tags, text, levels, answer})
 	// Blank lines after the tags, the question, the levels and before the
 	// answer, dropped in the reverse order of their value.
@@ -145,6 +159,47 @@ func (m Model) levelRows(qu *questionnaire.Question, w int) []string {
 		default:
 			rows[l] = m.styles.Row.Render(line)
 		}
+	}
+	return rows
+}
+
+// levelRowsFull renders the five levels like levelRows, with each
+// statement wrapped in full under its own hanging indent.
+func (m Model) levelRowsFull(qu *questionnaire.Question, w int) []string {
+	nameW := 0
+	for l := range qu.Levels {
+		nameW = max(nameW, lipgloss.Width(m.q.LevelName(l)))
+	}
+	given := -1
+	if a := m.answer(m.current); a.Level != nil {
+		given = *a.Level
+	}
+	// "> 1  Initial       ✓ " is the prefix; continuation lines align under the text.
+	prefixW := 2 + 1 + 2 + nameW + 1 + 2
+	textW := max(10, w-prefixW)
+	rows := make([]string, 0, len(qu.Levels))
+	for l, text := range qu.Levels {
+		check := "  "
+		if l == given {
+			check = "✓ "
+		}
+		lines := strings.Split(wrap(text, textW), "\n")
+		for i := range lines {
+			if i == 0 {
+				lines[i] = fmt.Sprintf("%s%d  %s %s%s", marker(l == m.cursor), l, padRight(m.q.LevelName(l), nameW), check, lines[i])
+			} else {
+				lines[i] = strings.Repeat(" ", prefixW) + lines[i]
+			}
+			switch {
+			case l == m.cursor:
+				lines[i] = m.styles.Selected.Render(padRight(lines[i], w))
+			case l == given:
+				lines[i] = m.styles.Chosen.Render(lines[i])
+			default:
+				lines[i] = m.styles.Row.Render(lines[i])
+			}
+		}
+		rows = append(rows, strings.Join(lines, "\n"))
 	}
 	return rows
 }
