@@ -140,6 +140,7 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 	}
 	a.Language = strings.ToLower(c.text(root.get("language"), "language"))
 
+	w := &where{file: file, root: root}
 	an := root.get("answers")
 	switch {
 	case an == nil || an.kind == kindNull:
@@ -152,11 +153,14 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 		for i, id := range an.keys {
 			if ans, ok := c.answer(an.kids[i], "answers", id); ok {
 				a.Answers[id] = ans
+			} else if _, known := q.Question(id); !known {
+				// checkBody sees only the answers kept: an unknown id
+				// left unanswered (X-99: ~) would otherwise pass unseen.
+				c.addAt(an.kids[i], w.unknownQuestion(id, q), "answers", id)
 			}
 		}
 	}
 
-	w := &where{file: file, root: root}
 	if singular {
 		w.rename = func(path []any) []any {
 			if len(path) >= 2 && path[0] == "respondents" && path[1] == 0 {

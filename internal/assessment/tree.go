@@ -365,7 +365,15 @@ func (p *jsonParser) syntax(err error) *input.Error {
 	case errors.As(err, &deep):
 		return &input.Error{File: p.file, Line: deep.line, Reason: deep.Error()}
 	case errors.As(err, &se):
-		// The offset is just past the offending byte.
+		// A Decoder's offsets count from the start of the value it was
+		// reading, or point at the offending byte, depending on where the
+		// error arises; checking the whole input again gives the offset in
+		// the file, just past the offending byte.
+		var whole *json.SyntaxError
+		var raw json.RawMessage
+		if errors.As(json.Unmarshal(p.data, &raw), &whole) {
+			se = whole
+		}
 		off := int(se.Offset) - 1
 		if off < 0 {
 			off = 0

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -84,6 +85,21 @@ var (
 	langForm  = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 )
 
+// checkText refuses control characters in text people typed: they could
+// move the cursor or recolour the terminal that shows the text. Comments
+// and reasons (lines true) may hold line breaks and tabs.
+func checkText(s string, lines bool, w *where, path ...any) input.Errors {
+	for _, r := range s {
+		if lines && (r == '\n' || r == '\r' || r == '\t') {
+			continue
+		}
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+			return input.Errors{w.err(fmt.Sprintf("contains the control character U+%04X; remove it", r), path...)}
+		}
+	}
+	return nil
+}
+
 // checkDate checks a YYYY-MM-DD date that is a real day of the calendar.
 func checkDate(date string) string {
 	if !dateForm.MatchString(date) {
@@ -116,7 +132,11 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 		if strings.TrimSpace(r.Name) == "" {
 			errs = append(errs, w.err("missing: the respondent's name", "respondents", i, "name"))
 		}
+		errs = append(errs, checkText(r.Name, false, w, "respondents", i, "name")...)
+		errs = append(errs, checkText(r.Role, false, w, "respondents", i, "role")...)
 	}
+	errs = append(errs, checkText(o.Name, false, w, "organisation", "name")...)
+	errs = append(errs, checkText(o.ID, false, w, "organisation", "id")...)
 	if a.Date == "" {
 		errs = append(errs, w.err("missing: the date of the assessment as YYYY-MM-DD", "date"))
 	} else if reason := checkDate(a.Date); reason != "" {
@@ -181,7 +201,9 @@ func checkAnswer(ans Answer, id string, q *questionnaire.Questionnaire, w *where
 		if qu != nil && !qu.NA {
 			errs = append(errs, w.err(fmt.Sprintf("question %s cannot be answered \"not applicable\"; give a level or dont_know", id), append(path, "na")...))
 		}
+		errs = append(errs, checkText(ans.NA, true, w, append(path, "na")...)...)
 	}
+	errs = append(errs, checkText(ans.Comment, true, w, append(path, "comment")...)...)
 	return errs
 }
 

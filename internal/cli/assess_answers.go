@@ -21,6 +21,10 @@ func assessAnswers(app *App, answersPath, outDir, org string) error {
 	}
 	if org != "" {
 		a.Organisation.Name = org
+		// The flag's text goes through the same checks as the file's.
+		if err := assessment.Validate(a, q); err != nil {
+			return fmt.Errorf("--org: %w", err)
+		}
 	}
 	if a.Language == "" && app.lang != "" {
 		a.Language = app.lang

@@ -31,11 +31,16 @@ func DecodeYAML(file string, data []byte, v any) (*Doc, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, &Error{File: file, Reason: "is empty"}
 		}
-		return nil, yamlError(file, err)
+		return nil, syntaxError(file, data, err)
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
+	switch err := dec.Decode(&extra); {
+	case err == nil:
 		return nil, &Error{File: file, Line: extra.Line, Reason: "holds more than one YAML document"}
+	case !errors.Is(err, io.EOF):
+		// A broken second document is still one too many, and garbage
+		// after the first must not pass unseen.
+		return nil, syntaxError(file, data, err)
 	}
 	if n := findAlias(&root); n != nil {
 		return nil, &Error{File: file, Line: n.Line, Reason: fmt.Sprintf("YAML aliases (*%s) are not allowed", n.Value)}
@@ -80,6 +85,70 @@ func yamlError(file string, err error) error {
 		return es.Err()
 	}
 	return lineError(file, err.Error())
+}
+
+// parserProblems are the problems yaml.v3's parser (not its scanner)
+// reports. For them the library writes the 0-based line of the mark as if
+// it were 1-based, one line too early, and no line at all for the first.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found undefined tag handle":             true,
+	"found duplicate %YAML directive":        true,
+	"found duplicate %TAG directive":         true,
+	"found incompatible YAML document":       true,
+}
+
+// controlProblem is what yaml.v3's reader says of a character YAML does
+// not allow; it gives no line.
+const controlProblem = "control characters are not allowed"
+
+// syntaxError is yamlError for the first decoding of data, whose syntax
+// errors the library places imprecisely: it corrects the line of parser
+// problems, finds the line of a control character, and puts the problems
+// it gives no line for on line 1, where the library leaves out the line.
+func syntaxError(file string, data []byte, err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return yamlError(file, err)
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	problem := msg
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		problem = m[2]
+	}
+	e := lineError(file, msg)
+	switch {
+	case problem == controlProblem:
+		e.Line = controlLine(data)
+	case e.Line == 0:
+		e.Line = 1
+	case parserProblems[problem]:
+		e.Line++
+	}
+	return e
+}
+
+// controlLine returns the line of the first character that YAML does not
+// allow in a file (its "printable" set), or 0 when there is none.
+func controlLine(data []byte) int {
+	line := 1
+	for _, r := range string(data) {
+		printable := r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7e || r == 0x85 ||
+			r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd && r != 0xfeff || r >= 0x10000 && r <= 0x10ffff
+		if !printable {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+	}
+	return 0
 }
 
 func lineError(file, msg string) *Error {
