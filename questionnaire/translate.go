@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -120,7 +121,7 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 	if c.present("scale") {
 		c.scale(t.Scale, "scale")
 	}
-	for _, id := range sortedKeys(t.Texts) {
+	for _, id := range slices.Sorted(maps.Keys(t.Texts)) {
 		x := t.Texts[id]
 		if !idPattern.MatchString(id) {
 			c.add(fmt.Sprintf("%q is not an id", id), "texts", id)
@@ -181,7 +182,7 @@ func (t *Translation) Check(q *Questionnaire) error {
 	if len(t.Scale) > 0 && len(t.Scale) != len(q.Scale) {
 		c.add(fmt.Sprintf("has %d levels, the questionnaire %d", len(t.Scale), len(q.Scale)), "scale")
 	}
-	for _, id := range sortedKeys(t.Texts) {
+	for _, id := range slices.Sorted(maps.Keys(t.Texts)) {
 		x := t.Texts[id]
 		kind := q.kindOf(id)
 		if kind == "" {
@@ -421,13 +422,4 @@ func (q *Questionnaire) localized(lang string, ts []*Translation) (*Questionnair
 	}
 	return nil, &input.Error{Field: "--lang", Reason: fmt.Sprintf("no %q translation of the questionnaire %s; available: %s",
 		lang, q.ID, strings.Join(available, ", "))}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

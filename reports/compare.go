@@ -97,27 +97,6 @@ func thousands(n int) string {
 	return s
 }
 
-func (c *cmpWriter) areaShort(id string) string {
-	if a, ok := c.q.Area(id); ok {
-		return Escape(shortOr(a.Short, a.Title))
-	}
-	return Escape(id)
-}
-
-func (c *cmpWriter) areaTitle(id string) string {
-	if a, ok := c.q.Area(id); ok {
-		return Escape(a.Title)
-	}
-	return Escape(id)
-}
-
-func (c *cmpWriter) principleLabel(id string) string {
-	if p, ok := c.q.Principle(id); ok {
-		return Escape(p.ID + " " + shortOr(p.Short, p.Title))
-	}
-	return Escape(id)
-}
-
 func (c *cmpWriter) header() {
 	s := c.s
 	c.p("# Digital government maturity across %s\n\n", count(s.PSOs, "PSO", "PSOs"))
@@ -206,12 +185,12 @@ func (c *cmpWriter) summary() {
 			}
 		}
 		if lo != nil && hi != nil && lo != hi {
-			c.p("- Strongest area: %s (median %s). Weakest area: %s (median %s).\n", c.areaTitle(hi.ID), val(hi.Median), c.areaTitle(lo.ID), val(lo.Median))
+			c.p("- Strongest area: %s (median %s). Weakest area: %s (median %s).\n", areaTitle(c.q, hi.ID), val(hi.Median), areaTitle(c.q, lo.ID), val(lo.Median))
 		}
 	}
 	if len(s.Weakest) > 0 {
 		wk := s.Weakest[0]
-		c.p("- Weakest principle across government: %s (median %s; %s of %s PSOs below %d).\n", c.principleLabel(wk.ID), val(wk.Median), thousands(wk.Below), thousands(wk.N), compare.WeakThreshold)
+		c.p("- Weakest principle across government: %s (median %s; %s of %s PSOs below %d).\n", principleShort(c.q, wk.ID), val(wk.Median), thousands(wk.Below), thousands(wk.N), compare.WeakThreshold)
 	}
 	if len(s.Needs) > 0 && s.Needs[0].Source != "" {
 		n := s.Needs[0]
@@ -258,11 +237,11 @@ func (c *cmpWriter) distributions() {
 		if id == "" {
 			return "**Overall**"
 		}
-		return c.areaTitle(id)
+		return areaTitle(c.q, id)
 	})
 	c.ln("### By principle")
 	c.ln("")
-	c.distTable("Principle", c.s.Principles, c.principleLabel)
+	c.distTable("Principle", c.s.Principles, func(id string) string { return principleShort(c.q, id) })
 }
 
 func (c *cmpWriter) distTable(what string, ds []compare.Dist, label func(string) string) {
@@ -455,7 +434,7 @@ func (c *cmpWriter) needs() {
 		if n.Source != "" {
 			area := ""
 			if src, ok := c.q.Source(n.Source); ok {
-				area = " (" + c.areaTitle(src.Area) + ")"
+				area = " (" + areaTitle(c.q, src.Area) + ")"
 			}
 			c.p("### %d. %s\n\n", i+1, Escape(n.Source))
 			c.p("%s%s  \n", c.sourceText(n.Source), area)

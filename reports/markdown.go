@@ -111,12 +111,12 @@ func (m *mdWriter) summary(opt Options) {
 	}
 	m.p("- **Stage: %s** (level %d of 4), overall score **%s** out of 100.\n", r.Stage, r.StageLevel, num(r.Overall.Value))
 	if hi, lo, ok := extremes(r.Areas); ok {
-		m.p("- Strongest area: %s (%s). Weakest area: %s (%s).\n", m.areaTitle(hi.ID), num(hi.Value), m.areaTitle(lo.ID), num(lo.Value))
+		m.p("- Strongest area: %s (%s). Weakest area: %s (%s).\n", areaTitle(m.q, hi.ID), num(hi.Value), areaTitle(m.q, lo.ID), num(lo.Value))
 	}
 	if weak := weakest(r.Principles, 3); len(weak) > 0 {
 		var parts []string
 		for _, s := range weak {
-			parts = append(parts, fmt.Sprintf("%s (%s)", m.principleShort(s.ID), num(s.Value)))
+			parts = append(parts, fmt.Sprintf("%s (%s)", principleShort(m.q, s.ID), num(s.Value)))
 		}
 		m.p("- Weakest principles: %s.\n", strings.Join(parts, ", "))
 	}
@@ -186,27 +186,6 @@ func weakest(ms []scoring.Measure, n int) []scoring.Measure {
 	return out
 }
 
-func (m *mdWriter) principleShort(id string) string {
-	if p, ok := m.q.Principle(id); ok {
-		return Escape(p.ID + " " + shortOr(p.Short, p.Title))
-	}
-	return Escape(id)
-}
-
-func (m *mdWriter) areaTitle(id string) string {
-	if a, ok := m.q.Area(id); ok {
-		return Escape(a.Title)
-	}
-	return Escape(id)
-}
-
-func (m *mdWriter) principleLabel(id string) string {
-	if p, ok := m.q.Principle(id); ok {
-		return Escape(p.ID + " " + p.Title)
-	}
-	return Escape(id)
-}
-
 func evidenceNote(s scoring.Measure) string {
 	var notes []string
 	if s.LowEvidence {
@@ -239,7 +218,7 @@ func (m *mdWriter) areas() {
 	m.ln("| Area | Score | | Floor | Notes |")
 	m.ln("|---|---:|---|---:|---|")
 	for _, s := range m.r.Areas {
-		m.p("| %s | %s | %s | %s | %s |\n", m.areaTitle(s.ID), scoreCell(s), barCell(s), floorCell(s), evidenceNote(s))
+		m.p("| %s | %s | %s | %s | %s |\n", areaTitle(m.q, s.ID), scoreCell(s), barCell(s), floorCell(s), evidenceNote(s))
 	}
 	m.ln("")
 }
@@ -260,7 +239,7 @@ func (m *mdWriter) principles() {
 		m.p("| **%s** | **%s** | %s | %s |\n", Escape(title), scoreCell(pl), barCell(pl), evidenceNote(pl))
 		for _, s := range m.r.Principles {
 			if p, ok := m.q.Principle(s.ID); ok && p.Pillar == pl.ID {
-				m.p("| %s | %s | %s | %s |\n", m.principleLabel(s.ID), scoreCell(s), barCell(s), evidenceNote(s))
+				m.p("| %s | %s | %s | %s |\n", principleTitle(m.q, s.ID), scoreCell(s), barCell(s), evidenceNote(s))
 			}
 		}
 	}
@@ -321,7 +300,7 @@ func (m *mdWriter) recommendations() {
 		}
 		rec := x.Recommendation
 		m.p("#### %s\n\n", Escape(rec.Title))
-		m.p("<a id=\"%s\"></a>%s · %s · principles %s\n\n", anchor(rec.ID), rec.ID, m.areaTitle(rec.Area), strings.Join(rec.Principles, ", "))
+		m.p("<a id=\"%s\"></a>%s · %s · principles %s\n\n", anchor(rec.ID), rec.ID, areaTitle(m.q, rec.Area), strings.Join(rec.Principles, ", "))
 		m.ln(Escape(rec.Text))
 		m.ln("")
 		m.ln("Why it applies:")
@@ -476,14 +455,4 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
-}
-
-// sortedKeys returns the keys of a map in order, for deterministic output.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -217,7 +217,7 @@ func (m *wsWriter) agenda() {
 		count(len(agenda), "question", "questions"), AgendaGap)
 	for k, it := range agenda {
 		m.p("### %d. %s: %d levels apart (%d to %d)\n\n", k+1, it.q.ID, it.gap(), it.lo, it.hi)
-		m.p("*%s · %s*  \n", m.areaTitle(it.q.Area), strings.Join(it.q.Principles, ", "))
+		m.p("*%s · %s*  \n", areaTitle(m.q, it.q.Area), strings.Join(it.q.Principles, ", "))
 		m.ln(Escape(it.q.Text))
 		m.ln("")
 		m.said(it.q)
@@ -264,13 +264,6 @@ func answerShort(a assessment.Answer) string {
 		return "n/a"
 	}
 	return "–"
-}
-
-func (m *wsWriter) areaTitle(id string) string {
-	if a, ok := m.q.Area(id); ok {
-		return Escape(a.Title)
-	}
-	return Escape(id)
 }
 
 // applicability lists the questions some respondents called not

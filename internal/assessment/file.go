@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
@@ -215,7 +217,7 @@ func differs(a, b float64) bool { return math.Abs(a-b) > scoreTolerance+1e-9 }
 
 func mapDiffers(what string, stored, recomputed map[string]float64) []string {
 	var out []string
-	for _, id := range sortedKeys(stored) {
+	for _, id := range slices.Sorted(maps.Keys(stored)) {
 		r, ok := recomputed[id]
 		switch {
 		case !ok:
@@ -224,7 +226,7 @@ func mapDiffers(what string, stored, recomputed map[string]float64) []string {
 			out = append(out, fmt.Sprintf("stored score of %s %s %.1f differs from the recomputed %.1f", what, id, stored[id], r))
 		}
 	}
-	for _, id := range sortedKeys(recomputed) {
+	for _, id := range slices.Sorted(maps.Keys(recomputed)) {
 		if _, ok := stored[id]; !ok {
 			out = append(out, fmt.Sprintf("stored scores lack %s %s (recomputed %.1f)", what, id, recomputed[id]))
 		}

@@ -2,8 +2,9 @@ package assessment
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -145,10 +146,10 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 	if a.Language != "" && !langForm.MatchString(a.Language) {
 		errs = append(errs, w.err(fmt.Sprintf("expected a language code such as en, fr or de, found %q", clip(a.Language)), "language"))
 	}
-	for _, id := range sortedKeys(a.Answers) {
+	for _, id := range slices.Sorted(maps.Keys(a.Answers)) {
 		errs = append(errs, checkAnswer(a.Answers[id], id, q, w, "answers", id)...)
 	}
-	for _, id := range sortedKeys(a.Spread) {
+	for _, id := range slices.Sorted(maps.Keys(a.Spread)) {
 		s := a.Spread[id]
 		if q != nil {
 			if _, ok := q.Question(id); !ok {
@@ -234,13 +235,4 @@ func (w *where) unknownQuestion(id string, q *questionnaire.Questionnaire) strin
 		}
 	}
 	return fmt.Sprintf("unknown question %q (questionnaire %s has no such id)", clip(id), q.ID)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

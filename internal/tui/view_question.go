@@ -132,33 +132,14 @@ func shortOr(short, long string) string {
 	return long
 }
 
-// levelRows renders the five levels: marker, number, scale name, a check
-// mark on the level given as the answer, and the start of the statement.
+// levelRows renders the five levels on one line each: marker, number,
+// scale name, a check mark on the level given as the answer, and the start
+// of the statement.
 func (m Model) levelRows(qu *questionnaire.Question, w int) []string {
-	nameW := 0
-	for l := range qu.Levels {
-		nameW = max(nameW, lipgloss.Width(m.q.LevelName(l)))
-	}
-	given := -1
-	if a := m.answer(m.current); a.Level != nil {
-		given = *a.Level
-	}
+	prefix, _ := m.levelPrefixes(qu)
 	rows := make([]string, len(qu.Levels))
 	for l, text := range qu.Levels {
-		check := "  "
-		if l == given {
-			check = "✓ "
-		}
-		line := fmt.Sprintf("%s%d  %s %s%s", marker(l == m.cursor), l, padRight(m.q.LevelName(l), nameW), check, text)
-		line = truncate(line, w)
-		switch {
-		case l == m.cursor:
-			rows[l] = m.styles.Selected.Render(padRight(line, w))
-		case l == given:
-			rows[l] = m.styles.Chosen.Render(line)
-		default:
-			rows[l] = m.styles.Row.Render(line)
-		}
+		rows[l] = m.levelStyle(l, truncate(prefix[l]+text, w), w)
 	}
 	return rows
 }
@@ -166,42 +147,61 @@ func (m Model) levelRows(qu *questionnaire.Question, w int) []string {
 // levelRowsFull renders the five levels like levelRows, with each
 // statement wrapped in full under its own hanging indent.
 func (m Model) levelRowsFull(qu *questionnaire.Question, w int) []string {
+	prefix, prefixW := m.levelPrefixes(qu)
+	textW := max(10, w-prefixW)
+	rows := make([]string, len(qu.Levels))
+	for l, text := range qu.Levels {
+		lines := strings.Split(wrap(text, textW), "\n")
+		for i := range lines {
+			lead := strings.Repeat(" ", prefixW)
+			if i == 0 {
+				lead = prefix[l]
+			}
+			lines[i] = m.levelStyle(l, lead+lines[i], w)
+		}
+		rows[l] = strings.Join(lines, "\n")
+	}
+	return rows
+}
+
+// levelPrefixes returns, for each level, "> 1  Initial       ✓ ": the
+// cursor marker, the number, the scale name padded to the longest, and a
+// check mark on the level given as the answer; and their common width.
+func (m Model) levelPrefixes(qu *questionnaire.Question) ([]string, int) {
 	nameW := 0
 	for l := range qu.Levels {
 		nameW = max(nameW, lipgloss.Width(m.q.LevelName(l)))
 	}
-	given := -1
-	if a := m.answer(m.current); a.Level != nil {
-		given = *a.Level
-	}
-	// "> 1  Initial       ✓ " is the prefix; continuation lines align under the text.
-	prefixW := 2 + 1 + 2 + nameW + 1 + 2
-	textW := max(10, w-prefixW)
-	rows := make([]string, 0, len(qu.Levels))
-	for l, text := range qu.Levels {
+	given := m.givenLevel()
+	prefix := make([]string, len(qu.Levels))
+	for l := range qu.Levels {
 		check := "  "
 		if l == given {
 			check = "✓ "
 		}
-		lines := strings.Split(wrap(text, textW), "\n")
-		for i := range lines {
-			if i == 0 {
-				lines[i] = fmt.Sprintf("%s%d  %s %s%s", marker(l == m.cursor), l, padRight(m.q.LevelName(l), nameW), check, lines[i])
-			} else {
-				lines[i] = strings.Repeat(" ", prefixW) + lines[i]
-			}
-			switch {
-			case l == m.cursor:
-				lines[i] = m.styles.Selected.Render(padRight(lines[i], w))
-			case l == given:
-				lines[i] = m.styles.Chosen.Render(lines[i])
-			default:
-				lines[i] = m.styles.Row.Render(lines[i])
-			}
-		}
-		rows = append(rows, strings.Join(lines, "\n"))
+		prefix[l] = fmt.Sprintf("%s%d  %s %s", marker(l == m.cursor), l, padRight(m.q.LevelName(l), nameW), check)
 	}
-	return rows
+	return prefix, 2 + 1 + 2 + nameW + 1 + 2
+}
+
+// givenLevel is the level answered to the current question, or -1.
+func (m Model) givenLevel() int {
+	if a := m.answer(m.current); a.Level != nil {
+		return *a.Level
+	}
+	return -1
+}
+
+// levelStyle styles one line of level l: the highlighted level stands out
+// across the full width, the answered one is marked.
+func (m Model) levelStyle(l int, line string, w int) string {
+	switch {
+	case l == m.cursor:
+		return m.styles.Selected.Render(padRight(line, w))
+	case l == m.givenLevel():
+		return m.styles.Chosen.Render(line)
+	}
+	return m.styles.Row.Render(line)
 }
 
 // statementBox shows the full text of the highlighted level in at most h
