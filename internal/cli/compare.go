@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/compare"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/reports"
@@ -163,13 +162,13 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 		if err := reports.CSV(&b, q, s); err != nil {
 			return fmt.Errorf("render CSV: %w", err)
 		}
-		if err := assessment.WriteFileAtomic(o.csv, b.Bytes(), 0o644); err != nil {
+		if err := writeOutput(o.csv, b.Bytes()); err != nil {
 			return err
 		}
 		written = append(written, o.csv)
 	}
 	if o.out != "" {
-		if err := assessment.WriteFileAtomic(o.out, md.Bytes(), 0o644); err != nil {
+		if err := writeOutput(o.out, md.Bytes()); err != nil {
 			return err
 		}
 		written = append(written, o.out)

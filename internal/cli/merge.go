@@ -113,7 +113,7 @@ func runMerge(app *App, paths []string, outDir string) error {
 		return fmt.Errorf("render workshop report: %w", err)
 	}
 	workshop := filepath.Join(outDir, base+"-workshop.md")
-	if err := assessment.WriteFileAtomic(workshop, ws.Bytes(), 0o644); err != nil {
+	if err := writeOutput(workshop, ws.Bytes()); err != nil {
 		return err
 	}
 	printPaths(app, paths2)

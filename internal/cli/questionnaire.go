@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
-	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -84,7 +83,7 @@ func runQuestionnaireExport(app *App, format, out string) error {
 		_, err := app.Stdout.Write(data)
 		return err
 	}
-	if err := assessment.WriteFileAtomic(out, data, 0o644); err != nil {
+	if err := writeOutput(out, data); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Stdout, out)

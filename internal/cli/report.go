@@ -55,10 +55,10 @@ func runReport(app *App, path, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := assessment.WriteFileAtomic(chart, svg, 0o644); err != nil {
+	if err := writeOutput(chart, svg); err != nil {
 		return err
 	}
-	if err := assessment.WriteFileAtomic(out, md, 0o644); err != nil {
+	if err := writeOutput(out, md); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Stdout, out)
