@@ -132,12 +132,22 @@ type DraftInfo struct {
 	Modified time.Time
 }
 
+// staleTempAge is the age from which Drafts removes the temporary file of
+// a draft write: a write lasts milliseconds, so an older one was left by a
+// run killed in the middle of it; a younger one may be another run's write
+// in progress.
+const staleTempAge = time.Minute
+
 // Drafts lists the unfinished drafts (complete false) in dir/drafts,
 // newest first. q, which may be nil, gives Total and Compatible. Files are
 // read leniently but safely: only regular *.json files up to MaxFileSize,
 // and a file that cannot be read or is not an assessment is skipped without
 // complaint (a draft is the tool's own file; a broken one must not block
 // the start). A missing folder gives no drafts and no error.
+//
+// Drafts also removes the temporary files (.<draft>.json.tmp-*) that a run
+// killed during a draft write leaves behind, once they are staleTempAge
+// old, so that they cannot pile up; it is called at every start.
 func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 	folder := filepath.Join(dir, "drafts")
 	entries, err := os.ReadDir(folder)
@@ -149,6 +159,13 @@ func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 	}
 	var out []DraftInfo
 	for _, e := range entries {
+		if isDraftTemp(e) {
+			// Best effort: a file that cannot be removed stays unread.
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTempAge {
+				_ = os.Remove(filepath.Join(folder, e.Name()))
+			}
+			continue
+		}
 		// Type() is from the directory entry, so symbolic links, pipes and
 		// devices (which could block a read) are skipped unopened.
 		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".json") {
@@ -204,4 +221,11 @@ func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 		return out[i].Path < out[j].Path
 	})
 	return out, nil
+}
+
+// isDraftTemp reports whether a drafts folder entry is the temporary file
+// of a draft write (WriteFileAtomic names it .<name>.json.tmp-<random>).
+func isDraftTemp(e fs.DirEntry) bool {
+	name := e.Name()
+	return e.Type().IsRegular() && strings.HasPrefix(name, ".") && strings.Contains(name, ".json.tmp-")
 }

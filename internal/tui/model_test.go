@@ -76,8 +76,8 @@ func TestPickingALevelSavesASnapshotWithTheAnswer(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("picking a level returned no command; want a save")
 	}
-	// The answer is in the model at once; the snapshot is written by the
-	// command.
+	// The answer is in the model at once, and already in the draft: saveCmd
+	// writes before Update returns and its command only reports.
 	if got := m.a.Answers["CTX-01"]; got.Level == nil || *got.Level != 3 {
 		t.Fatalf("answer to CTX-01 = %+v, want level 3", got)
 	}

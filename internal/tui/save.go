@@ -12,10 +12,11 @@ import (
 )
 
 // saver writes draft snapshots in the order they were taken. Every change
-// gets a higher sequence number in Update; the commands that write run
-// concurrently, so the saver holds a mutex across each write and skips any
-// snapshot older than the newest one written: an older snapshot can never
-// overwrite a newer one.
+// gets a higher sequence number in Update; answers are written in Update
+// itself (see saveCmd), but finishing writes from a command and Run's flush
+// after the program, so the saver holds a mutex across each write and
+// skips any snapshot older than the newest one written: an older snapshot
+// can never overwrite a newer one.
 type saver struct {
 	mu sync.Mutex
 	// dir is the state folder; the draft goes to its drafts/ subfolder.
@@ -88,16 +89,22 @@ type saveFailedMsg struct {
 	Err error
 }
 
-// saveCmd writes a snapshot of the assessment as the draft. The snapshot
-// is taken now, in Update; the write happens in the command.
+// saveCmd writes a snapshot of the assessment as the draft now, before
+// Update returns, and returns the command that reports the outcome. The
+// write is not left to the command on purpose: the screen confirms an
+// answer (the next question, "Saved ...") as soon as Update returns, and a
+// write still running in a command then raced the renderer. Under disk
+// load the next question was shown before the write's fsync ended, and a
+// kill at that moment lost an answer the screen had confirmed (found by
+// the e2e kill tests). A draft write takes about a millisecond.
 func (m *Model) saveCmd() tea.Cmd {
 	if m.a == nil || !m.saver.enabled() {
 		return nil
 	}
 	m.seq++
-	seq, snap, sv := m.seq, cloneAssessment(m.a), m.saver
+	seq := m.seq
+	path, _, err := m.saver.write(seq, cloneAssessment(m.a))
 	return func() tea.Msg {
-		path, _, err := sv.write(seq, snap)
 		if err != nil {
 			return saveFailedMsg{Seq: seq, Err: err}
 		}

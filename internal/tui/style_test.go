@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
 // sgr matches one SGR (Select Graphic Rendition) escape sequence.
@@ -97,25 +95,5 @@ func TestBackgroundColourPicksTheStyles(t *testing.T) {
 	nc := newQuestionModel(t, 80, 24, true)
 	if got := nc.currentPreviewKey().style; got != "notty" {
 		t.Errorf("NO_COLOR preview style = %q, want notty", got)
-	}
-}
-
-// BenchmarkKeyPress measures one key press (update and view) on the
-// default instrument at 120x40: the budget is 1 ms.
-func BenchmarkKeyPress(b *testing.B) {
-	q := questionnaire.Default()
-	m := New(Options{Questionnaire: q, Assessment: testAssessment(q), Now: fixedNow})
-	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m = next.(Model)
-	down, up := press("down"), press("up")
-	b.ResetTimer()
-	for i := range b.N {
-		k := down
-		if i%8 >= 4 {
-			k = up
-		}
-		next, _ := m.Update(k)
-		m = next.(Model)
-		_ = m.View()
 	}
 }
