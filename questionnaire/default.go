@@ -38,3 +38,9 @@ func Default() *Questionnaire {
 	})
 	return defaultQ
 }
+
+// Preload starts parsing the default instrument in the background, so that
+// the work overlaps with the command line's and the terminal's start-up;
+// Default then waits for it instead of starting it. It costs nothing when
+// another instrument is used but the time of one parse on a spare core.
+func Preload() { go Default() }

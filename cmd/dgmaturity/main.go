@@ -15,6 +15,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/cli"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -28,6 +29,9 @@ func main() {
 // this one place: 0 done, 1 failed while working, 2 bad usage or input,
 // 130 interrupted.
 func run() int {
+	// Most runs need the built-in instrument: parse it while cobra, fang
+	// and the terminal get ready (start to first screen is budgeted).
+	questionnaire.Preload()
 	app := cli.NewApp(version)
 	err := fang.Execute(context.Background(), cli.Root(app),
 		fang.WithVersion(version),
