@@ -1,19 +1,23 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/creack/pty"
 )
 
 // BenchmarkStartup measures, on the built binary, the time from exec to
 // its first byte of output: "version" (`dgmaturity --version`) is the
 // floor of any run, the process start and the command tree; "instrument"
 // (`dgmaturity questionnaire show`) adds loading the embedded instrument
-// and rendering it, the work that comes before the interactive run's first
-// screen. Neither is the first screen itself, which needs a terminal.
+// and rendering it; "first-screen" runs the interactive assessment in a
+// pseudo-terminal of 80x24 and stops the clock when its first frame (the
+// title bar) has arrived.
 func BenchmarkStartup(b *testing.B) {
 	bin := filepath.Join(b.TempDir(), "dgmaturity")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
@@ -32,6 +36,36 @@ func BenchmarkStartup(b *testing.B) {
 			}
 		})
 	}
+	b.Run("first-screen", func(b *testing.B) {
+		for b.Loop() {
+			firstScreen(b, bin)
+		}
+	})
+}
+
+// firstScreen starts the interactive run in a pseudo-terminal and returns
+// once the title bar of its first frame has been drawn.
+func firstScreen(b *testing.B, bin string) {
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+b.TempDir(), "TERM=xterm-256color")
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var seen []byte
+	buf := make([]byte, 4096)
+	for !bytes.Contains(seen, []byte("dgmaturity")) {
+		n, err := tty.Read(buf)
+		if err != nil {
+			b.Fatalf("the interactive run drew nothing: %v", err)
+		}
+		seen = append(seen, buf[:n]...)
+	}
+	b.StopTimer()
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	_ = tty.Close()
+	b.StartTimer()
 }
 
 // firstByte runs bin and returns once it has written its first byte; the
