@@ -135,8 +135,10 @@ area carry each principle.`,
 }
 
 const (
-	// outlineWidth bounds the outline's lines; longer texts are cut with "…".
-	outlineWidth = 100
+	// outlineWidth bounds the outline's lines, so that the whole output
+	// reads in an 80-column terminal; longer texts are cut with "…" (the
+	// full texts are in `questionnaire export`).
+	outlineWidth = 80
 	// matrixWidth keeps the matrix readable in an 80-column terminal.
 	matrixWidth = 80
 )
