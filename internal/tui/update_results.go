@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
+	"path/filepath"
 )
 
 // previewKey identifies one rendering of the report: a new width or
@@ -44,8 +45,14 @@ func (m Model) renderPreviewCmd() tea.Cmd {
 		return nil
 	}
 	md := m.report
+	// Links in the report (the chart) are relative to its folder; resolve
+	// them there so the preview shows where the chart really is.
+	base := ""
+	if abs, err := filepath.Abs(filepath.Dir(m.paths.Report)); err == nil && m.paths.Report != "" {
+		base = abs + string(filepath.Separator)
+	}
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width), glamour.WithTableWrap(true))
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width), glamour.WithTableWrap(true), glamour.WithBaseURL(base))
 		if err != nil {
 			return previewMsg{Key: k, Err: err}
 		}
