@@ -55,6 +55,9 @@ func TestGoldenViews(t *testing.T) {
 func TestGoldenReportPreview(t *testing.T) {
 	t.Chdir(t.TempDir())
 	m := newQuestionModel(t, 80, 24, true)
+	// The preview resolves the chart link to the absolute output folder;
+	// pin that folder so the golden does not hold a temporary path.
+	m.absPath = func(dir string) (string, error) { return "/home/lead/" + dir, nil }
 	m = send(t, m, presses("1", "2", "0", "1", "f", "tab")...)
 	golden(t, "results_report_80x24_nocolor", screenText(m))
 	m = send(t, m, press("pgdown"))

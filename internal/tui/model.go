@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"path/filepath"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -192,7 +193,10 @@ type Model struct {
 	seq   uint64
 
 	// Results.
-	paths      publish.Paths
+	paths publish.Paths
+	// absPath makes the output folder absolute for the report preview's
+	// links (filepath.Abs; tests pin it).
+	absPath    func(string) (string, error)
 	published  bool
 	result     *scoring.Result
 	report     string
@@ -212,6 +216,7 @@ func New(opts Options) Model {
 		opts.Publish = publish.Write
 	}
 	m := Model{
+		absPath:  filepath.Abs,
 		opts:     opts,
 		base:     opts.Questionnaire,
 		q:        opts.Questionnaire,

@@ -46,9 +46,10 @@ func (m Model) renderPreviewCmd() tea.Cmd {
 	}
 	md := m.report
 	// Links in the report (the chart) are relative to its folder; resolve
-	// them there so the preview shows where the chart really is.
+	// them there so the preview shows where the chart really is (glamour
+	// needs an absolute base: a relative one comes out as "/name.svg").
 	base := ""
-	if abs, err := filepath.Abs(filepath.Dir(m.paths.Report)); err == nil && m.paths.Report != "" {
+	if abs, err := m.absPath(filepath.Dir(m.paths.Report)); err == nil && m.paths.Report != "" {
 		base = abs + string(filepath.Separator)
 	}
 	return func() tea.Msg {
