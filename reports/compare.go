@@ -25,7 +25,7 @@ const boxWidth = 20
 // does the report.
 func Compare(w io.Writer, q *questionnaire.Questionnaire, s *compare.Summary) error {
 	bw := bufio.NewWriter(w)
-	c := &cmpWriter{w: bw, q: q, s: s}
+	c := &cmpWriter{out: out{bw}, q: q, s: s}
 	c.header()
 	c.summary()
 	c.distributions()
@@ -42,13 +42,10 @@ func Compare(w io.Writer, q *questionnaire.Questionnaire, s *compare.Summary) er
 }
 
 type cmpWriter struct {
-	w *bufio.Writer
+	out
 	q *questionnaire.Questionnaire
 	s *compare.Summary
 }
-
-func (c *cmpWriter) p(format string, args ...any) { fmt.Fprintf(c.w, format, args...) }
-func (c *cmpWriter) ln(s string)                  { c.w.WriteString(s); c.w.WriteByte('\n') }
 
 // val formats a score with one decimal; NaN (undefined) is "n/a".
 func val(v float64) string {

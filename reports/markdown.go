@@ -31,7 +31,7 @@ const barWidth = 20
 // and the method. It reads well as plain text and rendered.
 func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, opt Options) error {
 	bw := bufio.NewWriter(w)
-	m := &mdWriter{w: bw, q: q, a: a, r: r}
+	m := &mdWriter{out: out{bw}, q: q, a: a, r: r}
 	m.header(opt)
 	m.summary(opt)
 	m.areas()
@@ -45,14 +45,11 @@ func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 }
 
 type mdWriter struct {
-	w *bufio.Writer
+	out
 	q *questionnaire.Questionnaire
 	a *assessment.Assessment
 	r *scoring.Result
 }
-
-func (m *mdWriter) p(format string, args ...any) { fmt.Fprintf(m.w, format, args...) }
-func (m *mdWriter) ln(s string)                  { m.w.WriteString(s); m.w.WriteByte('\n') }
 
 // num formats a score with one decimal.
 func num(v float64) string { return fmt.Sprintf("%.1f", v) }

@@ -50,7 +50,7 @@ func Workshop(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 			}
 		}
 	}
-	ww := &wsWriter{w: bufio.NewWriter(w), q: q, a: a, own: own}
+	ww := &wsWriter{out: out{bufio.NewWriter(w)}, q: q, a: a, own: own}
 	ww.consensus = scoring.Score(q, a.Answers)
 	ww.results = make([]*scoring.Result, n)
 	for i := range own {
@@ -65,16 +65,13 @@ func Workshop(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 }
 
 type wsWriter struct {
-	w         *bufio.Writer
+	out
 	q         *questionnaire.Questionnaire
 	a         *assessment.Assessment
 	own       []map[string]assessment.Answer
 	consensus *scoring.Result
 	results   []*scoring.Result
 }
-
-func (m *wsWriter) p(format string, args ...any) { fmt.Fprintf(m.w, format, args...) }
-func (m *wsWriter) ln(s string)                  { m.w.WriteString(s); m.w.WriteByte('\n') }
 
 // who names respondent i: "R1 A. Lead".
 func (m *wsWriter) who(i int) string {
