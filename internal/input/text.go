@@ -1,0 +1,151 @@
+package input
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The one text policy of dgmaturity, for every string that comes from
+// outside: file contents (values and object keys), file names, typed and
+// pasted text, questionnaires and translations. Characters that could drive
+// a terminal (C0 and C1 controls, ESC, DEL), reorder what is shown (bidi
+// controls) or hide text (invisible format characters, line and paragraph
+// separators) are refused on input; where a string must still be shown (a
+// file name, an unknown key in an error message) it goes through Quote.
+
+// Multiline lets a text hold line breaks and tabs (comments, reasons,
+// help texts); single-line texts (names, ids, roles) refuse them too.
+type TextMode int
+
+const (
+	// SingleLine refuses line breaks and tabs as well.
+	SingleLine TextMode = iota
+	// Multiline allows "\n", "\r" (of a CRLF line end) and "\t".
+	Multiline
+)
+
+// Disallowed reports whether r is refused in a text from outside. Line
+// breaks and tabs are judged by the caller's mode (see CheckText).
+func Disallowed(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f: // C0, DEL, C1 (ESC is C0)
+		return true
+	case r == '\u2028', r == '\u2029': // line and paragraph separators
+		return true
+	case r == '\u00ad': // soft hyphen: invisible but harmless, pasted from word processors
+		return false
+	case unicode.Is(unicode.Cf, r):
+		// Format characters: bidi controls (U+061C, U+200E/F, U+202A-202E,
+		// U+2066-2069), zero-width characters (U+200B-200D, U+2060, U+FEFF)
+		// and the rest of the category. None of them is visible, and some
+		// reorder or hide what a reader sees.
+		return true
+	}
+	return false
+}
+
+// BadRune returns the first refused character of s under mode, and false
+// when s is acceptable.
+func BadRune(s string, mode TextMode) (rune, bool) {
+	for _, r := range s {
+		if mode == Multiline && (r == '\n' || r == '\r' || r == '\t') {
+			continue
+		}
+		if Disallowed(r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// CheckText returns "" when s follows the text policy, else the reason to
+// give the user, naming the refused character ("contains the control
+// character U+001B (escape); remove it").
+func CheckText(s string, mode TextMode) string {
+	r, bad := BadRune(s, mode)
+	if !bad {
+		return ""
+	}
+	return fmt.Sprintf("contains the %s U+%04X%s; remove it", kind(r), r, name(r))
+}
+
+func kind(r rune) string {
+	switch {
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
+		return "control character"
+	case r == '\u2028' || r == '\u2029':
+		return "invisible line separator"
+	case isBidi(r):
+		return "bidirectional control"
+	}
+	return "invisible character"
+}
+
+func name(r rune) string {
+	switch r {
+	case 0x1b:
+		return " (escape)"
+	case '\n':
+		return " (line break)"
+	case '\t':
+		return " (tab)"
+	case '\r':
+		return " (carriage return)"
+	case 0x7:
+		return " (bell)"
+	case 0xfeff:
+		return " (byte-order mark)"
+	case 0x200b:
+		return " (zero-width space)"
+	case 0x202e:
+		return " (right-to-left override)"
+	}
+	return ""
+}
+
+func isBidi(r rune) bool {
+	return r == 0x061c || r == 0x200e || r == 0x200f ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// Quote returns s for display in a message: every character CheckText
+// would refuse (in single-line mode) is shown as an escape (\x1b, \u202e),
+// and so is a backslash, so that the shown text is unambiguous. Invalid
+// UTF-8 bytes are shown as \xNN. Nothing from outside reaches a terminal
+// raw through Quote.
+func Quote(s string) string {
+	if !needsQuote(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r < 0x80 && Disallowed(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case Disallowed(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func needsQuote(s string) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n <= 1) || r == '\\' || Disallowed(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
