@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dgmaturity/dgmaturity/internal/accessible"
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
@@ -30,7 +31,7 @@ type assessOptions struct {
 
 // newAssessCmd builds `dgmaturity assess`.
 func newAssessCmd(app *App) *cobra.Command {
-	o := assessOptions{out: "."}
+	o := assessOptions{}
 	cmd := &cobra.Command{
 		Use:   "assess",
 		Short: "Run the assessment, interactively or from an answers file",
@@ -53,19 +54,24 @@ prompts, one line at a time, for screen readers and piped input.`,
 			return runAssess(cmd.Context(), app, o)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.answers, "answers", "", "score this answers file (YAML or JSON) instead of asking")
-	f.StringVar(&o.org, "org", "", "the organisation's name (prefills the start form; replaces the name in an answers file)")
-	f.StringVar(&o.out, "out", ".", "folder for the report, the chart and the assessment file")
-	f.BoolVar(&o.accessible, "accessible", false, "plain numbered prompts, line by line, for screen readers and piped input")
-	f.StringVar(&o.resume, "resume", "", "continue this draft or assessment file")
+	addAssessFlags(cmd.Flags(), &o)
 	return cmd
 }
 
-// runDefault is what `dgmaturity` with no command does: the interactive
-// assessment with the default options.
-func runDefault(cmd *cobra.Command, app *App) error {
-	return runAssess(cmd.Context(), app, assessOptions{out: "."})
+// DefaultOutDir is where the report, the chart and the assessment file go
+// without --out: a folder of their own, created when needed, so that a run
+// from a source checkout or a home folder does not scatter files there.
+const DefaultOutDir = "dgmaturity-reports"
+
+// addAssessFlags declares the flags of `assess` on f. The root command
+// declares them too: `dgmaturity` alone is the assessment and takes every
+// flag `assess` takes.
+func addAssessFlags(f *pflag.FlagSet, o *assessOptions) {
+	f.StringVar(&o.answers, "answers", "", "score this answers file (YAML or JSON) instead of asking")
+	f.StringVar(&o.org, "org", "", "the organisation's name (prefills the start form; replaces the name in an answers file)")
+	f.StringVar(&o.out, "out", DefaultOutDir, "folder for the report, the chart and the assessment file (created if missing)")
+	f.BoolVar(&o.accessible, "accessible", false, "plain numbered prompts, line by line, for screen readers and piped input")
+	f.StringVar(&o.resume, "resume", "", "continue this draft or assessment file")
 }
 
 // runAssess picks the run: from an answers file, accessible prompts, or

@@ -68,7 +68,7 @@ assessment was found or the command line is wrong.`,
 		Example: `  dgmaturity compare results/ > comparison.md
   dgmaturity compare results/2025 results/2026 -o comparison.md --csv scores.csv
   dgmaturity compare results/ --anonymise --salt "$SALT" -o public.md --csv public.csv`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args: needArgs(cobra.MinimumNArgs(1), "at least one assessment file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("min-group") {
 				o.minGroup = 0

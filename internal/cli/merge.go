@@ -45,7 +45,7 @@ and <slug>-<date>-workshop.md: the respondents' scores side by side, the discuss
 each said and their comments) and the consensus and spread of every question.`,
 		Example: `  dgmaturity merge lead.json it.json data-officer.json
   dgmaturity merge workshop/*.json --out workshop/results`,
-		Args: usageArgs(cobra.MinimumNArgs(2)),
+		Args: needArgs(cobra.MinimumNArgs(2), "the assessment files of at least two respondents"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMerge(app, args, out)
 		},

@@ -101,7 +101,7 @@ question has five level statements, that every trigger is well formed, and so on
 Every problem is listed with its line; the exit code is 0 when the file is valid and 2 when
 it is not.`,
 		Example: `  dgmaturity questionnaire validate my-instrument.yaml`,
-		Args:    usageArgs(cobra.ExactArgs(1)),
+		Args:    needArgs(cobra.ExactArgs(1), "one questionnaire file (YAML)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			q, err := questionnaire.Load(args[0])
 			if err != nil {

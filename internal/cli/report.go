@@ -24,7 +24,7 @@ recomputed from the answers; where they differ from the ones stored in the file 
 file), a warning is printed and noted in the report.`,
 		Example: `  dgmaturity report agency-2026-03-01.json
   dgmaturity report agency-2026-03-01.json -o board/report.md`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: needArgs(cobra.ExactArgs(1), "one assessment file (ASSESSMENT.json)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReport(app, args[0], out)
 		},

@@ -5,8 +5,11 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -59,6 +62,7 @@ func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 // Root builds the command tree. With no subcommand it runs the interactive
 // assessment, the tool's main job.
 func Root(app *App) *cobra.Command {
+	var o assessOptions
 	root := &cobra.Command{
 		Use:   "dgmaturity",
 		Short: "Measure a public sector organisation's digital government maturity",
@@ -76,13 +80,14 @@ Run it without a command to start the interactive assessment.`,
   dgmaturity questionnaire show`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          rootArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runDefault(cmd, app)
+			return runAssess(cmd.Context(), app, o)
 		},
 	}
+	addAssessFlags(root.Flags(), &o)
 	root.SetIn(app.Stdin)
-	root.SetOut(app.Stdout)
+	root.SetOut(helpOut(app.Stdout))
 	root.SetErr(app.Stderr)
 	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "use this questionnaire file instead of the built-in OECD 2014 instrument")
 	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: the instrument's first language)")
@@ -93,6 +98,8 @@ Run it without a command to start the interactive assessment.`,
 	for _, c := range subcommands {
 		root.AddCommand(c(app))
 	}
+	root.InitDefaultCompletionCmd() // cobra adds it at run time; here so that its help is fitted too
+	fitHelp(root, termWidth(), isTerminal(app.Stdout) && !slices.Contains(os.Args, "man"))
 	return root
 }
 
@@ -110,6 +117,47 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// needArgs is usageArgs that says what the command needs in words ("report
+// needs one assessment file (ASSESSMENT.json)") rather than cobra's count
+// of arguments, and where to read more.
+func needArgs(check cobra.PositionalArgs, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &input.UsageError{Msg: fmt.Sprintf("%s needs %s; %s given. Run %s --help for an example.",
+				cmd.Name(), what, countArgs(len(args)), cmd.CommandPath())}
+		}
+		return nil
+	}
+}
+
+// countArgs says how many arguments were given, in words.
+func countArgs(n int) string {
+	switch n {
+	case 0:
+		return "none was"
+	case 1:
+		return "1 was"
+	}
+	return fmt.Sprintf("%d were", n)
+}
+
+// rootArgs refuses words after the bare command: the only reason to type
+// one is a command name, so a mistyped one is named with the nearest
+// commands (cobra's suggestions) and a pointer to --help.
+func rootArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command \"%s\".", input.Quote(args[0]))
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2 // cobra's default, set only on its own error path
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += " Did you mean " + strings.Join(s, " or ") + "?"
+	}
+	return &input.UsageError{Msg: msg + " Run dgmaturity --help for the commands."}
 }
 
 // ErrInterrupted is returned when the user stops a run with ctrl+c; the
