@@ -130,6 +130,9 @@ type DraftInfo struct {
 	Answered, Total int
 	// Modified is when the draft was last saved.
 	Modified time.Time
+	// Complete is true for the draft of a finished assessment (listed by
+	// AllDrafts only): it can be reopened to change answers.
+	Complete bool
 }
 
 // staleTempAge is the age from which Drafts removes the temporary file of
@@ -149,6 +152,18 @@ const staleTempAge = time.Minute
 // killed during a draft write leaves behind, once they are staleTempAge
 // old, so that they cannot pile up; it is called at every start.
 func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
+	return listDrafts(dir, q, false)
+}
+
+// AllDrafts is Drafts with the drafts of finished assessments too (marked
+// Complete), which the interactive run offers to reopen.
+func AllDrafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
+	return listDrafts(dir, q, true)
+}
+
+// listDrafts lists the drafts in dir, the finished ones too when finished
+// is set.
+func listDrafts(dir string, q *questionnaire.Questionnaire, finished bool) ([]DraftInfo, error) {
 	folder := filepath.Join(dir, "drafts")
 	entries, err := os.ReadDir(folder)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -181,10 +196,11 @@ func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 			continue
 		}
 		var a Assessment
-		if json.Unmarshal(data, &a) != nil || a.Schema != SchemaV1 || a.Complete {
+		if json.Unmarshal(data, &a) != nil || a.Schema != SchemaV1 || a.Complete && !finished {
 			continue
 		}
 		d := DraftInfo{
+			Complete:      a.Complete,
 			Path:          path,
 			Organisation:  a.Organisation.Name,
 			Date:          a.Date,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -176,15 +177,29 @@ func runInteractive(ctx context.Context, app *App, q *questionnaire.Questionnair
 	if paths, ok := m.Paths(); ok {
 		printPaths(app, paths)
 	} else if p := m.DraftPath(); p != "" {
-		fmt.Fprintf(app.Stderr, "Your answers are kept in the draft %s\nRun dgmaturity again to resume.\n", p)
+		// Said on stderr: stdout carries only the paths of written files.
+		fmt.Fprintf(app.Stderr, "Your answers are kept in the draft %s\nTo go on: dgmaturity --resume %s --out %s\n", p, shellQuote(p), shellQuote(m.OutDir()))
+	} else if m.Assessment() != nil {
+		fmt.Fprintln(app.Stderr, "dgmaturity: no draft could be saved in this run; the answers are not kept.")
 	}
 	switch {
+	case m.Interrupted(), errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil:
+		return ErrInterrupted
 	case err == nil:
 		return nil
-	case errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil:
-		return ErrInterrupted
 	}
 	return fmt.Errorf("interactive assessment: %w", err)
+}
+
+// shellQuote quotes s for a POSIX shell where it needs quoting, so that a
+// printed command can be pasted as it is.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./~+:@%", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // isTerminal reports whether a standard stream is a terminal.

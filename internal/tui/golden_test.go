@@ -20,7 +20,7 @@ func TestGoldenViews(t *testing.T) {
 	}{
 		{"question", []string{"2", "c"}}, // CTX-01 answered; a comment opened ...
 		{"help", []string{"?"}},
-		{"review", []string{"2", "d", "right", "3"}},
+		{"review", []string{"2", "d", "right", "3", "r"}},
 		{"results", []string{"1", "2", "0", "1", "f"}},
 	}
 	sizes := [][2]int{{80, 24}, {120, 40}}

@@ -234,7 +234,7 @@ func runCmd(cmd tea.Cmd, d time.Duration) []tea.Msg {
 		return nil
 	}
 	switch msg := msg.(type) {
-	case nil, tea.QuitMsg:
+	case nil, tea.QuitMsg, tea.InterruptMsg:
 		return nil
 	case tea.BatchMsg:
 		var out []tea.Msg
@@ -267,6 +267,16 @@ func isQuit(cmd tea.Cmd) bool {
 		return false
 	}
 	_, ok := cmd().(tea.QuitMsg)
+	return ok
+}
+
+// isInterrupt reports whether the command interrupts the program (ctrl+c:
+// Run returns tea.ErrInterrupted, the command line exits 130).
+func isInterrupt(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	_, ok := cmd().(tea.InterruptMsg)
 	return ok
 }
 

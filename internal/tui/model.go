@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -131,6 +132,16 @@ const (
 	overlayQuit
 	// overlayFinish asks whether to finish with gaps.
 	overlayFinish
+	// overlayReplace asks whether to replace "not applicable" (and its
+	// reason) with the answer just given.
+	overlayReplace
+	// overlaySaveFailed says that the draft cannot be saved, and why, and
+	// offers to go on without drafts or to quit.
+	overlaySaveFailed
+	// overlayFolder asks for another output folder.
+	overlayFolder
+	// overlayDelete asks whether to delete a draft (start screen).
+	overlayDelete
 )
 
 // pane is the part of the results screen shown in the viewport.
@@ -181,12 +192,32 @@ type Model struct {
 
 	// Question screen.
 	current    int // index into q.Questions
-	cursor     int // highlighted level
+	cursor     int // highlighted level, or noLevel
 	input      textinput.Model
 	areaCursor int
+	// pending is the answer waiting for overlayReplace's confirmation.
+	pending assessment.Answer
+	// returnToReview is set when the question was opened from the review:
+	// answering it goes back there.
+	returnToReview bool
+	// helpView scrolls the help overlay.
+	helpView viewport.Model
 
 	// Review screen.
 	reviewCursor int
+	// reviewAll lists every answer rather than only the gaps.
+	reviewAll bool
+	// outDir is the output folder: --out, or another typed on the review.
+	outDir string
+	// publishErr is why the files could not be written, shown in full.
+	publishErr error
+
+	// interrupted is set by ctrl+c; the command line exits with 130.
+	interrupted bool
+	// saveErr is why the draft cannot be saved; draftsOff is set when the
+	// user chose to go on without drafts.
+	saveErr   error
+	draftsOff bool
 
 	// Drafts.
 	saver *saver
@@ -225,6 +256,8 @@ func New(opts Options) Model {
 		isDark:   true, // until the terminal answers; most terminals are dark
 		help:     help.New(),
 		viewport: viewport.New(),
+		helpView: viewport.New(),
+		outDir:   opts.OutDir,
 		saver:    newSaver(opts.StateDir, opts.DraftPath),
 	}
 	m.applyStyles()
@@ -274,12 +307,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.renderPreviewCmd()
 	case savedMsg:
-		if m.notice.isErr && msg.Seq == m.seq {
-			m.notice = notice{} // the newest state is on disk again
+		if msg.Seq == m.seq {
+			m.saveErr = nil // the newest state is on disk again
 		}
 		return m, nil
 	case saveFailedMsg:
-		m.notice = notice{text: "Could not save the draft: " + msg.Err.Error() + ". Your answers are kept in memory; the next change tries again.", isErr: true}
+		// Said at once, in a dialog: a notice could be overwritten by the
+		// next confirmation, and "Saved" would then be untrue.
+		m.saveErr = msg.Err
+		if !m.draftsOff && (m.screen == screenQuestion || m.screen == screenReview) {
+			m.input.Blur()
+			m.overlay = overlaySaveFailed
+		}
 		return m, nil
 	case previewMsg:
 		return m.updatePreview(msg), nil
@@ -287,8 +326,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.tooSmall() {
 			// The screen cannot show a confirmation; ctrl+c still leaves,
 			// and every answer is already on its way to the draft.
-			if msg.String() == "ctrl+c" {
-				return m, tea.Quit
+			if key.Matches(msg, m.keys.Interrupt) {
+				m.interrupted = true
+				return m, tea.Interrupt
 			}
 			return m, nil
 		}
@@ -364,6 +404,9 @@ func (m Model) resize(msg tea.WindowSizeMsg) (Model, tea.Cmd) {
 		m.form = sizeForm(m.form, m.width, m.height)
 	}
 	cmd := m.forwardToForm(msg)
+	if m.overlay == overlayHelp {
+		m.layoutHelp()
+	}
 	if m.screen == screenResults {
 		m.layoutViewport()
 		return m, tea.Batch(cmd, m.renderPreviewCmd())
@@ -387,6 +430,15 @@ func (m Model) Assessment() *assessment.Assessment { return m.a }
 
 // DraftPath returns the draft file, or "" when nothing was saved.
 func (m Model) DraftPath() string { return m.saver.Path() }
+
+// Interrupted reports whether the run ended with ctrl+c.
+func (m Model) Interrupted() bool { return m.interrupted }
+
+// OutDir returns the output folder: --out, or the one typed on the review.
+func (m Model) OutDir() string { return m.outDir }
+
+// SaveError returns why the draft could not be saved, or nil.
+func (m Model) SaveError() error { return m.saveErr }
 
 // Paths returns the written files once the assessment is finished.
 func (m Model) Paths() (publish.Paths, bool) { return m.paths, m.published }

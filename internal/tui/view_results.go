@@ -36,7 +36,7 @@ func (m Model) stageLine() string {
 		return m.styles.Heading.Render("No stage") + ": no question was answered with a level."
 	}
 	return m.styles.Heading.Render("Stage: "+r.Stage) +
-		fmt.Sprintf(" (level %d of 4) · overall score %s / 100 · %.0f%% answered", r.StageLevel, scoreText(r.Overall), 100*r.Coverage)
+		fmt.Sprintf(" (level %d of 4) · overall score %s / 100", r.StageLevel, scoreText(r.Overall))
 }
 
 // scoreText prints a score with one decimal, "n/a" when undefined, and a
@@ -62,12 +62,15 @@ func (m Model) summaryContent(w int) string {
 	var b strings.Builder
 	h := m.styles.Heading.Render
 
+	b.WriteString(h("Answers") + "\n  " + m.counts() + "\n\n")
 	b.WriteString(h("Files written") + "\n")
 	for _, f := range []struct{ label, path string }{
 		{"Report", m.paths.Report}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
 	} {
 		if f.path != "" {
-			b.WriteString(truncate(fmt.Sprintf("  %-11s %s", f.label, f.path), w) + "\n")
+			// Paths are wrapped after a slash, never cut: the file name is
+			// what the user needs.
+			b.WriteString(fmt.Sprintf("  %-11s ", f.label) + indentRest(wrapPath(f.path, w-14), 14) + "\n")
 		}
 	}
 
@@ -171,4 +174,9 @@ func wrapHanging(s string, w, n int) string {
 	}
 	rest := wrap(strings.Join(strings.Fields(strings.Join(lines[1:], " ")), " "), w-n)
 	return lines[0] + "\n" + indent(rest, n)
+}
+
+// indentRest indents every line of s but the first by n spaces.
+func indentRest(s string, n int) string {
+	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
 }
