@@ -206,7 +206,7 @@ func (m Model) newForm() (*huh.Form, *formValues) {
 	}
 	f := huh.NewForm(huh.NewGroup(fields...).
 		Title("New assessment").
-		Description("Who is assessing? Every answer is saved as you go; you can stop and resume at any time. The report will be written to "+m.outDirLabel()+".")).
+		Description("Who is assessing? Every answer is saved as you go; you can stop and resume at any time. The report will be written to " + m.outDirLabel() + ".")).
 		WithShowHelp(false).   // the frame shows the form's keys on the help line
 		WithShowErrors(false). // and its errors on the notice line
 		WithKeyMap(formKeyMap()).
