@@ -29,7 +29,7 @@ func fillForm(s *session) {
 	s.t.Helper()
 	s.waitText("┃ Organisation")
 	s.press(orgName)
-	s.waitText("> " + orgName)
+	s.waitText(orgName)
 	s.press(keyEnter)
 	s.waitText("┃ Type of organisation", "┃ ← Ministry →")
 	s.press(keyRight)
@@ -42,12 +42,9 @@ func fillForm(s *session) {
 }
 
 // questionShown are the texts that show question i on the screen: its id
-// tag (in brackets without colour) and its position in the header.
+// and its position in the header.
 func questionShown(q *questionnaire.Questionnaire, i int) []string {
-	return []string{
-		"[" + q.Questions[i].ID + "]",
-		fmt.Sprintf("Question %d of %d", i+1, len(q.Questions)),
-	}
+	return []string{fmt.Sprintf("%s · Question %d of %d", q.Questions[i].ID, i+1, len(q.Questions))}
 }
 
 // waitQuestion waits until question i is on the screen.

@@ -40,16 +40,24 @@ func newAssessCmd(app *App) *cobra.Command {
 running dgmaturity with no command). Every answer is saved at once to a draft under
 $XDG_STATE_HOME/dgmaturity/drafts (or ~/.local/state/dgmaturity/drafts), so a run can stop
 at any time and resume later. At the end the report (.md), the radar chart (.svg) and the
-assessment file (.json) are written to --out and their paths printed.
+assessment file (.json) are written to --out (default: ./` + DefaultOutDir + `, created) and
+their paths printed.
 
 With --answers, it scores an answers file (YAML or JSON) without asking anything.
 
-With --accessible, or when no terminal is attached, the questions come as plain numbered
-prompts, one line at a time, for screen readers and piped input.`,
+With --accessible, or when standard input or output is not a terminal, the questions come as
+plain numbered prompts, one line at a time, for screen readers and piped input. The start form
+asks, one line each, for the organisation, its type (1 ministry, 2 agency, 3 municipality,
+4 other), your name and your role (both optional: an empty line skips them). ` + accessible.Protocol() + `
+
+Exit codes: 0 finished (or stopped with q), 1 failed, 2 bad usage or input, 130 interrupted
+with ctrl+c; the draft is kept in every case but the first.`,
 		Example: `  dgmaturity assess
   dgmaturity assess --org "Ministry of Examples" --out reports/
   dgmaturity assess --resume ~/.local/state/dgmaturity/drafts/ministry-of-examples-2026-03-01.json
-  dgmaturity assess --answers answers.yaml --out reports/`,
+  dgmaturity assess --answers answers.yaml --out reports/
+  # Piped answers: the form, then one line per question (here level 2 to all 48)
+  { printf 'Ministry of Examples\n1\n\n\n'; yes 2 | head -n 48; } | dgmaturity assess --out reports/`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runAssess(cmd.Context(), app, o)
@@ -84,6 +92,13 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 		}
 		return assessAnswers(app, o.answers, o.out, o.org)
 	}
+	if o.org != "" {
+		// The text policy of every reader: what --org puts in a draft or an
+		// assessment must read back.
+		if reason := input.CheckText(o.org, input.SingleLine); reason != "" {
+			return &input.UsageError{Msg: "--org " + reason}
+		}
+	}
 	q, err := app.Instrument()
 	if err != nil {
 		return err
@@ -96,20 +111,38 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 
 // runAccessible runs the assessment as plain numbered prompts, one line
 // each: for screen readers, dumb terminals and piped answers.
-func runAccessible(_ context.Context, app *App, q *questionnaire.Questionnaire, o assessOptions) error {
+func runAccessible(ctx context.Context, app *App, q *questionnaire.Questionnaire, o assessOptions) error {
 	stateDir := stateDirOrWarn(app)
 	a, draft, err := loadResume(app, q, o)
 	if err != nil {
 		return err
 	}
-	paths, err := accessible.Run(app.Stdin, app.Stdout, accessible.Options{
+	paths, err := accessible.Run(ctx, app.Stdin, app.Stdout, accessible.Options{
 		Questionnaire: q, Assessment: a, DraftPath: draft, StateDir: stateDir,
 		OutDir: o.out, Tool: app.Tool(), Today: app.Today(), Organisation: o.org,
+		NoResumeOffer: !isTerminal(app.Stdin),
 	})
-	if errors.Is(err, accessible.ErrStopped) {
-		// Stopping on purpose is not a failure: the draft is kept.
+	var stop *accessible.StopError
+	if errors.As(err, &stop) {
+		// Said on stderr, with the command that goes on.
+		hint := ""
+		if stop.Draft != "" {
+			hint = fmt.Sprintf("To go on: dgmaturity --accessible --resume %s --out %s", shellQuote(stop.Draft), shellQuote(o.out))
+		}
+		if errors.Is(err, accessible.ErrInputEnded) {
+			if hint != "" {
+				return fmt.Errorf("%w\n%s", err, hint) // exit 1: the run did not finish
+			}
+			return err
+		}
 		fmt.Fprintln(app.Stderr, "dgmaturity: "+err.Error())
-		return nil
+		if hint != "" {
+			fmt.Fprintln(app.Stderr, hint)
+		}
+		if errors.Is(err, accessible.ErrInterrupted) {
+			return ErrInterrupted
+		}
+		return nil // stopping on purpose is not a failure
 	}
 	if err != nil {
 		return err
