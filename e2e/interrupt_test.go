@@ -106,3 +106,22 @@ func TestInteractiveCtrlCExits130(t *testing.T) {
 	s.waitText("Your answers are kept in the draft", "--resume")
 	checkDraft(t, draft, q, map[string]assessment.Answer{q.Questions[0].ID: assessment.Lvl(2)})
 }
+
+// TestFirstFrameDrawnOnce watches the start of the interactive run for a
+// second and a half: the screen is cleared once, when the alternate
+// screen opens, and never again (issue 12, item 19: huh's form asked for
+// the window size behind its first cursor blink, and Bubble Tea answered
+// the size with a full clear and redraw about 530 ms after the first
+// frame).
+func TestFirstFrameDrawnOnce(t *testing.T) {
+	t.Parallel()
+	home, state, out := t.TempDir(), t.TempDir(), t.TempDir()
+	s := startSession(t, testEnv(home, state), time.Now().Add(30*time.Second), "--out", out)
+	s.waitText("┃ Organisation")
+	time.Sleep(1500 * time.Millisecond)
+	if n := strings.Count(s.Raw(), "\x1b[2J"); n != 1 {
+		t.Errorf("the screen was cleared %d times in the first 1.5 s, want once", n)
+	}
+	s.press("\x03")
+	s.wait()
+}

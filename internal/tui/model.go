@@ -443,12 +443,33 @@ func (m Model) SaveError() error { return m.saveErr }
 // Paths returns the written files once the assessment is finished.
 func (m Model) Paths() (publish.Paths, bool) { return m.paths, m.published }
 
+// SameSizeFilter returns a program filter (tea.WithFilter) that drops a
+// window size message repeating the size already known. Bubble Tea clears
+// the screen and redraws it whole on every WindowSizeMsg, and huh's form
+// asks for the size from its Init, in a sequence behind its text field's
+// first cursor blink: without the filter the screen flickered about 530 ms
+// after the first frame. Each program needs its own filter (it keeps the
+// last size); the SSH server's programs take one each too.
+func SameSizeFilter() func(tea.Model, tea.Msg) tea.Msg {
+	var last tea.WindowSizeMsg
+	seen := false
+	return func(_ tea.Model, msg tea.Msg) tea.Msg {
+		if ws, ok := msg.(tea.WindowSizeMsg); ok {
+			if seen && ws == last {
+				return nil
+			}
+			last, seen = ws, true
+		}
+		return msg
+	}
+}
+
 // Run runs the model on in and out until the user quits, then writes the
 // newest state to the draft once more (a save command may still have been
 // queued) and returns the final model. Cancelling ctx ends the program;
 // the error then wraps tea.ErrProgramKilled.
 func Run(ctx context.Context, m Model, in io.Reader, out io.Writer) (Model, error) {
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithFilter(SameSizeFilter())}
 	if m.opts.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
 	}

@@ -694,3 +694,20 @@ func TestFormAsksForTheLanguageOnlyWhenThereIsAChoice(t *testing.T) {
 		})
 	}
 }
+
+func TestSameSizeFilterDropsRepeatedSizes(t *testing.T) {
+	f := SameSizeFilter()
+	size := tea.WindowSizeMsg{Width: 80, Height: 24}
+	if f(nil, size) == nil {
+		t.Fatal("the first size was dropped")
+	}
+	if f(nil, size) != nil {
+		t.Error("a repeated size passed: it would clear the screen")
+	}
+	if f(nil, tea.WindowSizeMsg{Width: 100, Height: 24}) == nil {
+		t.Error("a new size was dropped")
+	}
+	if f(nil, press("a")) == nil {
+		t.Error("a key was dropped")
+	}
+}

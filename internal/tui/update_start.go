@@ -158,7 +158,11 @@ func (m Model) showForm() (tea.Model, tea.Cmd) {
 	m.form, m.formVals = m.newForm()
 	cmds := []tea.Cmd{m.form.Init()}
 	if m.width > 0 {
-		cmds = append(cmds, func() tea.Msg { return tea.WindowSizeMsg{Width: m.width, Height: m.height} })
+		// The form learns the window size from the model, not from a
+		// WindowSizeMsg sent through the program: Bubble Tea answers every
+		// WindowSizeMsg by clearing the screen and redrawing it whole, a
+		// visible flicker just after the first frame.
+		cmds = append(cmds, m.forwardToForm(tea.WindowSizeMsg{Width: m.width, Height: m.height}))
 	}
 	return m, tea.Batch(cmds...)
 }
