@@ -187,3 +187,22 @@ func TestHostileUserText(t *testing.T) {
 		t.Errorf("the organisation name was lost from the rendered report")
 	}
 }
+
+// A long organisation name makes a title that fits the chart on two lines
+// instead of one clipped at both edges (issue 12, item 16).
+func TestRadarTitleFitsTheChart(t *testing.T) {
+	name := "Administration des services techniques de l'agriculture et du développement rural du pays"
+	title := name + ": principle scores, 2026-03-01"
+	lines := titleLines(title)
+	if len(lines) != 2 || strings.Join(lines, " ") != title {
+		t.Fatalf("title lines %q", lines)
+	}
+	for _, l := range lines {
+		if titleWidth(l) > radarWidth-2*titleMargin {
+			t.Errorf("line %q is wider than the chart", l)
+		}
+	}
+	if got := titleLines("Short name: principle scores, 2026-03-01"); len(got) != 1 {
+		t.Errorf("a short title was split: %q", got)
+	}
+}
