@@ -89,8 +89,8 @@ Run it without a command to start the interactive assessment.`,
 	root.SetIn(app.Stdin)
 	root.SetOut(helpOut(app.Stdout))
 	root.SetErr(app.Stderr)
-	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "use this questionnaire file instead of the built-in OECD 2014 instrument")
-	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: the instrument's first language)")
+	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "questionnaire file to use instead of the built-in one")
+	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: its first)")
 	// Flag mistakes are bad usage: exit 2, like bad input.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &input.UsageError{Msg: err.Error()}
