@@ -137,8 +137,10 @@ func (k KeyMap) questionHelp(na, compact bool) bindings {
 	answer := key.NewBinding(key.WithKeys("enter", "0", "1", "2", "3", "4"), key.WithHelp("0-4/enter", "answer"))
 	naShort := short(naKey, "n", "n/a")
 	nav := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "back/next"))
+	// The full list names every key, n included where it does nothing.
+	naFull := short(k.NA, "n", "not applicable (where allowed)")
 	full := [][]key.Binding{
-		{k.Up, k.Down, k.Pick, k.Level, k.DontKnow, naKey},
+		{k.Up, k.Down, k.Pick, k.Level, k.DontKnow, naFull},
 		{k.Comment, k.Next, k.Prev, k.Unanswered, k.Area},
 		{k.Review, k.Help, k.Back, k.Quit, k.Interrupt},
 	}

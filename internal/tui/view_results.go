@@ -140,7 +140,7 @@ func (m Model) summaryContent(w int) string {
 		fmt.Fprintf(&b, "\n%s\n  %d don't know, %d unanswered: the report lists them as knowledge gaps.\n",
 			h("Gaps"), len(r.DontKnow), len(r.Unanswered))
 	}
-	b.WriteString("\n" + m.styles.Subtle.Render("Press tab for the report preview, q to quit."))
+	b.WriteString("\n" + m.styles.Subtle.Render("Press tab for the report preview, r to go back to the review, q to quit."))
 	return b.String()
 }
 
