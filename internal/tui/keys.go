@@ -138,7 +138,7 @@ func (k KeyMap) questionHelp(na, compact bool) bindings {
 	naShort := short(naKey, "n", "n/a")
 	nav := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "back/next"))
 	// The full list names every key, n included where it does nothing.
-	naFull := short(k.NA, "n", "not applicable (where allowed)")
+	naFull := short(k.NA, "n", "n/a, if allowed")
 	full := [][]key.Binding{
 		{k.Up, k.Down, k.Pick, k.Level, k.DontKnow, naFull},
 		{k.Comment, k.Next, k.Prev, k.Unanswered, k.Area},
