@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -398,9 +399,7 @@ func (m Model) helpText(w int) string {
 	b.WriteString(m.styles.Question.Render("Area and principles") + "\n")
 	b.WriteString(m.tags(qu, w) + "\n\n")
 	b.WriteString(m.styles.Question.Render("Keys") + "\n")
-	full := m.help
-	full.SetWidth(w)
-	b.WriteString(full.FullHelpView(m.keys.questionHelp(qu.NA, false).FullHelp()))
+	b.WriteString(m.keyTable(m.keys.questionHelp(qu.NA, false).FullHelp(), w))
 	b.WriteString("\n\n" + wrap("q asks before quitting and exits with code 0; ctrl+c stops at once from anywhere and exits with code 130. Either way every answer given is already in the draft.", w))
 	return b.String()
 }
@@ -471,4 +470,34 @@ func (m Model) levelPrefixes(qu *questionnaire.Question) ([]string, int) {
 		prefix[l] = fmt.Sprintf("%s%d  %s %s", marker(l == m.cursor), l, padRight(m.q.LevelName(l), nameW), check)
 	}
 	return prefix, 2 + 1 + 2 + nameW + 1 + 2
+}
+
+// keyTable lists bindings as "key  what it does", in two columns where
+// the width allows, every binding whole (bubbles' full help cuts the
+// columns that do not fit).
+func (m Model) keyTable(groups [][]key.Binding, w int) string {
+	var rows []string
+	keyW := 0
+	for _, g := range groups {
+		for _, b := range g {
+			keyW = max(keyW, lipgloss.Width(b.Help().Key))
+		}
+	}
+	for _, g := range groups {
+		for _, b := range g {
+			if b.Help().Key == "" {
+				continue
+			}
+			rows = append(rows, m.styles.Help.FullKey.Render(padRight(b.Help().Key, keyW))+"  "+m.styles.Help.FullDesc.Render(b.Help().Desc))
+		}
+	}
+	colW := 0
+	for _, r := range rows {
+		colW = max(colW, lipgloss.Width(r))
+	}
+	if 2*colW+3 > w {
+		return strings.Join(rows, "\n")
+	}
+	half := (len(rows) + 1) / 2
+	return sideBySide(strings.Join(rows[:half], "\n"), colW+3, strings.Join(rows[half:], "\n"))
 }
