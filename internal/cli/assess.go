@@ -86,18 +86,18 @@ func addAssessFlags(f *pflag.FlagSet, o *assessOptions) {
 // runAssess picks the run: from an answers file, accessible prompts, or
 // the full-screen interface.
 func runAssess(ctx context.Context, app *App, o assessOptions) error {
-	if o.answers != "" {
-		if o.resume != "" {
-			return &input.UsageError{Msg: "--answers and --resume cannot be used together: an answers file is a complete set of answers"}
-		}
-		return assessAnswers(app, o.answers, o.out, o.org)
-	}
 	if o.org != "" {
 		// The text policy of every reader: what --org puts in a draft or an
 		// assessment must read back.
 		if reason := input.CheckText(o.org, input.SingleLine); reason != "" {
 			return &input.UsageError{Msg: "--org " + reason}
 		}
+	}
+	if o.answers != "" {
+		if o.resume != "" {
+			return &input.UsageError{Msg: "--answers and --resume cannot be used together: an answers file is a complete set of answers"}
+		}
+		return assessAnswers(app, o.answers, o.out, o.org)
 	}
 	q, err := app.Instrument()
 	if err != nil {

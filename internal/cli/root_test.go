@@ -115,3 +115,17 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 		t.Error("reflow keeps a line break inside a paragraph")
 	}
 }
+
+// Issue 11 item 7: --org follows the readers' text policy: what it would
+// put into a draft or an assessment must read back.
+func TestOrgIsCheckedLikeTheReaders(t *testing.T) {
+	for _, org := range []string{"Evil\x1b]0;pwned\x07", "A\u202eB", "Zero\u200bwidth"} {
+		_, _, err := runCLI(t, "assess", "--org", org, "--answers", filepath.Join("..", "..", "examples", "ministry.yaml"), "--out", t.TempDir())
+		if err == nil || !input.IsBad(err) || !strings.Contains(err.Error(), "--org contains") {
+			t.Errorf("--org %q: err = %v; want a usage error naming the character", org, err)
+		}
+		if err != nil && strings.ContainsAny(err.Error(), "\x1b\u202e\u200b") {
+			t.Errorf("the error repeats the character raw: %q", err)
+		}
+	}
+}
