@@ -317,6 +317,7 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.a = assessment.New(m.q, org, resp, m.opts.Now().Format("2006-01-02"), v.lang, m.opts.Tool)
 		m.form = nil
+		m.notice = notice{} // a start-up notice (drafts not listed) is stale now
 		m.startQuestions()
 		return m, m.saveCmd()
 	}
