@@ -38,7 +38,7 @@ func (m *Model) startQuestions() {
 	i, ok := m.nextUnanswered(last)
 	if !ok {
 		m.goTo(0)
-		m.openReview()
+		m.enterReview()
 		return
 	}
 	m.goTo(i)
@@ -172,7 +172,7 @@ func (m Model) keyQuestion(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.overlay = overlayAreas
 		m.areaCursor = m.areaIndex(m.question().Area)
 	case key.Matches(msg, k.Review):
-		m.openReview()
+		m.enterReview()
 	case key.Matches(msg, k.Help):
 		m.openHelp()
 	case key.Matches(msg, k.Back):
@@ -267,7 +267,7 @@ func (m *Model) advance() {
 		m.goTo(i)
 		return
 	}
-	m.openReview()
+	m.enterReview()
 }
 
 // openInput opens the comment or reason field with its current text.

@@ -42,6 +42,15 @@ func (m *Model) openReview() {
 	m.reviewCursor = min(m.reviewCursor, max(0, len(m.reviewRows())-1))
 }
 
+// enterReview opens the review from the questions: on the gaps, or on
+// every answer when there is no gap left to show. (Coming back from a
+// question opened in the review keeps the list it was opened from.)
+func (m *Model) enterReview() {
+	m.reviewAll = len(m.gaps()) == 0
+	m.reviewCursor = 0
+	m.openReview()
+}
+
 // reviewRows are the question indexes the review lists: the gaps, or
 // every question.
 func (m Model) reviewRows() []int {
