@@ -210,7 +210,7 @@ func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 		if q != nil {
 			d.Total = len(q.Questions)
 			d.Compatible = a.Questionnaire.ID == q.ID && a.Questionnaire.Version == q.Version &&
-				strings.EqualFold(a.Questionnaire.SHA256, q.Hash())
+				q.Matches(a.Questionnaire.SHA256)
 		}
 		out = append(out, d)
 	}

@@ -42,7 +42,7 @@ func runReport(app *App, path, out string) error {
 	if err != nil {
 		return err
 	}
-	r := scoring.Score(q, a.Answers)
+	r := scoring.ScoreAssessment(q, a, 0)
 	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
 	for _, w := range warnings {
 		fmt.Fprintln(app.Stderr, "warning: "+path+": "+w)

@@ -30,12 +30,14 @@ func Base(a *assessment.Assessment) string {
 	return assessment.Slug(a.Organisation.Name) + "-" + a.Date
 }
 
-// Finish scores the assessment and stores the scores, the matched
-// recommendations and the tool in it, marking it complete.
+// Finish scores the assessment against its targets and stores the scores,
+// the applicable recommendations, the roadmap and the tool in it, marking
+// it complete.
 func Finish(q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) *scoring.Result {
-	r := scoring.Score(q, a.Answers)
+	r := scoring.ScoreAssessment(q, a, 0)
 	a.Scores = r.Stored()
 	a.Recommendations = r.RecommendationIDs()
+	a.Roadmap = r.StoredRoadmap()
 	a.Tool = tool
 	a.Complete = true
 	return r

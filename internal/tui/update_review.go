@@ -119,7 +119,7 @@ func (m Model) finish() (tea.Model, tea.Cmd) {
 		if err != nil {
 			return publishedMsg{Err: err}
 		}
-		msg := publishedMsg{Paths: paths, Assessment: snap, Result: scoring.Score(q, snap.Answers)}
+		msg := publishedMsg{Paths: paths, Assessment: snap, Result: scoring.ScoreAssessment(q, snap, 0)}
 		if data, err := os.ReadFile(paths.Report); err == nil {
 			msg.Report = string(data)
 		}
