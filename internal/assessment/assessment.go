@@ -88,7 +88,7 @@ type Assessment struct {
 	// Spread is set on consolidated workshop assessments only.
 	Spread map[string]Spread `json:"spread,omitempty"`
 	// Complete is false for an interactive draft that is still in progress.
-	Complete        bool     `json:"complete"`
+	Complete bool `json:"complete"`
 	// Targets are the levels aimed at (see Targets); a file without them
 	// reads with DefaultTarget for every question.
 	Targets         *Targets `json:"targets,omitempty"`
