@@ -731,3 +731,29 @@ func TestTargetsStep(t *testing.T) {
 		t.Errorf("recorded targets (-want +got):\n%s", diff)
 	}
 }
+
+// TestResultsShowProgress finds an earlier assessment of the organisation
+// in the output folder and shows the overall change on the results screen.
+func TestResultsShowProgress(t *testing.T) {
+	t.Chdir(t.TempDir())
+	m := newQuestionModel(t, 100, 30, false)
+	earlier := cloneAssessment(m.a)
+	earlier.Date = "2025-01-15"
+	earlier.Answers = map[string]assessment.Answer{}
+	for _, qu := range m.q.Questions {
+		earlier.Answers[qu.ID] = assessment.Lvl(0)
+	}
+	if _, err := publish.Write("out", m.q, earlier, "dgmaturity test"); err != nil {
+		t.Fatal(err)
+	}
+	m = send(t, m, presses("1", "2", "0", "1", "f", "s")...)
+	if m.screen != screenResults {
+		t.Fatalf("screen %s, want results; notice %q", m.screen, m.notice.text)
+	}
+	if got := m.stageLine(); !strings.Contains(got, "since 2025-01-15") || !strings.Contains(got, "(+") {
+		t.Errorf("the stage line does not show the change: %q", got)
+	}
+	if p, _ := m.Paths(); p.Previous == "" {
+		t.Error("no previous assessment found")
+	}
+}
