@@ -118,8 +118,8 @@ func TestInteractiveMatchesAnswers(t *testing.T) {
 	s.press("f")
 	// The targets step: enter keeps the default target (3) for every area,
 	// as the answers run does.
-	s.waitText("Targets")
-	s.press("enter")
+	s.waitText("Targets", "s skip")
+	s.press("\r")
 	s.waitText("Stage:", "Results", "Files written")
 	s.press("q")
 	if code := s.wait(); code != 0 {
