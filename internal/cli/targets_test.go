@@ -106,7 +106,7 @@ answers:
 	for _, want := range []string{
 		"## Progress since 2026-01-10",
 		"- **CTX-01** level 1 → 3.",
-		"- **SVC-01** level 0 → 1.",
+		"- **SVC-01** don't know → 1.",
 		"Questions that moved down:",
 		"- **CTX-02** level 2 → 1.",
 		"Steps of the previous roadmap now done:",
