@@ -129,6 +129,10 @@ func TestInteractiveMatchesAnswers(t *testing.T) {
 	answers[changed] = assessment.Lvl(3)
 	// Every question has an answer, so f finishes without asking.
 	s.press("f")
+	// The targets step: enter keeps the default target (3) for every area,
+	// as the answers run does.
+	s.waitText("Targets", "s skip")
+	s.press("\r")
 	s.waitText("Stage:", "Results", "Files written")
 	// The report preview scrolls with the usual keys.
 	s.press(keyTab)

@@ -157,9 +157,9 @@ func TestHostileInputs(t *testing.T) {
 		{name: "q-id-dotdot", cmd: validate, file: "questionnaire/id-dotdot.yaml", line: 38, reason: `id "../../etc/passwd" must be 1 to 64 letters`},
 		{name: "q-id-slash", cmd: validate, file: "questionnaire/id-slash.yaml", line: 51, reason: `id "a/b" must be 1 to 64 letters`},
 		// A second document would be ignored silently.
-		{name: "q-two-documents", cmd: validate, file: "questionnaire/two-documents.yaml", line: 88, reason: "holds more than one YAML document"},
+		{name: "q-two-documents", cmd: validate, file: "questionnaire/two-documents.yaml", line: 87, reason: "holds more than one YAML document"},
 		// Garbage after a first, valid document was accepted unseen.
-		{name: "q-broken-second-document", cmd: validate, file: "broken-second.yaml", data: appended("questionnaire/good.yaml", "---\n{{{ [\n"), line: 90, reason: "did not find expected node content"},
+		{name: "q-broken-second-document", cmd: validate, file: "broken-second.yaml", data: appended("questionnaire/good.yaml", "---\n{{{ [\n"), line: 89, reason: "did not find expected node content"},
 		// A language-specific tag that other YAML libraries would execute.
 		{name: "q-tag-python", cmd: validate, file: "questionnaire/tag-python.yaml", line: 3, reason: "cannot unmarshal !!python/object/apply:os.system"},
 		// Terminal escape codes and a bidi override in a question text.
@@ -222,7 +222,7 @@ func TestHostileInputs(t *testing.T) {
 
 		// ---- assessment files ----------------------------------------
 		{name: "s-empty", cmd: report, file: "empty.json", data: literal(""), reason: "is empty"},
-		{name: "s-truncated", cmd: report, file: "truncated.json", data: func(*testing.T) []byte { return slices.Clone(saved[:len(saved)/2]) }, line: 26, reason: "it ends before the value is complete"},
+		{name: "s-truncated", cmd: report, file: "truncated.json", data: func(*testing.T) []byte { return slices.Clone(saved[:len(saved)/2]) }, line: 65, reason: "it ends before the value is complete"},
 		{name: "s-complete-text", cmd: report, file: "complete-text.json", data: fromSaved(`"complete": true`, `"complete": "yes"`), line: 35, reason: "expected true or false"},
 		{name: "s-level-fraction", cmd: report, file: "level-fraction.json", data: fromSaved(`"level": 3`, `"level": 2.5`), line: 22, reason: "expected a whole number, found 2.5"},
 		// The tool writes levels as 3; 3e0 in an assessment file was
@@ -242,7 +242,7 @@ func TestHostileInputs(t *testing.T) {
 		{name: "s-date-dotdot", cmd: report, file: "date-dotdot.json", data: fromSaved(`"date": "2026-03-01"`, `"date": "../../2026-03-01"`), line: 19, reason: "expected a date as YYYY-MM-DD"},
 		// An answers file is not an assessment file.
 		{name: "s-answers-yaml", cmd: report, file: "answers/good.yaml", line: 1, reason: "is not valid JSON"},
-		{name: "s-trailing", cmd: report, file: "trailing.json", data: func(*testing.T) []byte { return append(slices.Clone(saved), "{}\n"...) }, line: 61, reason: "holds more than one JSON value"},
+		{name: "s-trailing", cmd: report, file: "trailing.json", data: func(*testing.T) []byte { return append(slices.Clone(saved), "{}\n"...) }, line: 133, reason: "holds more than one JSON value"},
 		{name: "s-top-list", cmd: report, file: "list.json", data: literal("[1, 2, 3]\n"), line: 1, reason: "must be a JSON object at the top"},
 		{name: "s-bom", cmd: report, file: "bom.json", data: bom(savedFile)},
 		{name: "s-crlf", cmd: report, file: "crlf.json", data: crlf(savedFile)},

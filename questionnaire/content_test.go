@@ -75,11 +75,13 @@ func TestDefaultContent(t *testing.T) {
 			recPrinciples[p] = true
 		}
 		recAreas[r.Area] = true
-		if n := len(r.Actions); n < 3 || n > 5 {
-			t.Errorf("%s has %d first steps, want 3 to 5", r.ID, n)
+		if n := len(r.Steps); n < 4 || n > 8 {
+			t.Errorf("%s has %d steps, want 4 to 8", r.ID, n)
 		}
-		if len(r.When.Any)+len(r.When.All) == 0 {
-			t.Errorf("%s has no trigger", r.ID)
+		for _, s := range r.Steps {
+			if n := len(s.Text); n > 400 {
+				t.Errorf("%s: a level-%d step is %d characters; keep each step one concrete action", r.ID, s.Level, n)
+			}
 		}
 	}
 	for _, s := range q.Sources {

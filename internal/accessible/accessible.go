@@ -26,6 +26,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/internal/tui"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -86,6 +87,12 @@ type Options struct {
 	// first line is the organisation's name, not an answer to the offer
 	// (a piped run resumes with --resume).
 	NoResumeOffer bool
+	// Target is the default target level (--target); 0 keeps the
+	// assessment's own, else 3.
+	Target int
+	// Previous is an earlier assessment to show progress against
+	// (--previous); "" looks for one in OutDir.
+	Previous string
 }
 
 // keys are the typed keys of the protocol, from the shared key map.
@@ -157,7 +164,15 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opt Options) (publish
 	if err := s.questions(); err != nil {
 		return publish.Paths{}, err
 	}
-	paths, err := publish.Write(opt.OutDir, s.q, s.a, opt.Tool)
+	if opt.Target != 0 {
+		t := assessment.Targets{}
+		if s.a.Targets != nil {
+			t = *s.a.Targets
+		}
+		t.Default = opt.Target
+		s.a.Targets = &t
+	}
+	paths, err := publish.WriteWith(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, opt.Previous)
 	if err != nil {
 		return publish.Paths{}, fmt.Errorf("write results: %w", err)
 	}
@@ -617,6 +632,9 @@ func (s *session) summary(p publish.Paths) {
 	s.say("The assessment is complete.")
 	if sc != nil {
 		s.say("Stage: %s. Overall score: %.1f out of 100.", sc.Stage, sc.Overall)
+		if pr := p.Progress; pr != nil && pr.Overall.Defined {
+			s.say("Since the assessment of %s the overall score changed by %+.1f points.", pr.Since, scoring.Round1(pr.Overall.Delta())+0) // +0 turns -0 into 0
+		}
 		for _, area := range s.q.Areas {
 			if v, ok := sc.Areas[area.ID]; ok {
 				s.say("  %s: %.1f", area.Title, v)
@@ -624,7 +642,7 @@ func (s *session) summary(p publish.Paths) {
 		}
 	}
 	if n := len(s.a.Recommendations); n > 0 {
-		s.say("%d recommendations apply; the report lists them by priority.", n)
+		s.say("%d recommendations apply; the report lists them by priority, with a roadmap of their steps.", n)
 	}
 	s.say("Report: %s", p.Report)
 	s.say("Chart: %s", p.Chart)

@@ -226,7 +226,7 @@ func listDrafts(dir string, q *questionnaire.Questionnaire, finished bool) ([]Dr
 		if q != nil {
 			d.Total = len(q.Questions)
 			d.Compatible = a.Questionnaire.ID == q.ID && a.Questionnaire.Version == q.Version &&
-				strings.EqualFold(a.Questionnaire.SHA256, q.Hash())
+				q.Matches(a.Questionnaire.SHA256)
 		}
 		out = append(out, d)
 	}

@@ -74,7 +74,7 @@ func checkInstrument(a *Assessment, q *questionnaire.Questionnaire, w *where) in
 		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with questionnaire %q, but %q is in use (pass the one it was made with: --questionnaire FILE)", ref.ID, q.ID), "questionnaire", "id"))
 	case ref.Version != q.Version:
 		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with version %s of questionnaire %q, but version %s is in use", ref.Version, q.ID, q.Version), "questionnaire", "version"))
-	case !strings.EqualFold(ref.SHA256, q.Hash()):
+	case !q.Matches(ref.SHA256):
 		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with another text of questionnaire %q %s (sha256 %s in the file, %s in use)", q.ID, q.Version, ref.SHA256, q.Hash()), "questionnaire", "sha256"))
 	}
 	return errs
@@ -149,6 +149,7 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 	for _, id := range slices.Sorted(maps.Keys(a.Answers)) {
 		errs = append(errs, checkAnswer(a.Answers[id], id, q, w, "answers", id)...)
 	}
+	errs = append(errs, checkTargets(a.Targets, q, w)...)
 	for _, id := range slices.Sorted(maps.Keys(a.Spread)) {
 		s := a.Spread[id]
 		if q != nil {
@@ -236,3 +237,38 @@ func (w *where) unknownQuestion(id string, q *questionnaire.Questionnaire) strin
 	}
 	return fmt.Sprintf("unknown question %q (questionnaire %s has no such id)", clip(id), q.ID)
 }
+
+// checkTargets checks the recorded targets: levels 1 to 4, and ids of the
+// right kind when q is given.
+func checkTargets(t *Targets, q *questionnaire.Questionnaire, w *where) input.Errors {
+	if t == nil {
+		return nil
+	}
+	var errs input.Errors
+	if t.Default != 0 && !validTarget(t.Default) {
+		errs = append(errs, w.err(fmt.Sprintf("must be a target level from 1 to 4, found %d", t.Default), "targets", "default"))
+	}
+	for _, g := range []struct {
+		key   string
+		m     map[string]int
+		known func(string) bool
+	}{
+		{"areas", t.Areas, func(id string) bool { _, ok := q.Area(id); return ok }},
+		{"principles", t.Principles, func(id string) bool { _, ok := q.Principle(id); return ok }},
+		{"questions", t.Questions, func(id string) bool { _, ok := q.Question(id); return ok }},
+	} {
+		for _, id := range slices.Sorted(maps.Keys(g.m)) {
+			switch {
+			case q != nil && !g.known(id):
+				errs = append(errs, w.err(fmt.Sprintf("%q is not one of the questionnaire's %s", clip(id), g.key), "targets", g.key, id))
+			case !validTarget(g.m[id]):
+				errs = append(errs, w.err(fmt.Sprintf("must be a target level from 1 to 4, found %d", g.m[id]), "targets", g.key, id))
+			}
+		}
+	}
+	return errs
+}
+
+// validTarget reports whether l can be a target: a level above 0 (a target
+// of 0 would ask for nothing).
+func validTarget(l int) bool { return l > questionnaire.MinLevel && l <= questionnaire.MaxLevel }

@@ -1,7 +1,7 @@
 // Package compare reads many assessment files and summarises them for the
 // ministry's comparison report: the distributions of the scores across
 // PSOs, peer groups by organisation type, the weakest principles, the
-// recommendations most often matched, and each PSO's change over time.
+// recommendations most often needed, and each PSO's change over time.
 //
 // Load streams the files: a small pool of workers parses and scores one
 // file each at a time, and a single aggregator keeps only what the
@@ -313,7 +313,7 @@ func (l *loader) one(path string) (Record, error) {
 		Instrument:  ref,
 	}
 	answers := a.Answers
-	if ref.Version == q.Version && strings.EqualFold(ref.SHA256, q.Hash()) {
+	if ref.Version == q.Version && q.Matches(ref.SHA256) {
 		if err := assessment.Validate(a, q); err != nil {
 			return Record{}, err
 		}
@@ -336,7 +336,9 @@ func (l *loader) one(path string) (Record, error) {
 		}
 		answers = shared
 	}
-	r := l.sc.Score(answers)
+	// "Most often needed" counts the recommendations a PSO needs at the
+	// default target, whatever targets it chose: the same bar for every PSO.
+	r := l.sc.ScoreWith(answers, scoring.Options{OrgType: a.Organisation.Type})
 	stored := r.Stored()
 	if !rec.OtherVersion && len(assessment.StoredDiffers(a.Scores, stored)) > 0 {
 		rec.StoredDiffers = true
@@ -350,11 +352,8 @@ func (l *loader) one(path string) (Record, error) {
 	rec.Areas = values(r.Areas)
 	rec.Principles = values(r.Principles)
 	rec.Pillars = values(r.Pillars)
-	if len(r.Matches) > 0 {
-		rec.Recommendations = make([]string, len(r.Matches))
-		for i, m := range r.Matches {
-			rec.Recommendations[i] = m.Recommendation.ID
-		}
+	if ids := r.RecommendationIDs(); len(ids) > 0 {
+		rec.Recommendations = ids
 	}
 	return rec, nil
 }

@@ -70,6 +70,12 @@ type Options struct {
 	Publish PublishFunc
 	// NoColor draws without any colour (NO_COLOR).
 	NoColor bool
+	// Target is the default target level (--target); 0 keeps the
+	// assessment's own, else 3. The targets step starts from it.
+	Target int
+	// Previous is an earlier assessment to show progress against
+	// (--previous); "" looks for one in OutDir. Used when Publish is nil.
+	Previous string
 }
 
 // screen is what the model shows.
@@ -87,6 +93,8 @@ const (
 	screenQuestion
 	// screenReview lists the gaps before finishing.
 	screenReview
+	// screenTargets sets a target level per area (skippable).
+	screenTargets
 	// screenFinishing waits for the files to be written.
 	screenFinishing
 	// screenResults shows the scores and the report.
@@ -106,6 +114,8 @@ func (s screen) String() string {
 		return "question"
 	case screenReview:
 		return "review"
+	case screenTargets:
+		return "targets"
 	case screenFinishing:
 		return "finishing"
 	case screenResults:
@@ -235,6 +245,8 @@ type Model struct {
 	viewport   viewport.Model
 	preview    string
 	previewKey previewKey
+	// tg is the state of the targets step.
+	tg targetStep
 }
 
 // New returns the model for the options. It does no I/O: drafts are looked
@@ -244,7 +256,10 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	if opts.Publish == nil {
-		opts.Publish = publish.Write
+		previous := opts.Previous
+		opts.Publish = func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error) {
+			return publish.WriteWith(dir, publish.Base(a), q, a, tool, previous)
+		}
 	}
 	m := Model{
 		absPath:  filepath.Abs,
@@ -342,6 +357,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateQuestion(msg)
 	case screenReview:
 		return m.updateReview(msg)
+	case screenTargets:
+		return m.updateTargets(msg)
 	case screenFinishing:
 		return m.updateFinishing(msg)
 	case screenResults:
@@ -377,6 +394,8 @@ func (m Model) content() string {
 		return m.viewQuestion()
 	case screenReview:
 		return m.viewReview()
+	case screenTargets:
+		return m.viewTargets()
 	case screenFinishing:
 		return m.frame("Writing the report, the chart and the assessment file…", "", bindings{})
 	case screenResults:

@@ -59,7 +59,7 @@ func TestPublishFailureOffersAnotherFolder(t *testing.T) {
 		}
 		return publish.Paths{Report: filepath.Join(dir, "r.md"), Chart: filepath.Join(dir, "r.svg"), Assessment: filepath.Join(dir, "r.json")}, nil
 	}
-	m = send(t, m, presses("1", "2", "0", "1", "f")...)
+	m = send(t, m, presses("1", "2", "0", "1", "f", "s")...) // s skips the targets step
 	if m.screen != screenReview {
 		t.Fatalf("screen %s after a failed publish, want review", m.screen)
 	}
@@ -78,7 +78,7 @@ func TestPublishFailureOffersAnotherFolder(t *testing.T) {
 		m = send(t, m, press("backspace"))
 	}
 	m = send(t, m, typeText("elsewhere")...)
-	m = send(t, m, press("enter"), press("f"))
+	m = send(t, m, press("enter"), press("f"), press("s"))
 	if m.screen != screenResults || len(dirs) != 2 || dirs[1] != "elsewhere" || m.OutDir() != "elsewhere" {
 		t.Errorf("screen %s, publish folders %q: want the results written to elsewhere", m.screen, dirs)
 	}
@@ -237,7 +237,7 @@ func TestResultsPreviewScrolls(t *testing.T) {
 	}
 	m := New(Options{Questionnaire: q, Assessment: a, OutDir: "out", Tool: "t", Now: fixedNow, NoColor: true})
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = send(t, m, press("f"))
+	m = send(t, m, press("f"), press("s"))
 	if m.screen != screenResults {
 		t.Fatalf("screen %s", m.screen)
 	}
@@ -293,7 +293,7 @@ func TestFullReviewChangesAnAnswer(t *testing.T) {
 	if m.screen != screenReview || !strings.Contains(screenText(m), "> CTX-02   0 Not started") {
 		t.Fatalf("after changing, want the review with the cursor on the answer:\n%s", screenText(m))
 	}
-	m = send(t, m, press("f"))
+	m = send(t, m, press("f"), press("s"))
 	if m.screen != screenResults {
 		t.Fatalf("screen %s, want results", m.screen)
 	}
@@ -370,7 +370,7 @@ func TestOneCountForReviewAndResults(t *testing.T) {
 	if !strings.Contains(screenText(m), want) {
 		t.Errorf("review lacks %q:\n%s", want, screenText(m))
 	}
-	m = send(t, m, press("f"))
+	m = send(t, m, press("f"), press("s"))
 	if got := screenText(m); !strings.Contains(got, want) || strings.Contains(got, "% answered") {
 		t.Errorf("results do not use the review's count:\n%s", got)
 	}

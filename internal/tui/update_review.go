@@ -98,7 +98,7 @@ func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case overlayFinish:
 		switch {
 		case key.Matches(kp, k.Confirm):
-			return m.finish()
+			return m.startTargets()
 		case key.Matches(kp, k.Deny):
 			m.overlay = overlayNone
 		}
@@ -132,7 +132,7 @@ func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.overlay = overlayFinish
 			return m, nil
 		}
-		return m.finish()
+		return m.startTargets()
 	case key.Matches(kp, k.Back, k.Review, k.Prev):
 		m.screen = screenQuestion
 	default:
@@ -214,7 +214,7 @@ func (m Model) finish() (tea.Model, tea.Cmd) {
 		if err != nil {
 			return publishedMsg{Err: err}
 		}
-		msg := publishedMsg{Paths: paths, Assessment: snap, Result: scoring.Score(q, snap.Answers)}
+		msg := publishedMsg{Paths: paths, Assessment: snap, Result: scoring.ScoreAssessment(q, snap, 0)}
 		if data, err := os.ReadFile(paths.Report); err == nil {
 			msg.Report = string(data)
 		}

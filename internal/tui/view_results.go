@@ -35,8 +35,13 @@ func (m Model) stageLine() string {
 	if r.StageLevel < 0 {
 		return m.styles.Heading.Render("No stage") + ": no question was answered with a level."
 	}
-	return m.styles.Heading.Render("Stage: "+r.Stage) +
+	line := m.styles.Heading.Render("Stage: "+r.Stage) +
 		fmt.Sprintf(" (level %d of 4) · overall score %s / 100", r.StageLevel, scoreText(r.Overall))
+	if p := progressText(m.paths.Progress); p != "" {
+		line += " (" + p + ")"
+	}
+	// The answers are counted on the summary, in the review's words.
+	return line
 }
 
 // scoreText prints a score with one decimal, "n/a" when undefined, and a
@@ -120,7 +125,12 @@ func (m Model) summaryContent(w int) string {
 		b.WriteString(m.styles.Subtle.Render(wrap("* low evidence: the score rests on less than half of its questions' weight (the rest is unanswered or don't know).", w)) + "\n")
 	}
 
-	b.WriteString("\n" + h("Top recommendations") + "\n")
+	if len(r.Matches) > 0 && r.BeyondTargets() {
+		b.WriteString("\n" + h("Beyond your targets") + "\n")
+		b.WriteString(wrap("  Every question meets its target. Next steps for the lowest questions:", w) + "\n")
+	} else {
+		b.WriteString("\n" + h("Top recommendations") + "\n")
+	}
 	if len(r.Matches) == 0 {
 		b.WriteString("  No recommendation of the catalogue matches these answers.\n")
 	}
