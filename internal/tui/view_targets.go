@@ -41,7 +41,7 @@ func dots(l int) string {
 // targetsHelp is the key help of the targets step.
 func (m Model) targetsHelp() bindings {
 	k := m.keys
-	return bindings{short: []key.Binding{k.Up, k.Down, targetKeys.Lower, targetKeys.Set, targetKeys.Accept, targetKeys.Skip, k.Back}}
+	return bindings{short: []key.Binding{k.Up, k.Down, targetKeys.Lower, targetKeys.Set, targetKeys.Accept, targetKeys.Skip, k.Back, k.Quit}}
 }
 
 // progressText says how the overall score changed since the previous
