@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -54,6 +55,24 @@ func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 		return q.Localized(a.lang)
 	}
 	return q, nil
+}
+
+// InstrumentFor returns the questionnaire to read an assessment made with
+// ref: the file given with --questionnaire; else the embedded release the
+// assessment was made with, so that last year's file keeps its own
+// questions, levels and recommendations after an upgrade of the tool; else
+// the default (which then refuses a file of an unknown text, naming it).
+// The --lang flag applies to all three.
+func (a *App) InstrumentFor(ref assessment.QuestionnaireRef) (*questionnaire.Questionnaire, error) {
+	if a.questionnairePath == "" {
+		if q, ok := questionnaire.Release(ref.ID, ref.Version, ref.SHA256); ok {
+			if a.lang != "" {
+				return q.Localized(a.lang)
+			}
+			return q, nil
+		}
+	}
+	return a.Instrument()
 }
 
 // Root builds the command tree. With no subcommand it runs the interactive
