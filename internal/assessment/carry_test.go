@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -56,3 +57,21 @@ func TestCarryAcrossReleases(t *testing.T) {
 }
 
 func ptr(n int) *int { return &n }
+
+// TestRetiredQuestionInAnswers: an answers file written for 1.0.0 names a
+// question 1.1.0 retired; the error says so instead of suggesting a
+// look-alike id with another meaning.
+func TestRetiredQuestionInAnswers(t *testing.T) {
+	q := questionnaire.Default()
+	_, err := ParseAnswers("old.yaml", []byte("organisation: {name: X, type: agency}\nanswers:\n  CTX-03: 2\n  CTX-1: 2\n"), q, "2026-01-01")
+	if err == nil {
+		t.Fatal("an answer to a retired question was accepted")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, `answers.CTX-03: unknown question "CTX-03": it was asked in release 1.0.0 of oecd-dgs-2014, not in `+q.Version) {
+		t.Errorf("the retired id is not explained: %s", msg)
+	}
+	if !strings.Contains(msg, `answers.CTX-1: unknown question "CTX-1" (did you mean CTX-01?)`) {
+		t.Errorf("a typo is no longer given a suggestion: %s", msg)
+	}
+}
