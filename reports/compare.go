@@ -408,14 +408,14 @@ func (c *cmpWriter) weakest() {
 
 func (c *cmpWriter) needs() {
 	s := c.s
-	c.ln("## Recommendations most often matched")
+	c.ln("## Recommendations most often needed")
 	c.ln("")
 	if len(s.Needs) == 0 {
 		c.ln("No recommendation of the catalogue applies to the latest assessment of any PSO.")
 		c.ln("")
 		return
 	}
-	c.ln("Grouped by the recommendation of the OECD review they stem from: a national programme behind a recommendation near the top would help the most PSOs. A PSO counts once per review recommendation, when its latest assessment matched at least one catalogue entry that stems from it.")
+	c.ln("A PSO needs a catalogue entry when its latest assessment has a question the entry addresses below level 3, the default target (whatever targets the PSO chose, so that every PSO is measured against the same bar), and the entry serves its type of organisation. Grouped by the recommendation of the OECD review they stem from: a national programme behind a recommendation near the top would help the most PSOs. A PSO counts once per review recommendation, when it needs at least one catalogue entry that stems from it.")
 	c.ln("")
 	ranked := 0
 	for _, n := range s.Needs {

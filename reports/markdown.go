@@ -20,6 +20,8 @@ type Options struct {
 	// Warnings are printed in a note near the top (for example stored
 	// scores that differ from the recomputed ones).
 	Warnings []string
+	// Progress, when not nil, adds the "Progress since" section.
+	Progress *scoring.Progress
 }
 
 // barWidth is the width of the text bars in the report, in cells.
@@ -34,6 +36,7 @@ func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 	m := &mdWriter{out: out{bw}, q: q, a: a, r: r}
 	m.header(opt)
 	m.summary(opt)
+	m.progress(opt.Progress)
 	m.areas()
 	m.principles()
 	m.matrix()
@@ -572,4 +575,67 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// progress writes what moved since the earlier assessment.
+func (m *mdWriter) progress(p *scoring.Progress) {
+	if p == nil {
+		return
+	}
+	m.p("## Progress since %s\n\n", Escape(p.Since))
+	if p.Version != "" {
+		m.p("> **Note.** The earlier assessment was made with version %s of the questionnaire; it is compared on the %d questions both versions ask. Questions new in version %s are left out of its scores.",
+			Escape(p.Version), p.Shared, Escape(m.q.Version))
+		if n := len(p.Reworded); n > 0 {
+			m.p(" %s worded differently since (same construct, other words): %s.", plural(n, "question is", "questions are"), Escape(strings.Join(p.Reworded, ", ")))
+		}
+		m.ln("")
+		m.ln("")
+	}
+	if p.Overall.Defined {
+		m.p("Overall score %s → %s (%s).\n\n", num(p.Overall.From), num(p.Overall.To), signed(p.Overall.Delta()))
+	}
+	m.ln("| Area | Then | Now | Change |")
+	m.ln("|---|---:|---:|---:|")
+	for _, c := range p.Areas {
+		m.p("| %s | %s |\n", areaTitle(m.q, c.ID), changeCells(c))
+	}
+	m.ln("")
+	m.ln("| Principle | Then | Now | Change |")
+	m.ln("|---|---:|---:|---:|")
+	for _, c := range p.Principles {
+		m.p("| %s | %s |\n", principleShort(m.q, c.ID), changeCells(c))
+	}
+	m.ln("")
+	moves := func(title string, ms []scoring.Move) {
+		if len(ms) == 0 {
+			return
+		}
+		m.p("%s\n\n", title)
+		for _, x := range ms {
+			m.p("- **%s** level %d → %d. %s\n", x.Question, x.From, x.To, m.questionText(x.Question))
+		}
+		m.ln("")
+	}
+	if len(p.Up) == 0 && len(p.Down) == 0 {
+		m.ln("No question changed level.")
+		m.ln("")
+	}
+	moves("Questions that moved up:", p.Up)
+	moves("Questions that moved down:", p.Down)
+	if len(p.Done) > 0 {
+		m.ln("Steps of the previous roadmap now done:")
+		m.ln("")
+		for _, x := range p.Done {
+			m.p("- %s (%s, level %d)\n", Escape(x.Step.Step.Text), x.Match.Recommendation.ID, x.Step.Level)
+		}
+		m.ln("")
+	}
+}
+
+func changeCells(c scoring.Change) string {
+	if !c.Defined {
+		return "n/a | n/a | "
+	}
+	return num(c.From) + " | " + num(c.To) + " | " + signed(c.Delta())
 }

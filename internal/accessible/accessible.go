@@ -43,6 +43,12 @@ type Options struct {
 	// DraftPath is the draft file Assessment was read from, when it is an
 	// unfinished draft: answers are saved back to it.
 	DraftPath string
+	// Target is the default target level (--target); 0 keeps the
+	// assessment's own, else 3.
+	Target int
+	// Previous is an earlier assessment to show progress against
+	// (--previous); "" looks for one in OutDir.
+	Previous string
 }
 
 // session is one run: the reader and writer, and where the draft goes.
@@ -71,7 +77,15 @@ func Run(in io.Reader, out io.Writer, opt Options) (publish.Paths, error) {
 	if err := s.questions(); err != nil {
 		return publish.Paths{}, err
 	}
-	paths, err := publish.Write(opt.OutDir, s.q, s.a, opt.Tool)
+	if opt.Target != 0 {
+		t := assessment.Targets{}
+		if s.a.Targets != nil {
+			t = *s.a.Targets
+		}
+		t.Default = opt.Target
+		s.a.Targets = &t
+	}
+	paths, err := publish.WriteWith(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, opt.Previous)
 	if err != nil {
 		return publish.Paths{}, fmt.Errorf("write results: %w", err)
 	}

@@ -26,6 +26,10 @@ type assessOptions struct {
 	out        string
 	resume     string
 	accessible bool
+	// target is the default target level (0: the file's or 3).
+	target int
+	// previous is an earlier assessment to measure progress against.
+	previous string
 }
 
 // newAssessCmd builds `dgmaturity assess`.
@@ -43,11 +47,17 @@ assessment file (.json) are written to --out and their paths printed.
 With --answers, it scores an answers file (YAML or JSON) without asking anything.
 
 With --accessible, or when no terminal is attached, the questions come as plain numbered
-prompts, one line at a time, for screen readers and piped input.`,
+prompts, one line at a time, for screen readers and piped input.
+
+Recommendations aim at a target level for every question: 3 (Established) unless --target
+sets another, or the answers file sets targets by area, principle or question id (the most
+specific wins). The report shows progress since an earlier assessment of the same
+organisation: the one given with --previous, else the latest earlier one found in --out.`,
 		Example: `  dgmaturity assess
   dgmaturity assess --org "Ministry of Examples" --out reports/
   dgmaturity assess --resume ~/.local/state/dgmaturity/drafts/ministry-of-examples-2026-03-01.json
-  dgmaturity assess --answers answers.yaml --out reports/`,
+  dgmaturity assess --answers answers.yaml --out reports/
+  dgmaturity assess --answers answers.yaml --target 4 --previous reports/agency-2025-03-01.json`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runAssess(cmd.Context(), app, o)
@@ -59,6 +69,8 @@ prompts, one line at a time, for screen readers and piped input.`,
 	f.StringVar(&o.out, "out", ".", "folder for the report, the chart and the assessment file")
 	f.BoolVar(&o.accessible, "accessible", false, "plain numbered prompts, line by line, for screen readers and piped input")
 	f.StringVar(&o.resume, "resume", "", "continue this draft or assessment file")
+	f.IntVar(&o.target, "target", 0, "default target level 1-4 for every question the answers do not target (default 3)")
+	f.StringVar(&o.previous, "previous", "", "earlier assessment file of the same organisation to show progress against (default: the latest in --out)")
 	return cmd
 }
 
@@ -71,11 +83,14 @@ func runDefault(cmd *cobra.Command, app *App) error {
 // runAssess picks the run: from an answers file, accessible prompts, or
 // the full-screen interface.
 func runAssess(ctx context.Context, app *App, o assessOptions) error {
+	if err := checkTarget(o.target); err != nil {
+		return err
+	}
 	if o.answers != "" {
 		if o.resume != "" {
 			return &input.UsageError{Msg: "--answers and --resume cannot be used together: an answers file is a complete set of answers"}
 		}
-		return assessAnswers(app, o.answers, o.out, o.org)
+		return assessAnswers(app, o)
 	}
 	q, err := app.Instrument()
 	if err != nil {
@@ -98,6 +113,7 @@ func runAccessible(_ context.Context, app *App, q *questionnaire.Questionnaire, 
 	paths, err := accessible.Run(app.Stdin, app.Stdout, accessible.Options{
 		Questionnaire: q, Assessment: a, DraftPath: draft, StateDir: stateDir,
 		OutDir: o.out, Tool: app.Tool(), Today: app.Today(), Organisation: o.org,
+		Target: o.target, Previous: o.previous,
 	})
 	if errors.Is(err, accessible.ErrStopped) {
 		// Stopping on purpose is not a failure: the draft is kept.
@@ -165,6 +181,8 @@ func runInteractive(ctx context.Context, app *App, q *questionnaire.Questionnair
 		NoColor:       os.Getenv("NO_COLOR") != "", // any value, as no-color.org asks
 		Assessment:    a,
 		DraftPath:     draft,
+		Target:        o.target,
+		Previous:      o.previous,
 	}
 	m, err := tui.Run(ctx, tui.New(opts), app.Stdin, app.Stdout)
 	if paths, ok := m.Paths(); ok {
@@ -185,4 +203,25 @@ func runInteractive(ctx context.Context, app *App, q *questionnaire.Questionnair
 func isTerminal(s any) bool {
 	f, ok := s.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(f.Fd())
+}
+
+// checkTarget refuses a --target outside 1-4 (0 means not given).
+func checkTarget(t int) error {
+	if t != 0 && (t < 1 || t > questionnaire.MaxLevel) {
+		return &input.UsageError{Msg: fmt.Sprintf("--target must be a level from 1 to 4, not %d", t)}
+	}
+	return nil
+}
+
+// setTarget records a default target on the assessment (0 leaves it).
+func setTarget(a *assessment.Assessment, target int) {
+	if target == 0 {
+		return
+	}
+	var t assessment.Targets
+	if a.Targets != nil {
+		t = *a.Targets // a copy: the caller's targets stay as they were
+	}
+	t.Default = target
+	a.Targets = &t
 }

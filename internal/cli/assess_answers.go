@@ -10,7 +10,8 @@ import (
 // assessAnswers is the non-interactive run: it reads an answers file,
 // scores it and writes the assessment, the report and the chart into
 // outDir, printing their paths.
-func assessAnswers(app *App, answersPath, outDir, org string) error {
+func assessAnswers(app *App, o assessOptions) error {
+	answersPath, outDir, org := o.answers, o.out, o.org
 	q, err := app.Instrument()
 	if err != nil {
 		return err
@@ -29,7 +30,8 @@ func assessAnswers(app *App, answersPath, outDir, org string) error {
 	if a.Language == "" && app.lang != "" {
 		a.Language = app.lang
 	}
-	paths, err := publish.Write(outDir, q, a, app.Tool())
+	setTarget(a, o.target)
+	paths, err := publish.WriteWith(outDir, publish.Base(a), q, a, app.Tool(), o.previous)
 	if err != nil {
 		return fmt.Errorf("write results: %w", err)
 	}

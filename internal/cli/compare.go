@@ -49,7 +49,7 @@ the standard error with its reason.
 The report (Markdown, to standard output or -o) gives the number of PSOs and assessments and
 their dates; per area and principle the distribution (minimum, quartiles, median, maximum) with
 a text box plot; the stages; a PSO by area table; peer groups by organisation type; the
-principles weakest across government; the recommendations most often matched, grouped by the
+principles weakest across government; the recommendations most often needed, grouped by the
 OECD review recommendation they stem from (which national programme would help most PSOs); the
 trend by year and each PSO's change since its previous assessment. The cross-section uses each
 PSO's latest assessment. A PSO is recognised by its organisation id, else by its name.

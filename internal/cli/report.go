@@ -16,7 +16,8 @@ import (
 func init() { register(newReportCmd) }
 
 func newReportCmd(app *App) *cobra.Command {
-	var out string
+	var out, previous string
+	var target int
 	cmd := &cobra.Command{
 		Use:   "report ASSESSMENT.json",
 		Short: "Rebuild the report and chart of an assessment file",
@@ -24,19 +25,29 @@ func newReportCmd(app *App) *cobra.Command {
 recomputed from the answers; where they differ from the ones stored in the file (an edited
 file), a warning is printed and noted in the report. An assessment made with an earlier
 release of the built-in questionnaire is reported with that release's own questions and
-recommendations.`,
+recommendations.
+
+The recommendations aim at the targets recorded in the file (3 for every question in files
+without targets); --target sets another default. The report shows progress since an earlier
+assessment of the same organisation: the one given with --previous, else the latest earlier
+one found in the report's folder.`,
 		Example: `  dgmaturity report agency-2026-03-01.json
   dgmaturity report agency-2026-03-01.json -o board/report.md`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReport(app, args[0], out)
+			return runReport(app, args[0], out, previous, target)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the chart goes beside it with .svg")
+	cmd.Flags().IntVar(&target, "target", 0, "default target level 1-4 instead of the one recorded in the file (default 3)")
+	cmd.Flags().StringVar(&previous, "previous", "", "earlier assessment file of the same organisation to show progress against (default: the latest beside the report)")
 	return cmd
 }
 
-func runReport(app *App, path, out string) error {
+func runReport(app *App, path, out, previous string, target int) error {
+	if err := checkTarget(target); err != nil {
+		return err
+	}
 	// Read once without an instrument to learn which one the assessment
 	// was made with, then check it against that one.
 	data, err := input.ReadFile(path, assessment.MaxFileSize)
@@ -55,7 +66,7 @@ func runReport(app *App, path, out string) error {
 	if err != nil {
 		return err
 	}
-	r := scoring.ScoreAssessment(q, a, 0)
+	r := scoring.ScoreAssessment(q, a, target)
 	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
 	for _, w := range warnings {
 		fmt.Fprintln(app.Stderr, "warning: "+path+": "+w)
@@ -64,7 +75,23 @@ func runReport(app *App, path, out string) error {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
 	}
 	chart := strings.TrimSuffix(out, filepath.Ext(out)) + ".svg"
-	md, svg, err := publish.Render(q, a, r, filepath.Base(chart), warnings)
+	if previous == "" {
+		previous = publish.FindPrevious(filepath.Dir(out), q, a)
+	}
+	var progress *scoring.Progress
+	if previous != "" {
+		if progress, err = publish.Progress(previous, q, a, r); err != nil {
+			return err
+		}
+	}
+	shown := a
+	if target != 0 {
+		// The report states the target it used; the file is left as it is.
+		c := *a
+		setTarget(&c, target)
+		shown = &c
+	}
+	md, svg, err := publish.RenderWith(q, shown, r, filepath.Base(chart), warnings, progress)
 	if err != nil {
 		return err
 	}

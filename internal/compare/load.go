@@ -1,7 +1,7 @@
 // Package compare reads many assessment files and summarises them for the
 // ministry's comparison report: the distributions of the scores across
 // PSOs, peer groups by organisation type, the weakest principles, the
-// recommendations most often matched, and each PSO's change over time.
+// recommendations most often needed, and each PSO's change over time.
 //
 // Load streams the files: a small pool of workers parses and scores one
 // file each at a time, and a single aggregator keeps only what the

@@ -22,6 +22,10 @@ import (
 // Paths are the files Write produced.
 type Paths struct {
 	Assessment, Report, Chart string
+	// Previous is the earlier assessment the report measured progress
+	// against, "" when none; Progress is that progress.
+	Previous string
+	Progress *scoring.Progress
 }
 
 // Base returns the file name stem of an assessment's files:
@@ -46,8 +50,13 @@ func Finish(q *questionnaire.Questionnaire, a *assessment.Assessment, tool strin
 // Render renders the report and the chart of a scored assessment; the
 // report links the chart by chartName and notes the warnings.
 func Render(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string) (md, svg []byte, err error) {
+	return RenderWith(q, a, r, chartName, warnings, nil)
+}
+
+// RenderWith is Render with a progress section when progress is not nil.
+func RenderWith(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string, progress *scoring.Progress) (md, svg []byte, err error) {
 	var mdBuf, svgBuf bytes.Buffer
-	if err := reports.Markdown(&mdBuf, q, a, r, reports.Options{ChartFile: chartName, Warnings: warnings}); err != nil {
+	if err := reports.Markdown(&mdBuf, q, a, r, reports.Options{ChartFile: chartName, Warnings: warnings, Progress: progress}); err != nil {
 		return nil, nil, fmt.Errorf("render report: %w", err)
 	}
 	if err := reports.RadarSVG(&svgBuf, q, r, a.Organisation.Name+": principle scores, "+a.Date); err != nil {
@@ -68,6 +77,13 @@ func Write(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment,
 // first and each file is written atomically, so a failure leaves no
 // half-written file.
 func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (Paths, error) {
+	return WriteWith(dir, base, q, a, tool, "")
+}
+
+// WriteWith is WriteNamed with progress since the earlier assessment at
+// previous; when previous is "", the latest earlier assessment of the same
+// organisation in dir is used, if there is one (FindPrevious).
+func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool, previous string) (Paths, error) {
 	if base == "" || filepath.Base(base) != base || base == "." || base == ".." {
 		return Paths{}, fmt.Errorf("write results: %q is not a plain file name", base)
 	}
@@ -80,7 +96,17 @@ func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.
 	if err := checkOverwrite(paths.Assessment, a); err != nil {
 		return Paths{}, err
 	}
-	md, svg, err := Render(q, a, r, base+".svg", nil)
+	if previous == "" {
+		previous = FindPrevious(dir, q, a)
+	}
+	if previous != "" {
+		p, err := Progress(previous, q, a, r)
+		if err != nil {
+			return Paths{}, err
+		}
+		paths.Previous, paths.Progress = previous, p
+	}
+	md, svg, err := RenderWith(q, a, r, base+".svg", nil, paths.Progress)
 	if err != nil {
 		return Paths{}, err
 	}

@@ -69,6 +69,12 @@ type Options struct {
 	Publish PublishFunc
 	// NoColor draws without any colour (NO_COLOR).
 	NoColor bool
+	// Target is the default target level (--target); 0 keeps the
+	// assessment's own, else 3. The targets step starts from it.
+	Target int
+	// Previous is an earlier assessment to show progress against
+	// (--previous); "" looks for one in OutDir. Used when Publish is nil.
+	Previous string
 }
 
 // screen is what the model shows.
@@ -213,7 +219,10 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	if opts.Publish == nil {
-		opts.Publish = publish.Write
+		previous := opts.Previous
+		opts.Publish = func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error) {
+			return publish.WriteWith(dir, publish.Base(a), q, a, tool, previous)
+		}
 	}
 	m := Model{
 		absPath:  filepath.Abs,
