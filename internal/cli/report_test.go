@@ -98,3 +98,43 @@ func TestReportOldRelease(t *testing.T) {
 		t.Errorf("warnings for an unedited 1.0.0 file: %s", stderr.String())
 	}
 }
+
+// TestReportPreviousOtherRelease: progress since last year's 1.0.0
+// assessment is computed on the questions both releases share, and the
+// report says which release the earlier one used and what was reworded.
+func TestReportPreviousOtherRelease(t *testing.T) {
+	dir := t.TempDir()
+	old := strings.Replace(readFile(t, release100Example), `"date": "2026-04-15"`, `"date": "2025-04-15"`, 1)
+	prev := filepath.Join(dir, "last-year.json")
+	if err := os.WriteFile(prev, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cur := filepath.Join("..", "..", "examples", "reports", "ministry-of-rural-affairs-and-heritage-2026-04-15.json")
+	out := filepath.Join(dir, "now.md")
+	var stdout, stderr bytes.Buffer
+	app := NewApp("test")
+	app.Stdout, app.Stderr = &stdout, &stderr
+	root := Root(app)
+	root.SetArgs([]string{"report", cur, "--previous", prev, "-o", out})
+	if err := root.Execute(); err != nil {
+		t.Fatalf("report --previous of a 1.0.0 assessment: %v\n%s", err, stderr.String())
+	}
+	md := readFile(t, out)
+	for _, want := range []string{
+		"## Progress since 2025-04-15",
+		"The earlier assessment was made with version 1.0.0 of the questionnaire; it is compared on the 35 questions both versions ask, and the scores then and now below are both computed on those questions only",
+		"worded differently since (same construct, other words): CTX-01,",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	// Retired questions do not appear as moves.
+	progress := md[strings.Index(md, "## Progress since"):]
+	progress = progress[:strings.Index(progress[3:], "\n## ")+3]
+	for _, retired := range []string{"CTX-03", "SVC-05", "POL-12"} {
+		if strings.Contains(progress, "**"+retired+"**") {
+			t.Errorf("retired %s is listed as a move", retired)
+		}
+	}
+}

@@ -106,11 +106,10 @@ func sameOrganisation(x, y assessment.Organisation) bool {
 //
 // An earlier assessment made with another release of the built-in
 // instrument is compared on the questions both releases share (question
-// ids are stable: a shared id is the same construct), as compare does: its
-// answers to questions the current release no longer asks are set aside,
-// the current release's new questions are left out of its scores, and the
-// progress says which release it was and which shared questions were
-// reworded since.
+// ids are stable: a shared id is the same construct), as compare does: both
+// assessments are scored on the shared questions only (answers to retired
+// questions set aside, new questions left out), and the progress says which
+// release the earlier one used and which shared questions were reworded.
 func Progress(path string, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result) (*scoring.Progress, error) {
 	data, err := input.ReadFile(path, assessment.MaxFileSize)
 	if err != nil {
@@ -149,7 +148,21 @@ func Progress(path string, q *questionnaire.Questionnaire, a *assessment.Assessm
 	onShared.Answers = shared
 	onShared.Targets = nil // its targets may name questions the current release lacks
 	pr := scoring.ScoreAssessment(q, &onShared, 0)
-	p := scoring.CompareResults(q, prev.Date, pr, r)
+	// The current assessment on the same shared questions: a score that
+	// rose only because new questions count would not be progress.
+	now := *a
+	now.Answers = make(map[string]assessment.Answer, len(a.Answers))
+	for id, x := range a.Answers {
+		if slices.Contains(c.Shared, id) {
+			now.Answers[id] = x
+		}
+	}
+	for i := range q.Questions {
+		if id := q.Questions[i].ID; !slices.Contains(c.Shared, id) {
+			now.Answers[id] = assessment.Answer{NA: "not in questionnaire version " + pq.Version}
+		}
+	}
+	p := scoring.CompareResults(q, prev.Date, pr, scoring.ScoreAssessment(q, &now, 0))
 	p.Version = pq.Version
 	p.Shared = len(c.Shared)
 	p.Reworded = c.Reworded
