@@ -116,6 +116,10 @@ func TestInteractiveMatchesAnswers(t *testing.T) {
 	// f finishes without asking.
 	s.waitText("don't know")
 	s.press("f")
+	// The targets step: enter keeps the default target (3) for every area,
+	// as the answers run does.
+	s.waitText("Targets", "s skip")
+	s.press("\r")
 	s.waitText("Stage:", "Results", "Files written")
 	s.press("q")
 	if code := s.wait(); code != 0 {

@@ -24,6 +24,15 @@
 //   - The stage is the band of the overall score: [0,20) is level 0,
 //     [20,40) level 1, [40,60) level 2, [60,80) level 3, [80,100] level 4,
 //     named by the questionnaire's scale.
+//   - Every question has a target level (assessment.Targets: default 3; a
+//     question's own, else its first principle's, else its area's, else the
+//     default). A recommendation applies when a question it addresses is
+//     below its target (don't know as 0; N/A and unanswered never) and it
+//     serves the organisation's type; it shows its steps from the question's
+//     level + 1 up to the target (Match). Priority and bands: HighPriority.
+//     When every target is met, the next-level steps of the BeyondCount
+//     lowest questions are suggested instead. The roadmap orders every step
+//     in three phases by the level it reaches (Result.Roadmap).
 //
 // Scores are kept as float64; Result.Stored rounds them to one decimal for
 // the assessment file.

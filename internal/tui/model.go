@@ -92,6 +92,8 @@ const (
 	screenQuestion
 	// screenReview lists the gaps before finishing.
 	screenReview
+	// screenTargets sets a target level per area (skippable).
+	screenTargets
 	// screenFinishing waits for the files to be written.
 	screenFinishing
 	// screenResults shows the scores and the report.
@@ -111,6 +113,8 @@ func (s screen) String() string {
 		return "question"
 	case screenReview:
 		return "review"
+	case screenTargets:
+		return "targets"
 	case screenFinishing:
 		return "finishing"
 	case screenResults:
@@ -210,6 +214,8 @@ type Model struct {
 	viewport   viewport.Model
 	preview    string
 	previewKey previewKey
+	// tg is the state of the targets step.
+	tg targetStep
 }
 
 // New returns the model for the options. It does no I/O: drafts are looked
@@ -311,6 +317,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateQuestion(msg)
 	case screenReview:
 		return m.updateReview(msg)
+	case screenTargets:
+		return m.updateTargets(msg)
 	case screenFinishing:
 		return m.updateFinishing(msg)
 	case screenResults:
@@ -346,6 +354,8 @@ func (m Model) content() string {
 		return m.viewQuestion()
 	case screenReview:
 		return m.viewReview()
+	case screenTargets:
+		return m.viewTargets()
 	case screenFinishing:
 		return m.frame("Writing the report, the chart and the assessment file…", "", bindings{})
 	case screenResults:

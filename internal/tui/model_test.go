@@ -400,6 +400,10 @@ func TestFinishWritesFilesAndCompletesTheDraft(t *testing.T) {
 	m := newQuestionModel(t, 80, 24, false)
 	m = send(t, m, presses("1", "2", "0", "1")...)
 	m = send(t, m, press("f"))
+	if m.screen != screenTargets {
+		t.Fatalf("screen %s after f, want the targets step", m.screen)
+	}
+	m = send(t, m, press("s"))
 	if m.screen != screenResults {
 		t.Fatalf("screen %s after finishing, want results; notice %q", m.screen, m.notice.text)
 	}
@@ -452,7 +456,7 @@ func TestPublishFailureKeepsTheDraft(t *testing.T) {
 	m.opts.Publish = func(string, *questionnaire.Questionnaire, *assessment.Assessment, string) (publish.Paths, error) {
 		return publish.Paths{}, errors.New("disk full")
 	}
-	m = send(t, m, presses("1", "2", "0", "1", "f")...)
+	m = send(t, m, presses("1", "2", "0", "1", "f", "s")...)
 	if m.screen != screenReview {
 		t.Fatalf("screen %s, want review after a failed publish", m.screen)
 	}
@@ -686,5 +690,70 @@ func TestFormAsksForTheLanguageOnlyWhenThereIsAChoice(t *testing.T) {
 				t.Errorf("language field shown = %v, want %v:\n%s", got, tt.want, screenText(m))
 			}
 		})
+	}
+}
+
+// TestTargetsStep sets a target per area before the results: the file
+// records only the areas set away from the default, the report aims at
+// them, and esc goes back to the review.
+func TestTargetsStep(t *testing.T) {
+	t.Chdir(t.TempDir())
+	m := newQuestionModel(t, 80, 24, false)
+	m = send(t, m, presses("1", "2", "0", "1", "f")...)
+	if m.screen != screenTargets {
+		t.Fatalf("screen %s, want targets", m.screen)
+	}
+	got := screenText(m)
+	for _, want := range []string{"Targets", "What level does your organisation aim at", "3 Established", "s skip"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("targets screen lacks %q:\n%s", want, got)
+		}
+	}
+	m = send(t, m, press("esc"))
+	if m.screen != screenReview {
+		t.Fatalf("esc: screen %s, want review", m.screen)
+	}
+	m = send(t, m, presses("f", "down", "4", "up", "left", "left", "left")...)
+	if diff := cmp.Diff([]int{1, 4}, m.tg.levels); diff != "" {
+		t.Errorf("levels (-want +got):\n%s", diff)
+	}
+	m = send(t, m, press("enter"))
+	if m.screen != screenResults {
+		t.Fatalf("screen %s, want results; notice %q", m.screen, m.notice.text)
+	}
+	paths, _ := m.Paths()
+	a, _, err := assessment.Load(paths.Assessment, m.q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &assessment.Targets{Areas: map[string]int{m.q.Areas[0].ID: 1, m.q.Areas[1].ID: 4}}
+	if diff := cmp.Diff(want, a.Targets); diff != "" {
+		t.Errorf("recorded targets (-want +got):\n%s", diff)
+	}
+}
+
+// TestResultsShowProgress finds an earlier assessment of the organisation
+// in the output folder and shows the overall change on the results screen.
+func TestResultsShowProgress(t *testing.T) {
+	t.Chdir(t.TempDir())
+	m := newQuestionModel(t, 100, 30, false)
+	earlier := cloneAssessment(m.a)
+	earlier.Date = "2025-01-15"
+	earlier.Answers = map[string]assessment.Answer{}
+	for _, qu := range m.q.Questions {
+		earlier.Answers[qu.ID] = assessment.Lvl(0)
+	}
+	if _, err := publish.Write("out", m.q, earlier, "dgmaturity test"); err != nil {
+		t.Fatal(err)
+	}
+	m = send(t, m, presses("1", "2", "0", "1", "f", "s")...)
+	if m.screen != screenResults {
+		t.Fatalf("screen %s, want results; notice %q", m.screen, m.notice.text)
+	}
+	if got := m.stageLine(); !strings.Contains(got, "since 2025-01-15") || !strings.Contains(got, "(+") {
+		t.Errorf("the stage line does not show the change: %q", got)
+	}
+	if p, _ := m.Paths(); p.Previous == "" {
+		t.Error("no previous assessment found")
 	}
 }

@@ -41,8 +41,8 @@ func TestNoColorDrawsWithoutColour(t *testing.T) {
 		{"areas", []string{"a"}},
 		{"quit", []string{"q"}},
 		{"review", []string{"r"}},
-		{"results", []string{"1", "2", "0", "1", "f"}},
-		{"report", []string{"1", "2", "0", "1", "f", "tab"}},
+		{"results", []string{"1", "2", "0", "1", "f", "s"}},
+		{"report", []string{"1", "2", "0", "1", "f", "s", "tab"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newQuestionModel(t, 120, 40, true)

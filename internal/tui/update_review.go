@@ -55,7 +55,7 @@ func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case overlayFinish:
 		switch {
 		case key.Matches(kp, k.Confirm):
-			return m.finish()
+			return m.startTargets()
 		case key.Matches(kp, k.Deny):
 			m.overlay = overlayNone
 		case key.Matches(kp, k.ForceQuit):
@@ -81,7 +81,7 @@ func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.overlay = overlayFinish
 			return m, nil
 		}
-		return m.finish()
+		return m.startTargets()
 	case key.Matches(kp, k.Back, k.Review, k.Prev):
 		m.screen = screenQuestion
 	}

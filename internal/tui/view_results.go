@@ -35,8 +35,12 @@ func (m Model) stageLine() string {
 	if r.StageLevel < 0 {
 		return m.styles.Heading.Render("No stage") + ": no question was answered with a level."
 	}
-	return m.styles.Heading.Render("Stage: "+r.Stage) +
-		fmt.Sprintf(" (level %d of 4) · overall score %s / 100 · %.0f%% answered", r.StageLevel, scoreText(r.Overall), 100*r.Coverage)
+	line := m.styles.Heading.Render("Stage: "+r.Stage) +
+		fmt.Sprintf(" (level %d of 4) · overall score %s / 100", r.StageLevel, scoreText(r.Overall))
+	if p := progressText(m.paths.Progress); p != "" {
+		line += " (" + p + ")"
+	}
+	return line + fmt.Sprintf(" · %.0f%% answered", 100*r.Coverage)
 }
 
 // scoreText prints a score with one decimal, "n/a" when undefined, and a
