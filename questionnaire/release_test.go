@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -214,5 +215,30 @@ func TestDiffAcrossReleases(t *testing.T) {
 	}
 	if same := Diff(cur, cur); len(same.Reworded)+len(same.Added)+len(same.Removed) != 0 {
 		t.Errorf("a release differs from itself: %+v", same)
+	}
+}
+
+// TestChangesListsRetired keeps the release notes and the retired list of
+// this test in step: CHANGES.md names, for each release, the ids it
+// retired, and they are the ones listed here.
+func TestChangesListsRetired(t *testing.T) {
+	data, err := os.ReadFile("default/CHANGES.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(data)), " ")
+	for v, ids := range retired {
+		head := "Retired in " + v + " (never to be reused): "
+		i := strings.Index(text, head)
+		if i < 0 {
+			t.Errorf("CHANGES.md has no line %q", head)
+			continue
+		}
+		rest := text[i+len(head):]
+		rest = rest[:strings.Index(rest, ".")]
+		got := strings.Split(rest, ", ")
+		if !slices.Equal(got, ids) {
+			t.Errorf("CHANGES.md retires %v in %s; the test lists %v", got, v, ids)
+		}
 	}
 }
