@@ -613,7 +613,14 @@ func (m *mdWriter) progress(p *scoring.Progress) {
 		}
 		m.p("%s\n\n", title)
 		for _, x := range ms {
-			m.p("- **%s** level %d → %d. %s\n", x.Question, x.From, x.To, m.questionText(x.Question))
+			from, to := fmt.Sprintf("level %d", x.From), fmt.Sprint(x.To)
+			if x.FromDontKnow {
+				from = "don't know"
+			}
+			if x.ToDontKnow {
+				to = "don't know"
+			}
+			m.p("- **%s** %s → %s. %s\n", x.Question, from, to, m.questionText(x.Question))
 		}
 		m.ln("")
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -375,6 +376,9 @@ func (s *session) summary(p publish.Paths) {
 	s.say("The assessment is complete.")
 	if sc != nil {
 		s.say("Stage: %s. Overall score: %.1f out of 100.", sc.Stage, sc.Overall)
+		if pr := p.Progress; pr != nil && pr.Overall.Defined {
+			s.say("Since the assessment of %s the overall score changed by %+.1f points.", pr.Since, scoring.Round1(pr.Overall.Delta())+0) // +0 turns -0 into 0
+		}
 		for _, area := range s.q.Areas {
 			if v, ok := sc.Areas[area.ID]; ok {
 				s.say("  %s: %.1f", area.Title, v)
@@ -382,7 +386,7 @@ func (s *session) summary(p publish.Paths) {
 		}
 	}
 	if n := len(s.a.Recommendations); n > 0 {
-		s.say("%d recommendations apply; the report lists them by priority.", n)
+		s.say("%d recommendations apply; the report lists them by priority, with a roadmap of their steps.", n)
 	}
 	s.say("Report: %s", p.Report)
 	s.say("Chart: %s", p.Chart)

@@ -106,7 +106,7 @@ answers:
 	for _, want := range []string{
 		"## Progress since 2026-01-10",
 		"- **CTX-01** level 1 → 3.",
-		"- **SVC-01** level 0 → 1.",
+		"- **SVC-01** don't know → 1.",
 		"Questions that moved down:",
 		"- **CTX-02** level 2 → 1.",
 		"Steps of the previous roadmap now done:",
@@ -120,5 +120,35 @@ answers:
 	// report --previous with a later file is refused; --target 5 is a usage error.
 	if _, _, err := runCLI(t, "report", paths[0], "--target", "5"); err == nil {
 		t.Error("report --target 5 accepted")
+	}
+}
+
+// TestReportPrevious rebuilds a report with progress since a named earlier
+// assessment, and refuses one dated after the assessment.
+func TestReportPrevious(t *testing.T) {
+	dir := t.TempDir()
+	later := filepath.Join("..", "..", "examples", "reports", "commune-de-wiltzerbach-2026-05-20.json")
+	earlier := filepath.Join(dir, "earlier.json")
+	data := strings.Replace(readFile(t, later), `"date": "2026-05-20"`, `"date": "2025-05-20"`, 1)
+	var a assessment.Assessment
+	if err := json.Unmarshal([]byte(data), &a); err != nil {
+		t.Fatal(err)
+	}
+	a.Answers["CTX-01"] = assessment.Lvl(0)
+	a.Scores, a.Recommendations, a.Roadmap = nil, nil, nil
+	if err := assessment.Save(earlier, &a); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "report", "commune.md")
+	if _, stderr, err := runCLI(t, "report", later, "-o", out, "--previous", earlier); err != nil {
+		t.Fatalf("report --previous: %v\n%s", err, stderr)
+	}
+	md := readFile(t, out)
+	if !strings.Contains(md, "## Progress since 2025-05-20") || !strings.Contains(md, "- **CTX-01** level 0 → 1.") {
+		t.Errorf("no progress section in the report:\n%s", md[:min(len(md), 2000)])
+	}
+	if _, _, err := runCLI(t, "report", earlier, "-o", filepath.Join(dir, "x.md"), "--previous", later); err == nil ||
+		!strings.Contains(err.Error(), "after this one") {
+		t.Errorf("a later previous assessment: err = %v", err)
 	}
 }

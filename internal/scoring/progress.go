@@ -1,6 +1,10 @@
 package scoring
 
-import "github.com/dgmaturity/dgmaturity/questionnaire"
+import (
+	"slices"
+
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
 
 // Progress is what moved between an earlier assessment of an organisation
 // and a later one, both scored against the same questionnaire.
@@ -41,10 +45,13 @@ type Change struct {
 // Delta is To − From.
 func (c Change) Delta() float64 { return c.To - c.From }
 
-// Move is a question whose level changed.
+// Move is a question whose level changed (don't know counting as 0).
 type Move struct {
 	Question string
 	From, To int
+	// FromDontKnow and ToDontKnow are true where the level is 0 because
+	// the answer was don't know.
+	FromDontKnow, ToDontKnow bool
 }
 
 // CompareResults returns the progress from prev, the result of the earlier
@@ -64,11 +71,12 @@ func CompareResults(q *questionnaire.Questionnaire, since string, prev, cur *Res
 		if !ok1 || !ok2 {
 			continue
 		}
+		mv := Move{Question: id, From: from, To: to, FromDontKnow: slices.Contains(prev.DontKnow, id), ToDontKnow: slices.Contains(cur.DontKnow, id)}
 		switch {
 		case to > from:
-			p.Up = append(p.Up, Move{Question: id, From: from, To: to})
+			p.Up = append(p.Up, mv)
 		case to < from:
-			p.Down = append(p.Down, Move{Question: id, From: from, To: to})
+			p.Down = append(p.Down, mv)
 		}
 	}
 	for _, x := range prev.Roadmap() {

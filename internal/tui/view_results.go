@@ -121,7 +121,12 @@ func (m Model) summaryContent(w int) string {
 		b.WriteString(m.styles.Subtle.Render(wrap("* low evidence: the score rests on less than half of its questions' weight (the rest is unanswered or don't know).", w)) + "\n")
 	}
 
-	b.WriteString("\n" + h("Top recommendations") + "\n")
+	if len(r.Matches) > 0 && r.BeyondTargets() {
+		b.WriteString("\n" + h("Beyond your targets") + "\n")
+		b.WriteString(wrap("  Every question meets its target. Next steps for the lowest questions:", w) + "\n")
+	} else {
+		b.WriteString("\n" + h("Top recommendations") + "\n")
+	}
 	if len(r.Matches) == 0 {
 		b.WriteString("  No recommendation of the catalogue matches these answers.\n")
 	}
