@@ -25,6 +25,48 @@ var retired = map[string][]string{
 	},
 }
 
+// retiredRecs is retired's counterpart for recommendation ids.
+var retiredRecs = map[string][]string{
+	"1.1.0": {
+		"REC-CTX-04", "REC-CTX-05", "REC-CTX-06", "REC-CTX-10",
+		"REC-DATA-07", "REC-DATA-08",
+		"REC-POL-01", "REC-POL-02", "REC-POL-05", "REC-POL-11",
+		"REC-SVC-08",
+	},
+}
+
+// TestStableRecommendationIDs: a recommendation id dropped from a release
+// is listed in retiredRecs and never comes back with another meaning.
+func TestStableRecommendationIDs(t *testing.T) {
+	all := Releases()
+	gone := map[string]string{}
+	for i := 1; i < len(all); i++ {
+		prev, cur := all[i-1], all[i]
+		in := map[string]bool{}
+		for _, r := range cur.Recommendations {
+			in[r.ID] = true
+			if v, ok := gone[r.ID]; ok {
+				t.Errorf("%s reuses %s, retired in %s", cur.Version, r.ID, v)
+			}
+		}
+		var dropped []string
+		for _, r := range prev.Recommendations {
+			if !in[r.ID] {
+				dropped = append(dropped, r.ID)
+			}
+		}
+		slices.Sort(dropped)
+		want := slices.Clone(retiredRecs[cur.Version])
+		slices.Sort(want)
+		if !slices.Equal(dropped, want) {
+			t.Errorf("%s drops %v; retiredRecs says %v", cur.Version, dropped, want)
+		}
+		for _, id := range retiredRecs[cur.Version] {
+			gone[id] = cur.Version
+		}
+	}
+}
+
 func TestReleases(t *testing.T) {
 	all := Releases()
 	if len(all) != len(releaseList) || len(all) < 2 {
