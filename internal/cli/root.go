@@ -5,8 +5,10 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -27,6 +29,7 @@ type App struct {
 	Now func() time.Time
 
 	questionnairePath string
+	release           string
 	lang              string
 }
 
@@ -42,9 +45,26 @@ func (a *App) Tool() string { return "dgmaturity " + a.Version }
 func (a *App) Today() string { return a.Now().Format(time.DateOnly) }
 
 // Instrument returns the questionnaire in use: the file given with
-// --questionnaire or the embedded default, in the language given with --lang.
+// --questionnaire, the built-in release given with --release, or the
+// embedded default (the newest release), in the language given with --lang.
 func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 	q := questionnaire.Default()
+	if a.release != "" {
+		if a.questionnairePath != "" {
+			return nil, &input.UsageError{Msg: "--release and --questionnaire both choose the questionnaire; give one"}
+		}
+		var versions []string
+		found := false
+		for _, r := range questionnaire.Releases() {
+			versions = append(versions, r.Version)
+			if r.Version == a.release {
+				q, found = r, true
+			}
+		}
+		if !found {
+			return nil, &input.UsageError{Msg: fmt.Sprintf("--release %s: no such release of the built-in questionnaire (releases: %s)", input.Quote(a.release), strings.Join(versions, ", "))}
+		}
+	}
 	if a.questionnairePath != "" {
 		var err error
 		if q, err = questionnaire.Load(a.questionnairePath); err != nil {
@@ -64,7 +84,7 @@ func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 // the default (which then refuses a file of an unknown text, naming it).
 // The --lang flag applies to all three.
 func (a *App) InstrumentFor(ref assessment.QuestionnaireRef) (*questionnaire.Questionnaire, error) {
-	if a.questionnairePath == "" {
+	if a.questionnairePath == "" && a.release == "" {
 		if q, ok := questionnaire.Release(ref.ID, ref.Version, ref.SHA256); ok {
 			if a.lang != "" {
 				return q.Localized(a.lang)
@@ -104,6 +124,7 @@ Run it without a command to start the interactive assessment.`,
 	root.SetOut(app.Stdout)
 	root.SetErr(app.Stderr)
 	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "use this questionnaire file instead of the built-in OECD 2014 instrument")
+	root.PersistentFlags().StringVar(&app.release, "release", "", "use this earlier release of the built-in questionnaire (e.g. 1.0.0), to finish or score last year's answers with it")
 	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: the instrument's first language)")
 	// Flag mistakes are bad usage: exit 2, like bad input.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
