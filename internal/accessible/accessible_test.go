@@ -148,3 +148,32 @@ func TestStopKeepsDraft(t *testing.T) {
 		t.Fatalf("err = %v, want ErrStopped naming the draft", err)
 	}
 }
+
+// TestDraftOfEarlierRelease: after an upgrade, a draft begun with release
+// 1.0.0 is not offered for resuming in the current release (it would fail
+// to load); the run says how to finish it and starts a new assessment.
+func TestDraftOfEarlierRelease(t *testing.T) {
+	old := questionnaire.Releases()[0]
+	q := questionnaire.Default()
+	if old.Version == q.Version {
+		t.Skip("only one release")
+	}
+	state, out := t.TempDir(), t.TempDir()
+	d := assessment.New(old, assessment.Organisation{Name: "Old Office", Type: "other"}, assessment.Respondent{}, "2025-06-01", "en", "t")
+	d.Answers["CTX-03"] = assessment.Lvl(2)
+	if _, err := assessment.SaveDraft(state, d); err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	_, err := Run(strings.NewReader("New Office\n4\n\n\n"), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: out, Tool: "t", Today: "2026-03-01"})
+	if !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("err = %v, want ErrInputEnded after the form\n%s", err, stdout.String())
+	}
+	text := stdout.String()
+	if strings.Contains(text, "Type r to resume it") {
+		t.Errorf("a 1.0.0 draft is offered for resuming in %s:\n%s", q.Version, text)
+	}
+	if !strings.Contains(text, "dgmaturity --release 1.0.0") {
+		t.Errorf("the run does not say how to finish the 1.0.0 draft:\n%s", text)
+	}
+}
