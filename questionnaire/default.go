@@ -25,10 +25,7 @@ var translationFiles embed.FS
 // records the version and content hash it was made with, and must find the
 // same texts years later. A new release is a new file and a new line here;
 // the newest is the default.
-var releaseList = []struct{ version string }{
-	{version: "1.0.0"},
-	{version: "1.1.0"},
-}
+var releaseList = []string{"1.0.0", "1.1.0"}
 
 // DefaultID is the id of the embedded default instrument.
 const DefaultID = "oecd-dgs-2014"
@@ -47,7 +44,7 @@ var releases = make([]struct {
 func release(i int) *Questionnaire {
 	r := &releases[i]
 	r.once.Do(func() {
-		v := releaseList[i].version
+		v := releaseList[i]
 		name, data, err := releaseFile(i)
 		if err != nil {
 			panic(fmt.Sprintf("questionnaire: embedded release %s is missing: %v", v, err))
@@ -66,7 +63,7 @@ func release(i int) *Questionnaire {
 
 // releaseFile returns the name and the bytes of the i-th release's file.
 func releaseFile(i int) (string, []byte, error) {
-	name := "default/" + DefaultID + "-" + releaseList[i].version + ".yaml"
+	name := "default/" + DefaultID + "-" + releaseList[i] + ".yaml"
 	data, err := releaseFiles.ReadFile(name)
 	return name, data, err
 }
@@ -97,8 +94,8 @@ func Release(id, version, sha256 string) (*Questionnaire, bool) {
 	if id != DefaultID {
 		return nil, false
 	}
-	for i, r := range releaseList {
-		if r.version != version {
+	for i, v := range releaseList {
+		if v != version {
 			continue
 		}
 		if q := release(i); q.Matches(sha256) {
