@@ -141,6 +141,10 @@ func (c *cmpWriter) header() {
 			note += fmt.Sprintf(" Up to %s of version %s %s missing from %s and left out of %s scores.",
 				count(v.Lacking, "question", "questions"), Escape(c.q.Version), isAre(v.Lacking), map[string]string{"it": "it", "they": "them"}[it], its)
 		}
+		if n := len(v.Reworded); n > 0 {
+			note += fmt.Sprintf(" %s shared with version %s %s worded differently there (same construct, other words): %s.",
+				count(n, "question", "questions"), Escape(v.Version), isAre(n), Escape(strings.Join(v.Reworded, ", ")))
+		}
 		notes = append(notes, note)
 	}
 	for _, n := range notes {

@@ -583,6 +583,15 @@ func (m *mdWriter) progress(p *scoring.Progress) {
 		return
 	}
 	m.p("## Progress since %s\n\n", Escape(p.Since))
+	if p.Version != "" {
+		m.p("> **Note.** The earlier assessment was made with version %s of the questionnaire; it is compared on the %d questions both versions ask, and the scores then and now below are both computed on those questions only (questions new in version %s left out).",
+			Escape(p.Version), p.Shared, Escape(m.q.Version))
+		if n := len(p.Reworded); n > 0 {
+			m.p(" %s worded differently since (same construct, other words): %s.", plural(n, "question is", "questions are"), Escape(strings.Join(p.Reworded, ", ")))
+		}
+		m.ln("")
+		m.ln("")
+	}
 	if p.Overall.Defined {
 		m.p("Overall score %s → %s (%s).\n\n", num(p.Overall.From), num(p.Overall.To), signed(p.Overall.Delta()))
 	}

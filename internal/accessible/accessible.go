@@ -273,7 +273,23 @@ func (s *session) askText(prompt, what string, mode input.TextMode) (string, err
 func (s *session) start() error {
 	if s.a == nil && s.opt.StateDir != "" && !s.opt.NoResumeOffer {
 		drafts, err := assessment.Drafts(s.opt.StateDir, s.q)
-		if err == nil && len(drafts) > 0 && drafts[0].Compatible {
+		// Drafts of another questionnaire (an earlier release, after an
+		// upgrade) cannot be resumed here: say how, and offer the newest
+		// draft that can.
+		var ok []assessment.DraftInfo
+		for _, d := range drafts {
+			if d.Compatible {
+				ok = append(ok, d)
+				continue
+			}
+			how := "run dgmaturity with --questionnaire and that file to finish it"
+			if _, known := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); known {
+				how = "run dgmaturity --release " + d.Questionnaire.Version + " --accessible to finish it in that version"
+			}
+			s.say("An unfinished assessment of %s was begun with questionnaire %s %s; %s.", input.Quote(d.Organisation), d.Questionnaire.ID, d.Questionnaire.Version, how)
+		}
+		drafts = ok
+		if err == nil && len(drafts) > 0 {
 			d := drafts[0]
 			s.say("An unfinished assessment of %s exists: %d of %d questions answered, last saved %s.", input.Quote(d.Organisation), d.Answered, d.Total, d.Modified.Format("2 January 2006 at 15:04"))
 			for {

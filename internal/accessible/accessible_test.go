@@ -37,8 +37,8 @@ func TestPipedRun(t *testing.T) {
 	special := map[string][]string{
 		"CTX-01": {"7", "x", "3", "strategy exists"}, // two wrong answers are asked again
 		"CTX-02": {"d", ""},
-		"CTX-03": {"n", "3", ""}, // n is refused where N/A is not allowed
-		"CTX-09": {"n", "", "we have no cross-border users", ""},
+		"CTX-04": {"n", "3", ""}, // n is refused where N/A is not allowed
+		"SVC-12": {"n", "", "we have no cross-border users", ""},
 		"CTX-10": {"?", "4", ""},
 	}
 	var stdout bytes.Buffer
@@ -61,8 +61,8 @@ func TestPipedRun(t *testing.T) {
 	if !a.Answers["CTX-02"].DontKnow {
 		t.Errorf("CTX-02 should be don't know")
 	}
-	if got := a.Answers["CTX-09"].NA; got != "we have no cross-border users" {
-		t.Errorf("CTX-09 reason = %q", got)
+	if got := a.Answers["SVC-12"].NA; got != "we have no cross-border users" {
+		t.Errorf("SVC-12 reason = %q", got)
 	}
 	if got := a.Answers["CTX-10"]; got.Level == nil || *got.Level != 4 {
 		t.Errorf("CTX-10 = %+v", got)
@@ -71,7 +71,7 @@ func TestPipedRun(t *testing.T) {
 		t.Errorf("%d answers, want %d", len(a.Answers), len(q.Questions))
 	}
 	text := stdout.String()
-	for _, want := range []string{"Question 1 of 48", "7 is not a level: levels go from 0 to 4.", "\"x\" is not an answer here.", "it cannot be marked not applicable.", "What counts as evidence:", "Report: " + paths.Report} {
+	for _, want := range []string{fmt.Sprintf("Question 1 of %d", len(q.Questions)), "7 is not a level: levels go from 0 to 4.", "\"x\" is not an answer here.", "it cannot be marked not applicable.", "What counts as evidence:", "Report: " + paths.Report} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q", want)
 		}
@@ -125,7 +125,7 @@ func TestInputEndsKeepsDraftAndResumes(t *testing.T) {
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, stdout.String())
 	}
-	if !strings.Contains(stdout.String(), "2 of 48 questions are already answered") {
+	if !strings.Contains(stdout.String(), fmt.Sprintf("2 of %d questions are already answered", len(q.Questions))) {
 		t.Errorf("resume did not say what was kept:\n%s", stdout.String()[:400])
 	}
 	done, _, err := assessment.Load(paths.Assessment, q)
@@ -350,4 +350,32 @@ func tail(s string) string {
 		return "…" + s[len(s)-1500:]
 	}
 	return s
+}
+// TestDraftOfEarlierRelease: after an upgrade, a draft begun with release
+// 1.0.0 is not offered for resuming in the current release (it would fail
+// to load); the run says how to finish it and starts a new assessment.
+func TestDraftOfEarlierRelease(t *testing.T) {
+	old := questionnaire.Releases()[0]
+	q := questionnaire.Default()
+	if old.Version == q.Version {
+		t.Skip("only one release")
+	}
+	state, out := t.TempDir(), t.TempDir()
+	d := assessment.New(old, assessment.Organisation{Name: "Old Office", Type: "other"}, assessment.Respondent{}, "2025-06-01", "en", "t")
+	d.Answers["CTX-03"] = assessment.Lvl(2)
+	if _, err := assessment.SaveDraft(state, d); err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	_, err := Run(context.Background(), strings.NewReader("New Office\n4\n\n\n"), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: out, Tool: "t", Today: "2026-03-01"})
+	if !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("err = %v, want ErrInputEnded after the form\n%s", err, stdout.String())
+	}
+	text := stdout.String()
+	if strings.Contains(text, "Type r to resume it") {
+		t.Errorf("a 1.0.0 draft is offered for resuming in %s:\n%s", q.Version, text)
+	}
+	if !strings.Contains(text, "dgmaturity --release 1.0.0") {
+		t.Errorf("the run does not say how to finish the 1.0.0 draft:\n%s", text)
+	}
 }

@@ -227,6 +227,11 @@ func inScale(l int) bool { return l >= questionnaire.MinLevel && l <= questionna
 // closest id when one is near.
 func (w *where) unknownQuestion(id string, q *questionnaire.Questionnaire) string {
 	if w.suggested++; w.suggested <= maxErrors {
+		// A question an earlier release of the built-in instrument asked:
+		// say so, rather than suggest a look-alike id with another meaning.
+		if v := retiredIn(id, q); v != "" {
+			return fmt.Sprintf("unknown question %q: it was asked in release %s of %s, not in %s, which is in use (the release notes, questionnaire/default/CHANGES.md in the source, say what replaced it)", clip(id), v, q.ID, q.Version)
+		}
 		ids := make([]string, len(q.Questions))
 		for i, x := range q.Questions {
 			ids[i] = x.ID
@@ -236,6 +241,25 @@ func (w *where) unknownQuestion(id string, q *questionnaire.Questionnaire) strin
 		}
 	}
 	return fmt.Sprintf("unknown question %q (questionnaire %s has no such id)", clip(id), q.ID)
+}
+
+// retiredIn returns the latest release of q's built-in instrument, older
+// than q, that asked question id, or "" when none did (or q is not a
+// release of the built-in instrument).
+func retiredIn(id string, q *questionnaire.Questionnaire) string {
+	if q.ID != questionnaire.DefaultID {
+		return ""
+	}
+	found := ""
+	for _, r := range questionnaire.Releases() {
+		if r.Version == q.Version {
+			break
+		}
+		if _, ok := r.Question(id); ok {
+			found = r.Version
+		}
+	}
+	return found
 }
 
 // checkTargets checks the recorded targets: levels 1 to 4, and ids of the

@@ -253,3 +253,38 @@ func TestCompareProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareAcrossReleases compares last year's 1.0.0 assessment with
+// this year's 1.1.0 ones: the 1.0.0 file is compared on the questions both
+// releases share, and the report names the shared questions whose wording
+// changed.
+func TestCompareAcrossReleases(t *testing.T) {
+	dir := t.TempDir()
+	old := readFile(t, release100Example)
+	if err := os.WriteFile(filepath.Join(dir, "old.json"), []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"agency-for-shared-digital-services-2026-03-02.json", "commune-de-wiltzerbach-2026-05-20.json"} {
+		b := readFile(t, filepath.Join("..", "..", "examples", "reports", name))
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(b), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, stderr, err := runCLI(t, "compare", dir)
+	if err != nil {
+		t.Fatalf("compare: %v\n%s", err, stderr)
+	}
+	c := questionnaire.Diff(questionnaire.Releases()[0], questionnaire.Default())
+	for _, want := range []string{
+		"1 assessment was made with version 1.0.0 of the questionnaire; it is compared on the questions shared with version 1.1.0.",
+		fmt.Sprintf("Up to %d questions of version 1.1.0 are missing from it", len(c.Added)),
+		fmt.Sprintf("%d questions shared with version 1.0.0 are worded differently there (same construct, other words): %s.", len(c.Reworded), strings.Join(c.Reworded, ", ")),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the comparison lacks %q", want)
+		}
+	}
+	if !strings.Contains(out, "across 3 PSOs") {
+		t.Errorf("the 1.0.0 assessment is not compared:\n%.300s", out)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
@@ -22,7 +23,9 @@ func newReportCmd(app *App) *cobra.Command {
 		Short: "Rebuild the report and chart of an assessment file",
 		Long: `Rebuild the Markdown report and the SVG chart of an assessment file. The scores are
 recomputed from the answers; where they differ from the ones stored in the file (an edited
-file), a warning is printed and noted in the report.
+file), a warning is printed and noted in the report. An assessment made with an earlier
+release of the built-in questionnaire is reported with that release's own questions and
+recommendations.
 
 The recommendations aim at the targets recorded in the file (3 for every question in files
 without targets); --target sets another default. The report shows progress since an earlier
@@ -45,11 +48,21 @@ func runReport(app *App, path, out, previous string, target int) error {
 	if err := checkTarget(target); err != nil {
 		return err
 	}
-	q, err := app.Instrument()
+	// Read once without an instrument to learn which one the assessment
+	// was made with, then check it against that one.
+	data, err := input.ReadFile(path, assessment.MaxFileSize)
 	if err != nil {
 		return err
 	}
-	a, warnings, err := assessment.Load(path, q)
+	first, _, err := assessment.Parse(path, data, nil)
+	if err != nil {
+		return err
+	}
+	q, err := app.InstrumentFor(first.Questionnaire)
+	if err != nil {
+		return err
+	}
+	a, warnings, err := assessment.Parse(path, data, q)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -29,6 +30,7 @@ type App struct {
 	Now func() time.Time
 
 	questionnairePath string
+	release           string
 	lang              string
 }
 
@@ -44,9 +46,26 @@ func (a *App) Tool() string { return "dgmaturity " + a.Version }
 func (a *App) Today() string { return a.Now().Format(time.DateOnly) }
 
 // Instrument returns the questionnaire in use: the file given with
-// --questionnaire or the embedded default, in the language given with --lang.
+// --questionnaire, the built-in release given with --release, or the
+// embedded default (the newest release), in the language given with --lang.
 func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 	q := questionnaire.Default()
+	if a.release != "" {
+		if a.questionnairePath != "" {
+			return nil, &input.UsageError{Msg: "--release and --questionnaire both choose the questionnaire; give one"}
+		}
+		var versions []string
+		found := false
+		for _, r := range questionnaire.Releases() {
+			versions = append(versions, r.Version)
+			if r.Version == a.release {
+				q, found = r, true
+			}
+		}
+		if !found {
+			return nil, &input.UsageError{Msg: fmt.Sprintf("--release %s: no such release of the built-in questionnaire (releases: %s)", input.Quote(a.release), strings.Join(versions, ", "))}
+		}
+	}
 	if a.questionnairePath != "" {
 		var err error
 		if q, err = questionnaire.Load(a.questionnairePath); err != nil {
@@ -57,6 +76,24 @@ func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 		return q.Localized(a.lang)
 	}
 	return q, nil
+}
+
+// InstrumentFor returns the questionnaire to read an assessment made with
+// ref: the file given with --questionnaire; else the embedded release the
+// assessment was made with, so that last year's file keeps its own
+// questions, levels and recommendations after an upgrade of the tool; else
+// the default (which then refuses a file of an unknown text, naming it).
+// The --lang flag applies to all three.
+func (a *App) InstrumentFor(ref assessment.QuestionnaireRef) (*questionnaire.Questionnaire, error) {
+	if a.questionnairePath == "" && a.release == "" {
+		if q, ok := questionnaire.Release(ref.ID, ref.Version, ref.SHA256); ok {
+			if a.lang != "" {
+				return q.Localized(a.lang)
+			}
+			return q, nil
+		}
+	}
+	return a.Instrument()
 }
 
 // Root builds the command tree. With no subcommand it runs the interactive
@@ -90,6 +127,7 @@ Run it without a command to start the interactive assessment.`,
 	root.SetOut(helpOut(app.Stdout))
 	root.SetErr(app.Stderr)
 	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "questionnaire file to use instead of the built-in one")
+	root.PersistentFlags().StringVar(&app.release, "release", "", "earlier release of the built-in questionnaire to use (e.g. 1.0.0)")
 	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: its first)")
 	// Flag mistakes are bad usage: exit 2, like bad input.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {

@@ -202,7 +202,7 @@ func TestDedupePrefersMoreRespondents(t *testing.T) {
 // the recommendations addressing a question below the default target (3),
 // whatever targets the PSO chose, and only those that serve its type.
 func TestNeedsUseTheStagedModel(t *testing.T) {
-	q := questionnaire.Default()
+	q := handInstrument() // the entries named below are 1.0.0's
 	dir := t.TempDir()
 	town := finished(q, "Town", "", "municipality", "2025-01-10", 2)
 	agency := finished(q, "Agency", "", "agency", "2025-01-10", 3)

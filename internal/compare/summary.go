@@ -164,6 +164,10 @@ type Version struct {
 	// Lacking is the largest number of questions of the instrument in use
 	// that these assessments had no answer to (left out of their scores).
 	Lacking int
+	// Reworded lists the questions this version shares with the one in use
+	// whose wording differs (same id, same construct, other words), when
+	// the version is a known release of the instrument; nil otherwise.
+	Reworded []string
 }
 
 // Summary is everything the comparison report and the CSV show. When it
@@ -269,6 +273,14 @@ func Summarise(set *Set, opt Options) *Summary {
 			v := versions[k]
 			if v == nil {
 				v = &Version{Version: r.Instrument.Version, SHA256: strings.ToLower(r.Instrument.SHA256), SameVersion: r.Instrument.Version == q.Version}
+				// Both released texts: say which shared questions were
+				// reworded. (A translated or adapted instrument in use is
+				// not a release; its wording cannot be compared.)
+				old, ok1 := questionnaire.Release(r.Instrument.ID, r.Instrument.Version, r.Instrument.SHA256)
+				cur, ok2 := questionnaire.Release(q.ID, q.Version, q.Hash())
+				if ok1 && ok2 && old != cur {
+					v.Reworded = questionnaire.Diff(old, cur).Reworded
+				}
 				versions[k] = v
 			}
 			v.Assessments++

@@ -23,6 +23,13 @@ type Progress struct {
 	// Done are the steps of the earlier roadmap whose questions have all
 	// reached the step's level since.
 	Done []RoadmapStep
+	// Version is the questionnaire version of the earlier assessment when
+	// it differs from the current one ("" when both are the same); the two
+	// are then compared on the Shared questions both versions ask, and
+	// Reworded lists the shared ones whose wording changed in between.
+	Version  string
+	Shared   int
+	Reworded []string
 }
 
 // Change is the change of one score.

@@ -122,7 +122,12 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.resumeCursor < len(m.drafts) {
 				d := m.drafts[m.resumeCursor]
 				if !d.Compatible {
-					m.notice = notice{text: fmt.Sprintf("This draft was made with questionnaire %s %s; run dgmaturity --questionnaire with that file to resume it.", d.Questionnaire.ID, d.Questionnaire.Version), isErr: true}
+					how := "run dgmaturity --questionnaire with that file to resume it"
+					if _, ok := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); ok {
+						// An earlier built-in release: it is still embedded.
+						how = "run dgmaturity --release " + d.Questionnaire.Version + " to finish it in that version"
+					}
+					m.notice = notice{text: fmt.Sprintf("This draft was made with questionnaire %s %s; %s.", d.Questionnaire.ID, d.Questionnaire.Version, how), isErr: true}
 					return m, nil
 				}
 				return m, loadDraftCmd(d.Path, m.q)
