@@ -2,6 +2,7 @@ package workshop_test
 
 import (
 	"context"
+	"strings"
 	"path/filepath"
 	"testing"
 	"time"
@@ -114,7 +115,7 @@ func (f *fixture) join(name, role string) *sshtest.Terminal {
 	}
 	f.waitState(name+" connected", func(s workshop.State) bool {
 		for _, p := range s.Participants {
-			if p.Name == name && p.Connected {
+			if strings.EqualFold(p.Name, strings.TrimSpace(name)) && p.Connected {
 				return true
 			}
 		}
@@ -156,3 +157,6 @@ func answered(s workshop.State, name string) int {
 	}
 	return -1
 }
+
+// shellOf opens a 100x30 terminal on a connected client.
+func shellOf(c *gossh.Client) (*sshtest.Terminal, error) { return sshtest.Shell(c, 100, 30) }

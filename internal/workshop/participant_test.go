@@ -1,0 +1,248 @@
+package workshop_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/workshop"
+)
+
+func TestIsolation(t *testing.T) {
+	f := start(t, nil)
+	ada := f.join("Ada Lovelace", "Head of digital")
+	bob := f.join("Bob Marley", "Data officer")
+
+	// Ada comments the first question and answers it, then two more.
+	const secret = "ZEBRA-SECRET-COMMENT"
+	if err := ada.Type("c" + secret + "\r" + "4" + "3" + "2"); err != nil {
+		t.Fatal(err)
+	}
+	f.waitState("Ada's three answers", func(s workshop.State) bool { return answered(s, "Ada Lovelace") == 3 })
+	// Bob answers the same questions differently.
+	if err := bob.Type("0" + "1"); err != nil {
+		t.Fatal(err)
+	}
+	f.waitState("Bob's two answers", func(s workshop.State) bool { return answered(s, "Bob Marley") == 2 })
+	// Let any frame Bob would get settle, then look at all he received.
+	time.Sleep(100 * time.Millisecond)
+	got := bob.Text()
+	for _, leak := range []string{secret, "Ada", "Lovelace", "Head of digital"} {
+		if strings.Contains(got, leak) {
+			t.Errorf("Bob's session shows %q", leak)
+		}
+	}
+	if !strings.Contains(ada.Text(), secret[:6]) {
+		t.Errorf("Ada's own session never showed her comment; the check above cannot work")
+	}
+
+	// Bob's draft holds only his own answers.
+	q := f.q
+	bobDraft, _, err := assessment.Load(f.dir+"/drafts/bob-marley.json", q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, a := range bobDraft.Answers {
+		if a.Comment != "" {
+			t.Errorf("Bob's draft has a comment on %s: %q", id, a.Comment)
+		}
+	}
+	first := q.Questions[0].ID
+	if l := bobDraft.Answers[first].Level; l == nil || *l != 0 {
+		t.Errorf("Bob's answer to %s = %v; want level 0", first, l)
+	}
+	adaDraft, _, err := assessment.Load(f.dir+"/drafts/ada-lovelace.json", q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := adaDraft.Answers[first]; a.Comment != secret || a.Level == nil || *a.Level != 4 {
+		t.Errorf("Ada's answer to %s = %+v; want level 4 with her comment", first, a)
+	}
+}
+
+func TestRevealShowsOnlyCounts(t *testing.T) {
+	f := start(t, nil)
+	ada := f.join("Ada", "")
+	bob := f.join("Bob", "")
+	if err := ada.Type("4"); err != nil {
+		t.Fatal(err)
+	}
+	if err := bob.Type("1"); err != nil {
+		t.Fatal(err)
+	}
+	f.waitState("two answers", func(s workshop.State) bool { return answered(s, "Ada")+answered(s, "Bob") == 2 })
+	first := f.q.Questions[0].ID
+	f.w.Reveal(first)
+	for _, term := range []interface {
+		WaitFor(string, time.Duration) bool
+		Text() string
+	}{ada, bob} {
+		if !term.WaitFor("For discussion: "+first, wait) || !term.WaitFor("How the room answered (2 answers", wait) {
+			t.Fatalf("no reveal on a participant's screen: %q", term.Text())
+		}
+	}
+	if strings.Contains(bob.Text(), "Ada") {
+		t.Error("the reveal names a participant")
+	}
+	// esc goes back to the questions, and answering goes on.
+	if err := bob.Type("\x1b"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond) // the escape key is recognised after a short wait
+	if err := bob.Type("2"); err != nil {
+		t.Fatal(err)
+	}
+	f.waitState("Bob's second answer", func(s workshop.State) bool { return answered(s, "Bob") == 2 })
+}
+
+func TestDisconnectAndResume(t *testing.T) {
+	f := start(t, nil)
+	ada := f.join("Ada", "Lead")
+	if err := ada.Type("123"); err != nil {
+		t.Fatal(err)
+	}
+	f.waitState("three answers", func(s workshop.State) bool { return answered(s, "Ada") == 3 })
+
+	// While Ada is connected, nobody else can take her name.
+	other := f.terminal()
+	other.WaitFor("Join the workshop", wait)
+	other.Type(" ada \r\r")
+	if !other.WaitFor("someone with this name is connected now", wait) {
+		t.Fatalf("a second session took a connected participant's name: %q", other.Text())
+	}
+	other.Close()
+
+	// The connection breaks.
+	ada.Close()
+	f.waitState("Ada away", func(s workshop.State) bool {
+		return len(s.Participants) == 1 && !s.Participants[0].Connected
+	})
+
+	// She comes back under the same name (other case and spacing) and
+	// carries on at the fourth question.
+	again := f.join("ADA", "")
+	if !again.WaitFor("Welcome back: 3 of", wait) {
+		t.Fatalf("no welcome back: %q", again.Text())
+	}
+	if err := again.Type("4"); err != nil {
+		t.Fatal(err)
+	}
+	s := f.waitState("four answers", func(s workshop.State) bool { return answered(s, "Ada") == 4 })
+	if len(s.Participants) != 1 {
+		t.Fatalf("participants = %d; want Ada once", len(s.Participants))
+	}
+	a, _, err := assessment.Load(f.dir+"/drafts/ada.json", f.q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int{1, 2, 3, 4} {
+		got := a.Answers[f.q.Questions[i].ID].Level
+		if got == nil || *got != want {
+			t.Errorf("question %d: level %v; want %d", i, got, want)
+		}
+	}
+}
+
+func TestKeyBoundName(t *testing.T) {
+	key := newKey(t)
+	f := start(t, func(c *workshop.ServerConfig) { c.AuthorizedKeys = []gossh.PublicKey{key.PublicKey()} })
+	c, err := f.dial(gossh.PublicKeys(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	term, err := shellOf(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	term.WaitFor("Join the workshop", wait)
+	term.Type("Keyholder\r\r")
+	f.waitState("Keyholder", func(s workshop.State) bool { return len(s.Participants) == 1 && s.Participants[0].Connected })
+	term.Close()
+	f.waitState("Keyholder away", func(s workshop.State) bool { return !s.Participants[0].Connected })
+	// Someone with the code cannot take over the name of a key holder.
+	imp := f.terminal()
+	imp.WaitFor("Join the workshop", wait)
+	imp.Type("keyholder\r\r")
+	if !imp.WaitFor("joined with another key", wait) {
+		t.Fatalf("the code took over a key holder's name: %q", imp.Text())
+	}
+}
+
+func TestKillAndResume(t *testing.T) {
+	f := start(t, nil)
+	people := map[string]string{"Ada": "4321", "Bob": "0123", "Chloe": "22"}
+	for name, keys := range people {
+		term := f.join(name, "")
+		if err := term.Type(keys); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.waitState("all answers", func(s workshop.State) bool {
+		for name, keys := range people {
+			if answered(s, name) != len(keys) {
+				return false
+			}
+		}
+		return true
+	})
+	before := f.w.State()
+
+	// The server dies: connections cut, the workshop object gone.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	_ = f.srv.Shutdown(ctx)
+	cancel()
+
+	w, err := workshop.Open(workshop.Config{Questionnaire: f.q, Dir: f.dir, Resume: true, Tool: "dgmaturity test", Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := w.State()
+	if len(after.Participants) != 3 {
+		t.Fatalf("resumed with %d participants; want 3", len(after.Participants))
+	}
+	for i, p := range after.Participants {
+		if p.Connected {
+			t.Errorf("%s is connected after a restart", p.Name)
+		}
+		if b := before.Participants[i]; p.Name != b.Name || p.Answered != b.Answered {
+			t.Errorf("participant %d: %s with %d answers; want %s with %d (in the order they joined)", i, p.Name, p.Answered, b.Name, b.Answered)
+		}
+	}
+	for i := range before.Questions {
+		if !equalDist(before.Questions[i].Dist, after.Questions[i].Dist) {
+			t.Errorf("question %s: distribution %+v after the restart; want %+v", before.Questions[i].ID, after.Questions[i].Dist, before.Questions[i].Dist)
+		}
+	}
+	// The resumed server takes Bob back where he was.
+	f.w = w
+	f.serve()
+	bob := f.join("Bob", "")
+	if !bob.WaitFor("Welcome back: 4 of", wait) {
+		t.Fatalf("Bob was not taken back: %q", bob.Text())
+	}
+}
+
+func equalDist(a, b workshop.Distribution) bool {
+	if a.DontKnow != b.DontKnow || a.NA != b.NA || len(a.Levels) != len(b.Levels) {
+		return false
+	}
+	for i := range a.Levels {
+		if a.Levels[i] != b.Levels[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestStartRefusesAnExistingWorkshop(t *testing.T) {
+	f := start(t, nil)
+	_, err := workshop.Open(workshop.Config{Questionnaire: f.q, Dir: f.dir, Tool: "t",
+		Organisation: assessment.Organisation{Name: "Other", Type: "agency"}})
+	if err == nil || !strings.Contains(err.Error(), "--resume") {
+		t.Fatalf("err = %v; want a refusal pointing to --resume", err)
+	}
+}
