@@ -106,9 +106,19 @@ consolidated assessment and the workshop report into DIR.`,
 
 // closeWorkshop publishes and merges, and says what was written.
 func closeWorkshop(app *App, w *workshop.Workshop) error {
-	closed, err := w.Close(func(paths []string, out string) error { return runMerge(app, paths, out) })
-	for _, p := range closed.Published {
-		fmt.Fprintln(app.Stdout, p)
+	printed := false
+	closed, err := w.Close(func(paths []string, out string) error {
+		// The participants' files first, then merge's.
+		for _, p := range paths {
+			fmt.Fprintln(app.Stdout, p)
+		}
+		printed = true
+		return runMerge(app, paths, out)
+	})
+	if !printed {
+		for _, p := range closed.Published {
+			fmt.Fprintln(app.Stdout, p)
+		}
 	}
 	for _, n := range closed.Skipped {
 		fmt.Fprintf(app.Stderr, "%s answered nothing and is left out of the merge\n", input.Quote(n))

@@ -158,6 +158,11 @@ func Open(cfg Config) (*Workshop, error) {
 		Questionnaire: assessment.QuestionnaireRef{ID: cfg.Questionnaire.ID, Version: cfg.Questionnaire.Version, SHA256: cfg.Questionnaire.Hash()},
 		Started:       cfg.Now().UTC().Truncate(time.Second),
 	}
+	// The folder takes the results, readable as any report; the drafts
+	// inside it are the participants' own, unfinished: owner only.
+	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create workshop folder: %w", err)
+	}
 	if err := os.MkdirAll(filepath.Join(cfg.Dir, "drafts"), 0o700); err != nil {
 		return nil, fmt.Errorf("create workshop folder: %w", err)
 	}

@@ -138,3 +138,36 @@ func (t *Terminal) Close() {
 	_ = t.Session.Close()
 	_ = t.Client.Close()
 }
+
+// Discard drops the output received so far (a long benchmark would
+// otherwise keep every frame in memory).
+func (t *Terminal) Discard() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.out = bytes.Buffer{}
+}
+
+// KeyToFrame types key and returns how long the first output after it
+// took to arrive.
+func (t *Terminal) KeyToFrame(key string, d time.Duration) (time.Duration, error) {
+	t.Discard()
+	select { // a signal from earlier output would end the wait at once
+	case <-t.notify:
+	default:
+	}
+	began := time.Now()
+	if err := t.Type(key); err != nil {
+		return 0, err
+	}
+	deadline := time.After(d)
+	for t.Len() == 0 {
+		select {
+		case <-t.notify:
+		case <-t.done:
+			return 0, io.EOF
+		case <-deadline:
+			return 0, fmt.Errorf("no frame within %v after %q", d, key)
+		}
+	}
+	return time.Since(began), nil
+}
