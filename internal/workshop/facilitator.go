@@ -115,7 +115,8 @@ func (f Facilitator) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		f.isDark = msg.IsDark()
 	case tea.KeyPressMsg:
 		if f.asking {
-			if key.Matches(msg, keyYes) {
+			// y confirms; ctrl+c twice stops, as it would anywhere else.
+			if key.Matches(msg, keyYes) || (msg.String() == "ctrl+c" && f.confirm == OutcomeStop) {
 				f.outcome = f.confirm
 				return f, tea.Quit
 			}

@@ -2,6 +2,7 @@ package workshop_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,6 +122,10 @@ func (f *fixture) join(name, role string) *sshtest.Terminal {
 		}
 		return false
 	})
+	// Keys typed before the question screen shows go nowhere.
+	if !term.WaitFor(fmt.Sprintf(" of %d", len(f.q.Questions)), wait) {
+		f.t.Fatalf("%s: no question screen; got %q", name, term.Text())
+	}
 	return term
 }
 
