@@ -69,6 +69,10 @@ type Options struct {
 	Publish PublishFunc
 	// NoColor draws without any colour (NO_COLOR).
 	NoColor bool
+	// Workshop marks a participant's session of a live workshop:
+	// finishing writes no files (the facilitator's close publishes
+	// everyone's), and the screens say so.
+	Workshop bool
 }
 
 // screen is what the model shows.

@@ -230,6 +230,7 @@ func (p Participant) afterJoin(msg joinedMsg) (tea.Model, tea.Cmd) {
 		DraftPath:     msg.path,
 		Tool:          p.opts.Tool,
 		NoColor:       p.opts.NoColor,
+		Workshop:      true,
 		// Nothing is written when a participant finishes: the facilitator's
 		// close publishes everyone's assessment once.
 		Publish: func(string, *questionnaire.Questionnaire, *assessment.Assessment, string) (publish.Paths, error) {
@@ -282,11 +283,13 @@ func (p Participant) View() tea.View {
 	switch {
 	case p.m.width == 0 || p.m.height == 0:
 	case p.m.tooSmall():
-		content = p.m.viewTooSmall()
+		content = p.viewTooSmall()
 	case p.reveal != nil && !p.hidden:
 		content = p.viewReveal()
 	case !p.joined:
 		content = p.viewJoin()
+	case p.m.overlay == overlayQuit:
+		content = p.viewQuit()
 	default:
 		return p.m.View()
 	}
@@ -345,4 +348,34 @@ func (p Participant) viewReveal() string {
 		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc/enter", "back to your questions")),
 	}}
 	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render("Revealed by the facilitator"), keys)
+}
+
+// viewTooSmall is the polite message below the minimum size; the local
+// run's mentions --accessible, which a participant cannot use.
+func (p Participant) viewTooSmall() string {
+	m := p.m
+	msg := fmt.Sprintf("The questionnaire needs a window of at least %dx%d; this one is %dx%d. Please enlarge it.", minWidth, minHeight, m.width, m.height)
+	hint := "ctrl+c leaves; every answer given so far is kept, and you continue by connecting again with the same name."
+	w := max(10, m.width-2)
+	return indent(wrap(msg, w)+"\n\n"+wrap(hint, w), 1)
+}
+
+// viewQuit asks whether to leave the workshop. The local run's dialog
+// names the draft file, which is on the facilitator's computer.
+func (p Participant) viewQuit() string {
+	m := p.m
+	bw := min(m.width-2, 70)
+	s := m.styles.Heading.Render("Leave the workshop now?") + "\n\n" +
+		wrap("Every answer you gave is saved with the facilitator. To continue, connect again and give the same name.", bw-4) +
+		"\n\n" + "y leave · n stay"
+	keys := bindings{short: []key.Binding{m.keys.Confirm, m.keys.Deny}}
+	return m.frame("\n"+m.styles.Overlay.Width(bw).Render(s), "", keys)
+}
+
+// finishHint is what the review says finishing does.
+func (m Model) finishHint() string {
+	if m.opts.Workshop {
+		return "Press f to finish and see your results; your answers stay open until the facilitator closes the workshop, and then everyone's assessment is written."
+	}
+	return "Press f to finish: the report, the chart and the assessment file are written to " + m.outDirLabel() + "."
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
@@ -62,16 +63,19 @@ func (m Model) summaryContent(w int) string {
 	var b strings.Builder
 	h := m.styles.Heading.Render
 
-	b.WriteString(h("Files written") + "\n")
-	for _, f := range []struct{ label, path string }{
-		{"Report", m.paths.Report}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
-	} {
-		if f.path != "" {
-			b.WriteString(truncate(fmt.Sprintf("  %-11s %s", f.label, f.path), w) + "\n")
+	if m.paths != (publish.Paths{}) { // a workshop participant's session writes none
+		b.WriteString(h("Files written") + "\n")
+		for _, f := range []struct{ label, path string }{
+			{"Report", m.paths.Report}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
+		} {
+			if f.path != "" {
+				b.WriteString(truncate(fmt.Sprintf("  %-11s %s", f.label, f.path), w) + "\n")
+			}
 		}
+		b.WriteString("\n")
 	}
 
-	b.WriteString("\n" + h("Areas") + "\n")
+	b.WriteString(h("Areas") + "\n")
 	labelW := 0
 	for _, a := range m.q.Areas {
 		labelW = max(labelW, len([]rune(shortOr(a.Short, a.Title))))

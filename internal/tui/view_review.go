@@ -39,7 +39,7 @@ func (m Model) viewReview() string {
 	}
 
 	if len(gs) == 0 {
-		b.WriteString(wrap("Every question has an answer and none is \"don't know\". Press f to finish: the report, the chart and the assessment file are written to "+m.outDirLabel()+".", w))
+		b.WriteString(wrap("Every question has an answer and none is \"don't know\". "+m.finishHint(), w))
 		return m.frame(indent(b.String(), 1), "", keys)
 	}
 	b.WriteString(wrap("These questions are unanswered or \"don't know\". Press enter to go to one; press f to finish anyway: gaps are listed in the report.", w) + "\n\n")
