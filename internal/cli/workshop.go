@@ -213,6 +213,7 @@ func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven
 		shutdown(srv)
 		return err
 	}
+	w.Pause()
 	shutdown(srv)
 	fmt.Fprintf(app.Stderr, "The server is stopped; every answer is kept in %s.\nContinue with: dgmaturity workshop serve --resume %s\nOr close it with: dgmaturity workshop close %s\n", w.Dir(), w.Dir(), w.Dir())
 	if ctx.Err() != nil {

@@ -40,24 +40,7 @@ const sessionsGrace = 5 * time.Second
 // is marked closed only when all of that succeeded; until then it can be
 // resumed and closed again.
 func (w *Workshop) Close(merge MergeFunc) (Closed, error) {
-	w.mu.Lock()
-	w.closed = true
-	for s := range w.sessions {
-		s.send(tui.ClosedMsg{})
-	}
-	w.notify()
-	w.mu.Unlock()
-
-	deadline := time.Now().Add(sessionsGrace)
-	for {
-		w.mu.Lock()
-		n := len(w.sessions)
-		w.mu.Unlock()
-		if n == 0 || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	w.endSessions(func() { w.closed = true })
 
 	w.mu.Lock()
 	people := append([]*person(nil), w.people...)
@@ -113,4 +96,40 @@ func (w *Workshop) Closing() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.closed
+}
+
+// Pause ends every participant's session without closing the workshop:
+// the facilitator stops the server, and `serve --resume` continues. Their
+// drafts are saved at every answer, so nothing is pending.
+func (w *Workshop) Pause() { w.endSessions(func() { w.paused = true }) }
+
+// Paused reports whether Pause was called.
+func (w *Workshop) Paused() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.paused
+}
+
+// endSessions sets the state with mark (under the lock, so that no
+// session attaches after it), tells every session to end, and waits a
+// moment for them to.
+func (w *Workshop) endSessions(mark func()) {
+	w.mu.Lock()
+	mark()
+	for s := range w.sessions {
+		s.send(tui.ClosedMsg{})
+	}
+	w.notify()
+	w.mu.Unlock()
+
+	deadline := time.Now().Add(sessionsGrace)
+	for {
+		w.mu.Lock()
+		n := len(w.sessions)
+		w.mu.Unlock()
+		if n == 0 || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

@@ -2,6 +2,8 @@ package workshop_test
 
 import (
 	"context"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/workshop"
+	"github.com/dgmaturity/dgmaturity/internal/workshop/sshtest"
 )
 
 func TestIsolation(t *testing.T) {
@@ -93,11 +96,11 @@ func TestRevealShowsOnlyCounts(t *testing.T) {
 	if strings.Contains(bob.Text(), "Ada") {
 		t.Error("the reveal names a participant")
 	}
-	// esc goes back to the questions, and answering goes on.
-	if err := bob.Type("\x1b"); err != nil {
+	// enter goes back to the questions (as esc does; a key typed right
+	// after esc can be read as alt+key), and answering goes on.
+	if err := bob.Type("\r"); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(50 * time.Millisecond) // the escape key is recognised after a short wait
 	if err := bob.Type("2"); err != nil {
 		t.Fatal(err)
 	}
@@ -121,11 +124,24 @@ func TestDisconnectAndResume(t *testing.T) {
 	}
 	other.Close()
 
-	// The connection breaks.
-	ada.Close()
+	// Bob is answering too.
+	bob := f.join("Bob", "")
+	if err := bob.Type("0"); err != nil {
+		t.Fatal(err)
+	}
+	f.waitState("Bob's answer", func(s workshop.State) bool { return answered(s, "Bob") == 1 })
+
+	// Ada's connection breaks (the TCP connection closes under the SSH
+	// session).
+	ada.Client.Conn.Close()
 	f.waitState("Ada away", func(s workshop.State) bool {
-		return len(s.Participants) == 1 && !s.Participants[0].Connected
+		return !s.Participants[0].Connected && s.Participants[1].Connected
 	})
+	// Bob's session goes on.
+	if err := bob.Type("1"); err != nil {
+		t.Fatal(err)
+	}
+	f.waitState("Bob's second answer", func(s workshop.State) bool { return answered(s, "Bob") == 2 })
 
 	// She comes back under the same name (other case and spacing) and
 	// carries on at the fourth question.
@@ -137,8 +153,8 @@ func TestDisconnectAndResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := f.waitState("four answers", func(s workshop.State) bool { return answered(s, "Ada") == 4 })
-	if len(s.Participants) != 1 {
-		t.Fatalf("participants = %d; want Ada once", len(s.Participants))
+	if len(s.Participants) != 2 {
+		t.Fatalf("participants = %d; want Ada once and Bob", len(s.Participants))
 	}
 	a, _, err := assessment.Load(f.dir+"/drafts/ada.json", f.q)
 	if err != nil {
@@ -249,5 +265,73 @@ func TestStartRefusesAnExistingWorkshop(t *testing.T) {
 		Organisation: assessment.Organisation{Name: "Other", Type: "agency"}})
 	if err == nil || !strings.Contains(err.Error(), "--resume") {
 		t.Fatalf("err = %v; want a refusal pointing to --resume", err)
+	}
+}
+
+func TestSizedToTheTerminalAndItsColours(t *testing.T) {
+	f := start(t, nil)
+	dial := func(term string, env ...string) *sshtest.Terminal {
+		c, err := f.dial(gossh.Password(f.code))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := sshtest.ShellEnv(c, 80, 24, term, env...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(s.Close)
+		if !s.WaitFor("Join the workshop", wait) {
+			t.Fatalf("no join screen: %q", s.Text())
+		}
+		return s
+	}
+	colour := regexp.MustCompile(`\x1b\[[0-9;]*(38|48);[25];`)
+
+	rich := dial("xterm-256color")
+	rich.Type("Rich\r\r")
+	if !rich.WaitFor(fmt.Sprintf(" of %d", len(f.q.Questions)), wait) {
+		t.Fatal("no question screen")
+	}
+	if !colour.Match(rich.Output()) {
+		t.Error("an xterm-256color client got no colour")
+	}
+	// 80 columns: no area sidebar; widened to 120, it appears.
+	if strings.Contains(rich.Text(), "Answered 0 of") {
+		t.Fatal("the sidebar is drawn at 80 columns")
+	}
+	if err := rich.Resize(120, 30); err != nil {
+		t.Fatal(err)
+	}
+	if !rich.WaitFor("Answered 0 of", wait) {
+		t.Errorf("the screen did not follow the resize to 120 columns: %q", rich.Text())
+	}
+
+	plain := dial("xterm-256color", "NO_COLOR=1")
+	plain.Type("Plain\r\r")
+	if !plain.WaitFor(fmt.Sprintf(" of %d", len(f.q.Questions)), wait) {
+		t.Fatal("no question screen")
+	}
+	if m := colour.Find(plain.Output()); m != nil {
+		t.Errorf("a NO_COLOR client got colour: %q", m)
+	}
+}
+
+func TestPauseEndsSessionsAndKeepsAnswers(t *testing.T) {
+	f := start(t, nil)
+	ada := f.join("Ada", "")
+	ada.Type("3")
+	f.waitState("Ada's answer", func(s workshop.State) bool { return answered(s, "Ada") == 1 })
+	f.w.Pause()
+	<-ada.Done()
+	if !strings.Contains(ada.Text(), "paused the workshop; your answers are saved") {
+		t.Errorf("Ada was not told of the pause: %q", ada.Text())
+	}
+	late := f.terminal()
+	if !late.WaitFor("closed or paused", wait) {
+		t.Errorf("a session opened during the pause: %q", late.Text())
+	}
+	a, _, err := assessment.Load(f.dir+"/drafts/ada.json", f.q)
+	if err != nil || len(a.Answers) != 1 {
+		t.Fatalf("draft after the pause: %v, %v", a, err)
 	}
 }

@@ -60,6 +60,11 @@ type Server struct {
 	active atomic.Int64
 	// refused counts failed authentications, for the facilitator.
 	refused atomic.Int64
+	// started, stopping and served order Serve and Shutdown: the ssh
+	// package's Shutdown must not run while its Serve is starting (its
+	// wait groups would race).
+	started, stopping atomic.Bool
+	served            chan struct{}
 }
 
 // NewServer returns the SSH server of w. It refuses every authentication
@@ -92,7 +97,7 @@ func NewServer(w *Workshop, cfg ServerConfig) (*Server, error) {
 	if cfg.FailWindow <= 0 {
 		cfg.FailWindow = 15 * time.Minute
 	}
-	s := &Server{w: w, cfg: cfg, lim: newLimiter(cfg.FailDelay, cfg.MaxFailDelay, cfg.MaxFailures, cfg.FailWindow)}
+	s := &Server{w: w, cfg: cfg, lim: newLimiter(cfg.FailDelay, cfg.MaxFailDelay, cfg.MaxFailures, cfg.FailWindow), served: make(chan struct{})}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
@@ -142,27 +147,44 @@ func (s *Server) Addr() net.Addr {
 	return s.ln.Addr()
 }
 
-// Serve accepts connections until Shutdown; it returns nil then.
+// Serve accepts connections until Shutdown; it returns nil then. It is
+// called once.
 func (s *Server) Serve() error {
+	s.started.Store(true)
+	defer close(s.served)
+	if s.stopping.Load() {
+		return nil
+	}
 	if s.ln == nil {
 		if err := s.Listen(); err != nil {
 			return err
 		}
 	}
 	err := s.srv.Serve(s.ln)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || s.stopping.Load() {
 		return nil
 	}
 	return err
 }
 
-// Shutdown stops accepting connections and closes the open ones.
+// Shutdown stops accepting connections, waits for the open ones to end
+// until ctx is done, and then closes them.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopping.Store(true)
+	if s.ln != nil {
+		_ = s.ln.Close()
+	}
+	if s.started.Load() {
+		select {
+		case <-s.served:
+		case <-ctx.Done():
+		}
+	}
 	err := s.srv.Shutdown(ctx)
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		err = s.srv.Close()
 	}
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) {
 		return nil
 	}
 	return err
@@ -326,7 +348,7 @@ func (s *Server) handle(sess ssh.Session) {
 	opts := append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithContext(sess.Context()))
 	p := tea.NewProgram(model, opts...)
 	if !w.attach(session) {
-		fmt.Fprint(sess, "The workshop is closed."+crlf)
+		fmt.Fprint(sess, "The workshop is closed or paused by the facilitator."+crlf)
 		_ = sess.Exit(1)
 		return
 	}
@@ -353,6 +375,8 @@ func (s *Server) handle(sess ssh.Session) {
 	switch pm, _ := final.(tui.Participant); {
 	case w.Closing():
 		fmt.Fprint(sess, "The workshop is closed: your answers are with the facilitator. Thank you."+crlf)
+	case w.Paused():
+		fmt.Fprint(sess, "The facilitator has paused the workshop; your answers are saved. When it is back, connect again and give the same name."+crlf)
 	case pm.Joined():
 		fmt.Fprint(sess, "Your answers are saved. To continue, connect again and give the same name."+crlf)
 	}

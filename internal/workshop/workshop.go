@@ -102,6 +102,9 @@ type Workshop struct {
 	people   []*person // in order of joining
 	revealed string    // question id shown to everyone, or ""
 	closed   bool
+	// paused is set when the facilitator stops the server without
+	// closing: sessions end, and the workshop can be resumed.
+	paused bool
 	// sessions are the running participant sessions, to tell them of a
 	// reveal or the close.
 	sessions map[*Session]struct{}
@@ -447,7 +450,7 @@ func (w *Workshop) leave(s *Session) {
 func (w *Workshop) attach(s *Session) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.closed {
+	if w.closed || w.paused {
 		return false
 	}
 	w.sessions[s] = struct{}{}

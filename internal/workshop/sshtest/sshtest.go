@@ -45,10 +45,20 @@ type Terminal struct {
 
 // Shell opens a session with a w x h xterm-256color terminal and starts
 // its shell.
-func Shell(c *gossh.Client, w, h int) (*Terminal, error) {
+func Shell(c *gossh.Client, w, h int) (*Terminal, error) { return ShellEnv(c, w, h, "xterm-256color") }
+
+// ShellEnv is Shell with the terminal type term and environment
+// variables env ("NAME=value") sent as ssh's SendEnv does.
+func ShellEnv(c *gossh.Client, w, h int, term string, env ...string) (*Terminal, error) {
 	s, err := c.NewSession()
 	if err != nil {
 		return nil, fmt.Errorf("new session: %w", err)
+	}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		if err := s.Setenv(k, v); err != nil {
+			return nil, fmt.Errorf("setenv %s: %w", k, err)
+		}
 	}
 	in, err := s.StdinPipe()
 	if err != nil {
@@ -58,7 +68,7 @@ func Shell(c *gossh.Client, w, h int) (*Terminal, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+	if err := s.RequestPty(term, h, w, gossh.TerminalModes{}); err != nil {
 		return nil, fmt.Errorf("request pty: %w", err)
 	}
 	if err := s.Shell(); err != nil {
@@ -171,3 +181,6 @@ func (t *Terminal) KeyToFrame(key string, d time.Duration) (time.Duration, error
 	}
 	return time.Since(began), nil
 }
+
+// Resize tells the server that the terminal is now w x h.
+func (t *Terminal) Resize(w, h int) error { return t.Session.WindowChange(h, w) }
