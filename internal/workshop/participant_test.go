@@ -335,3 +335,18 @@ func TestPauseEndsSessionsAndKeepsAnswers(t *testing.T) {
 		t.Fatalf("draft after the pause: %v, %v", a, err)
 	}
 }
+
+func TestNamesInOtherScriptsGetTheirOwnDrafts(t *testing.T) {
+	f := start(t, nil)
+	f.join("李华", "")
+	f.join("Ελένη", "")
+	s := f.waitState("two", func(s workshop.State) bool { return len(s.Participants) == 2 })
+	if s.Participants[0].Name != "李华" || s.Participants[1].Name != "Ελένη" {
+		t.Fatalf("participants %+v", s.Participants)
+	}
+	for _, name := range []string{"participant.json", "participant-2.json"} {
+		if _, _, err := assessment.Load(f.dir+"/drafts/"+name, f.q); err != nil {
+			t.Error(err)
+		}
+	}
+}

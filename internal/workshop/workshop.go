@@ -400,7 +400,11 @@ func (w *Workshop) Join(s *Session, name, role, keyFP string) (*assessment.Asses
 // freeDraftPath picks drafts/<slug>.json, or <slug>-2.json ... when two
 // different names make the same slug. Called with mu held.
 func (w *Workshop) freeDraftPath(name string) (string, error) {
-	stem := filepath.Join(w.dir, "drafts", assessment.Slug(name))
+	slug := assessment.Slug(name)
+	if slug == "organisation" && !strings.Contains(strings.ToLower(name), "organisation") {
+		slug = "participant" // a name in another script: Slug's fallback is for organisations
+	}
+	stem := filepath.Join(w.dir, "drafts", slug)
 	for i := 1; i < 1000; i++ {
 		p := stem + ".json"
 		if i > 1 {
