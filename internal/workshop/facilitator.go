@@ -249,10 +249,16 @@ func (f Facilitator) content() string {
 		if f.confirm == OutcomeStop {
 			q = "Stop the server without closing? Sessions end; every answer is kept; continue with workshop serve --resume " + f.info.Dir + ". y stops."
 		}
-		footer = append(footer, f.style("warn").Render(ansi.Truncate(" "+q, w, "…")))
+		for _, l := range strings.Split(ansi.Wordwrap(q, w-2, ""), "\n") {
+			footer = append(footer, f.style("warn").Render(" "+l))
+		}
 	} else {
 		footer = append(footer, f.detail(w)...)
-		footer = append(footer, f.style("subtle").Render(ansi.Truncate(" ↑/↓ move · tab questions/agenda/people · v reveal/hide on every screen · c close and merge · q stop", w, "…")))
+		keys := " ↑/↓ move · tab questions/agenda/people · v reveal/hide on every screen · c close and merge · q stop"
+		if lipgloss.Width(keys) > w {
+			keys = " ↑/↓ move · tab next tab · v reveal/hide · c close · q stop"
+		}
+		footer = append(footer, f.style("subtle").Render(ansi.Truncate(keys, w, "…")))
 	}
 	listH := h - len(lines) - len(footer)
 	body := f.list(w)
@@ -353,9 +359,9 @@ func (f Facilitator) detail(w int) []string {
 	}
 	i := f.w.q.QuestionIndex(id)
 	qu := f.w.q.Questions[i]
-	status := "hidden from participants"
+	status := "not revealed"
 	if f.state.Revealed == id {
-		status = "revealed on every participant's screen"
+		status = "REVEALED to participants"
 	}
 	scale := make([]string, 0, questionnaire.MaxLevel+1)
 	for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
@@ -363,7 +369,7 @@ func (f Facilitator) detail(w int) []string {
 	}
 	return []string{
 		ansi.Truncate(" "+f.style("accent").Render(qu.ID)+" "+oneLineText(qu.Text), w, "…"),
-		f.style("subtle").Render(ansi.Truncate(" "+strings.Join(scale, " · ")+" · "+status, w, "…")),
+		f.style("subtle").Render(ansi.Truncate(" "+status+" · "+strings.Join(scale, " · "), w, "…")),
 	}
 }
 
