@@ -149,8 +149,11 @@ func TestWorkshopThirtyParticipants(t *testing.T) {
 	q := questionnaire.Default()
 	r := rand.New(rand.NewPCG(14, 30))
 	n := 30
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		n = 2
+	case raceEnabled:
+		n = 6 // 30 sessions rendering under the race detector take minutes
 	}
 	plans := make([]plan, n)
 	for i := range plans {
