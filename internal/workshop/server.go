@@ -28,6 +28,11 @@ const DefaultListen = "127.0.0.1:2222"
 // DefaultMax is the default number of participants connected at once.
 const DefaultMax = 40
 
+// handshakeTimeout bounds the key exchange and authentication of a
+// connection (no timeout follows: a participant may read a question for
+// a long time without typing).
+const handshakeTimeout = 3 * time.Minute
+
 // ServerConfig configures the SSH server of a workshop.
 type ServerConfig struct {
 	// Listen is the address to listen on (DefaultListen when empty).
@@ -118,6 +123,10 @@ func NewServer(w *Workshop, cfg ServerConfig) (*Server, error) {
 			srv.RequestHandlers = map[string]ssh.RequestHandler{}
 			srv.LocalPortForwardingCallback = nil
 			srv.ReversePortForwardingCallback = nil
+			// A connection that has not authenticated within this time is
+			// dropped, so that half-open connections cannot pile up; it is
+			// long enough to compare the fingerprint and type the code.
+			srv.HandshakeTimeout = handshakeTimeout
 			return nil
 		},
 	)
