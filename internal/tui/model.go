@@ -76,6 +76,10 @@ type Options struct {
 	// Previous is an earlier assessment to show progress against
 	// (--previous); "" looks for one in OutDir. Used when Publish is nil.
 	Previous string
+	// Workshop marks a participant's session of a live workshop:
+	// finishing writes no files (the facilitator's close publishes
+	// everyone's), and the screens say so.
+	Workshop bool
 }
 
 // screen is what the model shows.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
@@ -68,18 +69,21 @@ func (m Model) summaryContent(w int) string {
 	h := m.styles.Heading.Render
 
 	b.WriteString(h("Answers") + "\n  " + m.counts() + "\n\n")
-	b.WriteString(h("Files written") + "\n")
-	for _, f := range []struct{ label, path string }{
-		{"Report", m.paths.Report}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
-	} {
-		if f.path != "" {
-			// Paths are wrapped after a slash, never cut: the file name is
-			// what the user needs.
-			b.WriteString(fmt.Sprintf("  %-11s ", f.label) + indentRest(wrapPath(f.path, w-14), 14) + "\n")
+	if m.paths != (publish.Paths{}) { // a workshop participant's session writes none
+		b.WriteString(h("Files written") + "\n")
+		for _, f := range []struct{ label, path string }{
+			{"Report", m.paths.Report}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
+		} {
+			if f.path != "" {
+				// Paths are wrapped after a slash, never cut: the file name is
+				// what the user needs.
+				b.WriteString(fmt.Sprintf("  %-11s ", f.label) + indentRest(wrapPath(f.path, w-14), 14) + "\n")
+			}
 		}
+		b.WriteString("\n")
 	}
 
-	b.WriteString("\n" + h("Areas") + "\n")
+	b.WriteString(h("Areas") + "\n")
 	labelW := 0
 	for _, a := range m.q.Areas {
 		labelW = max(labelW, len([]rune(shortOr(a.Short, a.Title))))

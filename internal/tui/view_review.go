@@ -74,7 +74,7 @@ func (m Model) viewReview() string {
 
 	rows := m.reviewRows()
 	if len(rows) == 0 {
-		b.WriteString(wrapText("Every question has an answer and none is \"don't know\". Press f to finish, or tab to read every answer.", w))
+		b.WriteString(wrapText("Every question has an answer and none is \"don't know\". "+m.finishHint()+" Tab lists every answer.", w))
 		return m.frame(indent(b.String(), 1), "", keys)
 	}
 	// Rows left: the body less what is written above.
