@@ -351,6 +351,7 @@ func tail(s string) string {
 	}
 	return s
 }
+
 // TestDraftOfEarlierRelease: after an upgrade, a draft begun with release
 // 1.0.0 is not offered for resuming in the current release (it would fail
 // to load); the run says how to finish it and starts a new assessment.
