@@ -10,6 +10,7 @@ package locale
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,9 +89,13 @@ func loadBundle() (*i18n.Bundle, error) {
 	bundleOnce.Do(func() {
 		b := i18n.NewBundle(language.English)
 		b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-		for _, t := range Supported {
-			if _, err := b.LoadMessageFileFS(messageFiles, "messages/"+string(t)+".yaml"); err != nil {
-				bundleErr = fmt.Errorf("locale: messages of %s: %w", t, err)
+		// One file per part of the program and language, named
+		// PART.LANG.yaml (common.fr.yaml, report.de.yaml), so that the
+		// parts can grow apart without touching one file.
+		files, _ := fs.Glob(messageFiles, "messages/*.yaml")
+		for _, f := range files {
+			if _, err := b.LoadMessageFileFS(messageFiles, f); err != nil {
+				bundleErr = fmt.Errorf("locale: %s: %w", f, err)
 				return
 			}
 		}

@@ -2,6 +2,7 @@ package locale
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
 	"regexp"
 	"slices"
@@ -20,15 +21,28 @@ var sameAsEnglish = map[string]bool{}
 // → text.
 func rawMessages(t *testing.T, tag Tag) map[string]any {
 	t.Helper()
-	b, err := messageFiles.ReadFile("messages/" + string(tag) + ".yaml")
-	if err != nil {
-		t.Fatal(err)
+	files, err := fs.Glob(messageFiles, "messages/*."+string(tag)+".yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("%s: no message files (%v)", tag, err)
 	}
-	var m map[string]any
-	if err := yaml.Unmarshal(b, &m); err != nil {
-		t.Fatalf("%s: %v", tag, err)
+	all := map[string]any{}
+	for _, f := range files {
+		b, err := messageFiles.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := yaml.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for id, text := range m {
+			if _, dup := all[id]; dup {
+				t.Errorf("%s: message %q is also in another %s file", f, id, tag)
+			}
+			all[id] = text
+		}
 	}
-	return m
+	return all
 }
 
 var templateVar = regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
