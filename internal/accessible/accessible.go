@@ -178,13 +178,14 @@ func (s *session) start() error {
 	return s.draftPath()
 }
 
-// draftPath picks the draft file: a free name in the state folder, so
-// that an earlier draft of the same organisation and day is never erased.
+// draftPath creates the draft file exclusively under a free name in the
+// state folder, so that an earlier draft of the same organisation and day,
+// or another session's started at the same moment, is never erased.
 func (s *session) draftPath() error {
 	if s.opt.StateDir == "" || s.draft != "" {
 		return nil
 	}
-	p, err := assessment.NewDraftPath(s.opt.StateDir, s.a)
+	p, err := assessment.CreateDraft(s.opt.StateDir, s.a)
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 		if o.resume != "" {
 			return &input.UsageError{Msg: "--answers and --resume cannot be used together: an answers file is a complete set of answers"}
 		}
-		return assessAnswers(app, o.answers, o.out, o.org)
+		return assessAnswers(ctx, app, o.answers, o.out, o.org)
 	}
 	q, err := app.Instrument()
 	if err != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
@@ -26,14 +28,14 @@ file), a warning is printed and noted in the report.`,
   dgmaturity report agency-2026-03-01.json -o board/report.md`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReport(app, args[0], out)
+			return runReport(cmd.Context(), app, args[0], out)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the chart goes beside it with .svg")
 	return cmd
 }
 
-func runReport(app *App, path, out string) error {
+func runReport(ctx context.Context, app *App, path, out string) error {
 	q, err := app.Instrument()
 	if err != nil {
 		return err
@@ -45,7 +47,7 @@ func runReport(app *App, path, out string) error {
 	r := scoring.Score(q, a.Answers)
 	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
 	for _, w := range warnings {
-		fmt.Fprintln(app.Stderr, "warning: "+path+": "+w)
+		fmt.Fprintln(app.Stderr, "warning: "+input.Quote(path)+": "+w)
 	}
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
@@ -55,10 +57,10 @@ func runReport(app *App, path, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(chart, svg); err != nil {
-		return err
-	}
-	if err := writeOutput(out, md); err != nil {
+	// The chart and the report are one set: both or neither, and never
+	// over the assessment they are made from.
+	if err := publishFiles(ctx, []string{path},
+		publish.Output{Path: out, Data: md}, publish.Output{Path: chart, Data: svg}); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Stdout, out)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The one text policy of dgmaturity, for every string that comes from
@@ -148,4 +150,20 @@ func needsQuote(s string) bool {
 		i += n
 	}
 	return false
+}
+
+// FoldName folds a name (of an organisation, a respondent) for comparing
+// two of them: Unicode NFC, so that "Ministère" typed as one character or
+// as e and a combining accent is one name; the characters Disallowed
+// refuses (invisible ones, such as a zero-width space) dropped; lower case;
+// runs of white space as one space; no space at either end.
+func FoldName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if Disallowed(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.ToLower(norm.NFC.String(s))
+	return strings.Join(strings.Fields(s), " ")
 }
