@@ -81,7 +81,7 @@ func draftFiles(t testing.TB, state string) (drafts, temps []string) {
 	}
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-"):
+		case strings.HasPrefix(name, ".") && strings.Contains(name, "tmp-"):
 			temps = append(temps, filepath.Join(dir, name))
 		case strings.HasSuffix(name, ".json"):
 			drafts = append(drafts, filepath.Join(dir, name))
