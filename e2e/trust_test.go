@@ -272,3 +272,203 @@ func dirNames(t testing.TB, dir string) []string {
 	}
 	return names
 }
+
+// run runs the binary with args in env and returns its exit code and
+// standard error.
+func run(t testing.TB, env []string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	done := make(chan error, 1)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return exitCode(err), stderr.String()
+	case <-time.After(20 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("%v hangs", args)
+	}
+	return 0, ""
+}
+
+// example copies the example ministry's assessment into dir.
+func example(t testing.TB, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "examples", "reports", "ministry-of-rural-affairs-and-heritage-2026-04-15.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestOutputsNeverReplaceInputs: an output that is one of the inputs (by
+// name, or the same file under another name) is refused with exit 2 and
+// the input left as it was. `report a.json -o a.json` used to replace the
+// assessment with Markdown and exit 0.
+func TestOutputsNeverReplaceInputs(t *testing.T) {
+	t.Parallel()
+	env := testEnv(t.TempDir(), t.TempDir())
+	dir := t.TempDir()
+	a := example(t, dir, "a.json")
+	b := example(t, dir, "b.json")
+	alias := filepath.Join(dir, "alias.csv")
+	if err := os.Link(b, alias); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(a)
+	for _, args := range [][]string{
+		{"report", a, "-o", a},
+		{"compare", a, b, "-o", b},
+		{"compare", a, b, "--csv", a},
+		{"compare", dir, "--csv", alias},
+	} {
+		code, stderr := run(t, env, args...)
+		if code != 2 || !strings.Contains(stderr, "input") {
+			t.Errorf("%v: exit %d, want 2 with the reason; stderr: %s", args[:3], code, stderr)
+		}
+		for _, p := range []string{a, b} {
+			if got, _ := os.ReadFile(p); !bytes.Equal(got, before) {
+				t.Fatalf("%v replaced the input %s", args, filepath.Base(p))
+			}
+		}
+	}
+	if names := dirNames(t, dir); len(names) != 3 {
+		t.Errorf("the folder holds %v; want only the inputs", names)
+	}
+}
+
+// TestNoPartialSets: an output set that cannot be written whole is not
+// written at all. A folder at the .json name used to leave the .md and the
+// .svg without their assessment; `report -o EXISTING_DIR` an orphan chart;
+// compare wrote its CSV and then failed on -o.
+func TestNoPartialSets(t *testing.T) {
+	t.Parallel()
+	env := testEnv(t.TempDir(), t.TempDir())
+	in := t.TempDir()
+	answers := respondentAnswers(t, in, "Alice Lead", 2)
+	a := example(t, in, "a.json")
+
+	out := t.TempDir()
+	if err := os.Mkdir(filepath.Join(out, "example-agency-2026-03-01.json"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := run(t, env, "assess", "--answers", answers, "--out", out); code != 2 {
+		t.Errorf("assess with a folder at the .json name: exit %d, want 2: %s", code, stderr)
+	}
+	if names := dirNames(t, out); len(names) != 1 {
+		t.Errorf("assess with a folder at the .json name left %v", names)
+	}
+
+	out = filepath.Join(t.TempDir(), "folder")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := run(t, env, "report", a, "-o", out); code != 2 {
+		t.Errorf("report -o FOLDER: exit %d, want 2: %s", code, stderr)
+	}
+	if names := dirNames(t, out); len(names) != 0 {
+		t.Errorf("report -o FOLDER left %v", names)
+	}
+	if names := dirNames(t, filepath.Dir(out)); len(names) != 1 {
+		t.Errorf("report -o FOLDER left %v beside the folder", names)
+	}
+
+	out = t.TempDir()
+	if code, stderr := run(t, env, "compare", a, "--csv", filepath.Join(out, "c.csv"), "-o", out); code != 2 {
+		t.Errorf("compare -o FOLDER: exit %d, want 2: %s", code, stderr)
+	}
+	if names := dirNames(t, out); len(names) != 0 {
+		t.Errorf("compare -o FOLDER left %v", names)
+	}
+
+	// --out naming a regular file is bad usage.
+	file := filepath.Join(t.TempDir(), "report.md")
+	if err := os.WriteFile(file, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := run(t, env, "assess", "--answers", answers, "--out", file); code != 2 || !strings.Contains(stderr, "not a folder") {
+		t.Errorf("--out FILE: exit %d, want 2 saying it is not a folder: %s", code, stderr)
+	}
+}
+
+// TestOutputPermissionsAndStaleFiles: new files follow the umask (the
+// test's environment has the usual 022, so 0644), a replaced file keeps its
+// mode (a 0600 report used to become 0644), and a temporary file that a
+// killed run left in the output folder is removed by the next write there.
+func TestOutputPermissionsAndStaleFiles(t *testing.T) {
+	t.Parallel()
+	env := testEnv(t.TempDir(), t.TempDir())
+	dir := t.TempDir()
+	a := example(t, dir, "a.json")
+	md := filepath.Join(dir, "a.md")
+	stale := filepath.Join(dir, ".a.md.dgmaturity-tmp-0123456789abcdef")
+	if err := os.WriteFile(stale, []byte("half a rep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := run(t, env, "report", a); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale temporary file is still there after the next write")
+	}
+	if err := os.Chmod(md, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := run(t, env, "report", a); code != 0 {
+		t.Fatalf("report again: exit %d: %s", code, stderr)
+	}
+	if st, err := os.Stat(md); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("the rewritten report has mode %v (%v); want its 0600 kept", st.Mode().Perm(), err)
+	}
+}
+
+// TestMergeWarnsOnEditedScores: merge, like report, says when a file's
+// stored scores differ from the ones recomputed from its answers.
+func TestMergeWarnsOnEditedScores(t *testing.T) {
+	t.Parallel()
+	env := testEnv(t.TempDir(), t.TempDir())
+	dir := t.TempDir()
+	ws := filepath.Join("..", "examples", "workshop")
+	out := filepath.Join(dir, "one")
+	// The workshop's respondents, scored into their own folders.
+	var files []string
+	for i, f := range []string{"digital-lead.yaml", "head-of-it.yaml"} {
+		o := filepath.Join(dir, fmt.Sprint(i))
+		assessAnswers(t, env, filepath.Join(ws, f), o)
+		j, _, _ := outputs(t, o)
+		files = append(files, j)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["scores"].(map[string]any)["overall"] = 99.9
+	edited, _ := json.Marshal(m)
+	if err := os.WriteFile(files[0], edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stderr := run(t, env, "merge", files[0], files[1], "--out", out)
+	if code != 0 {
+		t.Fatalf("merge: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "warning: "+files[0]) || !strings.Contains(stderr, "99.9") {
+		t.Errorf("merge did not warn about the edited score:\n%s", stderr)
+	}
+}
