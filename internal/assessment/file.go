@@ -104,7 +104,7 @@ func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessmen
 	if q != nil {
 		for _, id := range a.Recommendations {
 			if _, ok := q.Recommendation(id); !ok {
-				warnings = append(warnings, fmt.Sprintf("%s: stored recommendation %q is not in questionnaire %s %s", file, clip(id), q.ID, q.Version))
+				warnings = append(warnings, fmt.Sprintf("%s: stored recommendation %q is not in questionnaire %s %s", input.QuotePath(file), clip(id), q.ID, q.Version))
 			}
 		}
 	}

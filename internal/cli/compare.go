@@ -147,20 +147,20 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 		lines := p.Lines()
 		for i, l := range lines {
 			if i == maxReasons {
-				fmt.Fprintf(app.Stderr, "%s: and %d more problems\n", input.Quote(p.File), len(lines)-maxReasons)
+				fmt.Fprintf(app.Stderr, "%s: and %d more problems\n", input.QuotePath(p.File), len(lines)-maxReasons)
 				break
 			}
 			fmt.Fprintln(app.Stderr, l)
 		}
 	}
 	for _, d := range set.Duplicates {
-		fmt.Fprintf(app.Stderr, "warning: %s: same PSO and date as %s; counted once\n", input.Quote(d.File), input.Quote(d.Kept))
+		fmt.Fprintf(app.Stderr, "warning: %s: same PSO and date as %s; counted once\n", input.QuotePath(d.File), input.QuotePath(d.Kept))
 	}
 	if len(set.Records) == 0 {
 		if set.Files == 0 {
-			return &input.Error{File: quoteAll(paths), Reason: "no assessment file (*.json) found"}
+			return &input.Error{File: strings.Join(paths, ", "), Reason: "no assessment file (*.json) found"}
 		}
-		return &input.Error{File: quoteAll(paths), Reason: fmt.Sprintf("none of the %d files is a valid assessment to compare", set.Files)}
+		return &input.Error{File: strings.Join(paths, ", "), Reason: fmt.Sprintf("none of the %d files is a valid assessment to compare", set.Files)}
 	}
 	var edited []string
 	for _, r := range set.Records {
@@ -169,7 +169,7 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 		}
 	}
 	if len(edited) > 0 {
-		fmt.Fprintf(app.Stderr, "warning: %d files store scores that differ from the ones recomputed from their answers (edited?), e.g. %s; the recomputed scores are used\n", len(edited), input.Quote(edited[0]))
+		fmt.Fprintf(app.Stderr, "warning: %d files store scores that differ from the ones recomputed from their answers (edited?), e.g. %s; the recomputed scores are used\n", len(edited), input.QuotePath(edited[0]))
 	}
 
 	s := compare.Summarise(set, compare.Options{Anonymise: o.anonymise, MinGroup: minGroup, Salt: salt})
@@ -211,7 +211,7 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 		pathsTo = app.Stderr
 	}
 	for _, p := range written {
-		fmt.Fprintln(pathsTo, input.Quote(p))
+		fmt.Fprintln(pathsTo, input.QuotePath(p))
 	}
 
 	if n := len(set.Problems); n > 0 && !o.skipInvalid {
@@ -222,15 +222,6 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 		return fmt.Errorf("%d files were left out", n)
 	}
 	return nil
-}
-
-// quoteAll joins paths for a message, each shown through input.Quote.
-func quoteAll(paths []string) string {
-	q := make([]string, len(paths))
-	for i, p := range paths {
-		q[i] = input.Quote(p)
-	}
-	return strings.Join(q, ", ")
 }
 
 // minSalt is the shortest salt accepted: shorter ones can be guessed.
@@ -251,7 +242,7 @@ func saltFor(app *App, o compareOptions) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("--salt-file: %w", err)
 		}
-		salt, from = strings.TrimSpace(string(data)), "--salt-file "+input.Quote(o.saltFile)
+		salt, from = strings.TrimSpace(string(data)), "--salt-file "+input.QuotePath(o.saltFile)
 	case os.Getenv("DGMATURITY_SALT") != "":
 		salt, from = strings.TrimSpace(os.Getenv("DGMATURITY_SALT")), "DGMATURITY_SALT"
 	default:

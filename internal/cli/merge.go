@@ -81,7 +81,7 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string) erro
 		for i, r := range in.a.Respondents {
 			if key := compare.FoldName(r.Name); key != "" {
 				if first, dup := seen[key]; dup {
-					fmt.Fprintf(app.Stderr, "warning: %s: respondent %s is also in %s; both are counted\n", input.Quote(in.path), input.Quote(r.Name), input.Quote(first))
+					fmt.Fprintf(app.Stderr, "warning: %s: respondent %s is also in %s; both are counted\n", input.QuotePath(in.path), input.Quote(r.Name), input.QuotePath(first))
 				} else {
 					seen[key] = in.path
 				}
@@ -169,7 +169,7 @@ func loadMergeInputs(app *App, paths []string, q *questionnaire.Questionnaire) (
 		// answers; say so, as report does.
 		warnings = append(warnings, assessment.StoredDiffers(a.Scores, scoring.Score(q, a.Answers).Stored())...)
 		for _, w := range warnings {
-			fmt.Fprintln(app.Stderr, "warning: "+input.Quote(p)+": "+w)
+			fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(p)+": "+w)
 		}
 		if len(a.Respondents) == 0 {
 			return nil, &input.Error{File: p, Field: "respondents", Reason: "names no respondent: merge consolidates the answers of named respondents"}
@@ -187,27 +187,27 @@ func sameWorkshop(a, b mergeInput) error {
 	oa, ob := a.a.Organisation, b.a.Organisation
 	if !compare.SameOrganisation(oa, ob) {
 		return &input.Error{File: b.path, Field: "organisation",
-			Reason: fmt.Sprintf("is an assessment of %s, but %s is of %s: merge consolidates the respondents of one organisation", orgName(ob), a.path, orgName(oa))}
+			Reason: fmt.Sprintf("is an assessment of %s, but %s is of %s: merge consolidates the respondents of one organisation", orgName(ob), input.QuotePath(a.path), orgName(oa))}
 	}
 	ra, rb := a.a.Questionnaire, b.a.Questionnaire
 	switch {
 	case ra.ID != rb.ID:
 		return &input.Error{File: b.path, Field: "questionnaire.id",
-			Reason: fmt.Sprintf("was made with questionnaire %q, but %s with %q: merge needs one questionnaire", rb.ID, a.path, ra.ID)}
+			Reason: fmt.Sprintf("was made with questionnaire %s, but %s with %s: merge needs one questionnaire", input.Quote(rb.ID), input.QuotePath(a.path), input.Quote(ra.ID))}
 	case ra.Version != rb.Version:
 		return &input.Error{File: b.path, Field: "questionnaire.version",
-			Reason: fmt.Sprintf("was made with version %s of %s, but %s with version %s: merge needs one questionnaire version", rb.Version, rb.ID, a.path, ra.Version)}
+			Reason: fmt.Sprintf("was made with version %s of %s, but %s with version %s: merge needs one questionnaire version", input.Quote(rb.Version), input.Quote(rb.ID), input.QuotePath(a.path), input.Quote(ra.Version))}
 	case !strings.EqualFold(ra.SHA256, rb.SHA256):
 		return &input.Error{File: b.path, Field: "questionnaire.sha256",
-			Reason: fmt.Sprintf("was made with another text of %s %s than %s (sha256 %.12s… against %.12s…): merge needs one questionnaire text", rb.ID, rb.Version, a.path, rb.SHA256, ra.SHA256)}
+			Reason: fmt.Sprintf("was made with another text of %s %s than %s (sha256 %.12s… against %.12s…): merge needs one questionnaire text", input.Quote(rb.ID), input.Quote(rb.Version), input.QuotePath(a.path), rb.SHA256, ra.SHA256)}
 	}
 	return nil
 }
 
 func orgName(o assessment.Organisation) string {
-	s := fmt.Sprintf("%q", o.Name)
+	s := `"` + input.Quote(o.Name) + `"`
 	if o.ID != "" {
-		s += " (id " + o.ID + ")"
+		s += " (id " + input.Quote(o.ID) + ")"
 	}
 	return s
 }

@@ -47,7 +47,7 @@ func runReport(ctx context.Context, app *App, path, out string) error {
 	r := scoring.Score(q, a.Answers)
 	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
 	for _, w := range warnings {
-		fmt.Fprintln(app.Stderr, "warning: "+input.Quote(path)+": "+w)
+		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
 	}
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"

@@ -89,7 +89,7 @@ func (p Problem) Lines() []string {
 	case errors.As(p.Err, &e):
 		es = input.Errors{e}
 	default:
-		return []string{p.File + ": " + p.Err.Error()}
+		return []string{input.QuotePath(p.File) + ": " + p.Err.Error()}
 	}
 	out := make([]string, len(es))
 	for i, x := range es {

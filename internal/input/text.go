@@ -117,7 +117,13 @@ func isBidi(r rune) bool {
 // and so is a backslash, so that the shown text is unambiguous. Invalid
 // UTF-8 bytes are shown as \xNN. Nothing from outside reaches a terminal
 // raw through Quote.
-func Quote(s string) string {
+func Quote(s string) string { return quote(s, true) }
+
+// QuotePath is Quote for a file path: the same escapes, but a backslash is
+// kept as it is, for it separates folders on Windows.
+func QuotePath(s string) string { return quote(s, false) }
+
+func quote(s string, backslash bool) string {
 	if !needsQuote(s) {
 		return s
 	}
@@ -127,7 +133,7 @@ func Quote(s string) string {
 		switch {
 		case r == utf8.RuneError && n <= 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\\':
+		case r == '\\' && backslash:
 			b.WriteString(`\\`)
 		case r < 0x80 && Disallowed(r):
 			fmt.Fprintf(&b, `\x%02x`, r)

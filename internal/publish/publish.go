@@ -132,7 +132,7 @@ func checkOverwrite(path string, data []byte, a *assessment.Assessment) error {
 		Respondents []assessment.Respondent `json:"respondents"`
 	}
 	if json.Unmarshal(data, &old) != nil {
-		return &input.UsageError{Msg: fmt.Sprintf("%s exists and is not an assessment file; write to another folder with --out, or move that file first", input.Quote(path))}
+		return &input.UsageError{Msg: fmt.Sprintf("%s exists and is not an assessment file; write to another folder with --out, or move that file first", input.QuotePath(path))}
 	}
 	if sameRespondents(old.Respondents, a.Respondents) {
 		return nil
@@ -145,7 +145,7 @@ func checkOverwrite(path string, data []byte, a *assessment.Assessment) error {
 	if who == "" {
 		who = "another respondent"
 	}
-	return &input.UsageError{Msg: fmt.Sprintf("%s already holds the assessment of %s; write to another folder with --out, or move that file first", input.Quote(path), who)}
+	return &input.UsageError{Msg: fmt.Sprintf("%s already holds the assessment of %s; write to another folder with --out, or move that file first", input.QuotePath(path), who)}
 }
 
 func sameRespondents(x, y []assessment.Respondent) bool {

@@ -101,7 +101,7 @@ func (s Set) Publish() error {
 		}
 		dirs[dir] = true
 		if err := os.MkdirAll(dir, 0o777); err != nil {
-			return fmt.Errorf("create output folder %s: %w", input.Quote(dir), unwrapPath(err))
+			return fmt.Errorf("create output folder %s: %w", input.QuotePath(dir), unwrapPath(err))
 		}
 		safefile.CleanStale(dir)
 	}
@@ -166,7 +166,7 @@ func (s Set) Publish() error {
 			data, rerr := safefile.ReadRegular(o.Path, MaxExisting)
 			if rerr != nil {
 				rollback()
-				return &input.UsageError{Msg: fmt.Sprintf("%s exists and cannot be checked before replacing it (%v); write to another folder with --out", input.Quote(o.Path), rerr)}
+				return &input.UsageError{Msg: fmt.Sprintf("%s exists and cannot be checked before replacing it (%v); write to another folder with --out", input.QuotePath(o.Path), rerr)}
 			}
 			if cerr := o.Claim(data); cerr != nil {
 				rollback()
@@ -196,11 +196,11 @@ func (s Set) plan() ([]fs.FileMode, error) {
 	infos := make([]fs.FileInfo, len(s.Outputs))
 	for i, o := range s.Outputs {
 		if o.Path == "" || strings.HasSuffix(o.Path, string(filepath.Separator)) || strings.HasSuffix(o.Path, "/") {
-			return nil, &input.UsageError{Msg: fmt.Sprintf("%s is a folder name; give a file name", input.Quote(o.Path))}
+			return nil, &input.UsageError{Msg: fmt.Sprintf("%s is a folder name; give a file name", input.QuotePath(o.Path))}
 		}
 		for j := range i {
 			if filepath.Clean(s.Outputs[j].Path) == filepath.Clean(o.Path) {
-				return nil, &input.UsageError{Msg: fmt.Sprintf("%s is named for two outputs", input.Quote(o.Path))}
+				return nil, &input.UsageError{Msg: fmt.Sprintf("%s is named for two outputs", input.QuotePath(o.Path))}
 			}
 		}
 		if err := checkFolder(filepath.Dir(o.Path)); err != nil {
@@ -211,17 +211,17 @@ func (s Set) plan() ([]fs.FileMode, error) {
 			if errors.Is(err, fs.ErrNotExist) {
 				continue // nothing there (or a dangling link, which is replaced)
 			}
-			return nil, &input.UsageError{Msg: fmt.Sprintf("%s cannot be checked: %v", input.Quote(o.Path), unwrapPath(err))}
+			return nil, &input.UsageError{Msg: fmt.Sprintf("%s cannot be checked: %v", input.QuotePath(o.Path), unwrapPath(err))}
 		}
 		switch {
 		case st.IsDir():
-			return nil, &input.UsageError{Msg: fmt.Sprintf("%s is a folder; give a file name", input.Quote(o.Path))}
+			return nil, &input.UsageError{Msg: fmt.Sprintf("%s is a folder; give a file name", input.QuotePath(o.Path))}
 		case !st.Mode().IsRegular():
-			return nil, &input.UsageError{Msg: fmt.Sprintf("%s is not a regular file (a device, pipe or socket); give another name", input.Quote(o.Path))}
+			return nil, &input.UsageError{Msg: fmt.Sprintf("%s is not a regular file (a device, pipe or socket); give another name", input.QuotePath(o.Path))}
 		}
 		for j := range i {
 			if infos[j] != nil && os.SameFile(infos[j], st) {
-				return nil, &input.UsageError{Msg: fmt.Sprintf("%s and %s are the same file; give two names", input.Quote(s.Outputs[j].Path), input.Quote(o.Path))}
+				return nil, &input.UsageError{Msg: fmt.Sprintf("%s and %s are the same file; give two names", input.QuotePath(s.Outputs[j].Path), input.QuotePath(o.Path))}
 			}
 		}
 		infos[i] = st
@@ -240,7 +240,7 @@ func (s Set) plan() ([]fs.FileMode, error) {
 		}
 		for _, i := range existing {
 			if os.SameFile(ist, infos[i]) {
-				return nil, &input.UsageError{Msg: fmt.Sprintf("%s is one of the input files; refusing to overwrite it: give another output name", input.Quote(s.Outputs[i].Path))}
+				return nil, &input.UsageError{Msg: fmt.Sprintf("%s is one of the input files; refusing to overwrite it: give another output name", input.QuotePath(s.Outputs[i].Path))}
 			}
 		}
 	}
@@ -254,7 +254,7 @@ func checkFolder(dir string) error {
 		st, err := os.Stat(d)
 		if err == nil {
 			if !st.IsDir() {
-				return &input.UsageError{Msg: fmt.Sprintf("%s is a file, not a folder: give a folder for the output", input.Quote(d))}
+				return &input.UsageError{Msg: fmt.Sprintf("%s is a file, not a folder: give a folder for the output", input.QuotePath(d))}
 			}
 			return nil
 		}
