@@ -486,6 +486,17 @@ func Summarise(set *Set, opt Options) *Summary {
 	slices.SortStableFunc(s.Rows, func(a, b Row) int {
 		return cmp.Or(byLabel(a.Label, b.Label), strings.Compare(a.Date, b.Date))
 	})
+	if opt.Anonymise {
+		// The dates that bound the comparison are those of the shown
+		// assessments: the first date of a withheld year would name it.
+		s.FirstDate, s.LastDate = "", ""
+		for _, r := range s.Rows {
+			if s.FirstDate == "" || r.Date < s.FirstDate {
+				s.FirstDate = r.Date
+			}
+			s.LastDate = max(s.LastDate, r.Date)
+		}
+	}
 
 	s.Withheld = withheldNotes(s, opt, withheldTypes)
 	return s
