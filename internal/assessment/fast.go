@@ -75,6 +75,10 @@ func decodeFast(data []byte) *Assessment {
 	return &a
 }
 
+// framePool keeps plainJSON's stacks, with their key lists, for reuse:
+// compare reads thousands of files.
+var framePool = sync.Pool{New: func() any { s := make([]frame, 0, 8); return &s }}
+
 // frame is an object or list being read by plainJSON.
 type frame struct {
 	t      reflect.Type // struct, map or slice
@@ -88,7 +92,10 @@ type frame struct {
 // blank "na". It does not check the syntax: the decoder does.
 func plainJSON(data []byte) bool {
 	all := structFields()
-	var stack []frame
+	sp := framePool.Get().(*[]frame)
+	defer framePool.Put(sp)
+	stack := (*sp)[:0]
+	defer func() { *sp = stack[:0] }()
 	var next reflect.Type = reflect.TypeOf(Assessment{}) // type of the value that comes next
 	expectKey := false
 	naValue := false // the next value is that of a key "na"

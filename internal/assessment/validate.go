@@ -106,11 +106,13 @@ func checkText(s string, lines bool, w *where, path ...any) input.Errors {
 // file (question ids, score ids): a key is shown in messages and reports.
 func checkKeys[V any](m map[string]V, w *where, path ...any) input.Errors {
 	var errs input.Errors
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	for k := range m {
 		if reason := input.CheckText(k, input.SingleLine); reason != "" {
 			errs = append(errs, w.err("the key "+input.Quote(k)+" "+reason, append(slices.Clone(path), k)...))
 		}
 	}
+	// Map order is random: sort what was found, not every key.
+	slices.SortFunc(errs, func(a, b *input.Error) int { return strings.Compare(a.Field, b.Field) })
 	return errs
 }
 
@@ -175,8 +177,21 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 	if len(keyErrs) > 0 {
 		return append(errs, keyErrs...)
 	}
-	for _, id := range slices.Sorted(maps.Keys(a.Answers)) {
-		errs = append(errs, checkAnswer(a.Answers[id], id, q, w, "answers", id)...)
+	// The happy path checks the answers in map order; only when one is
+	// refused are they checked again in the order of their ids, so that
+	// the messages (and which unknown ids get a suggestion) are the same
+	// on every run.
+	bad := false
+	for id, ans := range a.Answers {
+		if len(checkAnswer(ans, id, q, &where{}, "answers", id)) > 0 {
+			bad = true
+			break
+		}
+	}
+	if bad {
+		for _, id := range slices.Sorted(maps.Keys(a.Answers)) {
+			errs = append(errs, checkAnswer(a.Answers[id], id, q, w, "answers", id)...)
+		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(a.Spread)) {
 		s := a.Spread[id]
