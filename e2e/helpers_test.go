@@ -68,7 +68,7 @@ func waitAfter(s *session, q *questionnaire.Questionnaire, i int) {
 }
 
 // draftFiles lists the drafts folder of the state folder state: the draft
-// files (*.json) and the temporary files of atomic writes (.*.tmp-*).
+// files (*.json) and the temporary files of atomic writes (.*.dgmaturity-tmp-*).
 func draftFiles(t testing.TB, state string) (drafts, temps []string) {
 	t.Helper()
 	dir := filepath.Join(state, "dgmaturity", "drafts")

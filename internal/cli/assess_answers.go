@@ -17,7 +17,7 @@ func assessAnswers(ctx context.Context, app *App, answersPath, outDir, org strin
 	if err != nil {
 		return err
 	}
-	if err := interrupted(ctx, nil); err != nil {
+	if err := stopped(ctx); err != nil {
 		return err
 	}
 	a, err := assessment.LoadAnswers(answersPath, q, app.Today())
@@ -36,7 +36,7 @@ func assessAnswers(ctx context.Context, app *App, answersPath, outDir, org strin
 	}
 	paths, err := publish.WriteWith(outDir, publish.Base(a), q, a, app.Tool(),
 		publish.Extra{Context: ctx, Inputs: []string{answersPath}})
-	if err = interrupted(ctx, err); err != nil {
+	if err = interrupted(err); err != nil {
 		if err == ErrInterrupted {
 			return err
 		}

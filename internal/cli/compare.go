@@ -140,7 +140,7 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 	set, err := compare.LoadContext(ctx, paths, q, compare.LoadOptions{Progress: prog.update})
 	prog.done()
 	if err != nil {
-		return interrupted(ctx, err)
+		return interrupted(err)
 	}
 
 	for _, p := range set.Problems {
@@ -197,7 +197,7 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 		if err := publishFiles(ctx, set.Read, outs...); err != nil {
 			return err
 		}
-	} else if err := interrupted(ctx, nil); err != nil {
+	} else if err := stopped(ctx); err != nil {
 		return err
 	}
 	if o.out == "" {

@@ -71,7 +71,7 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string) erro
 	if err != nil {
 		return err
 	}
-	if err := interrupted(ctx, nil); err != nil {
+	if err := stopped(ctx); err != nil {
 		return err
 	}
 	var answers []map[string]assessment.Answer
@@ -122,7 +122,7 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string) erro
 			return []publish.Output{{Path: workshop, Data: ws.Bytes()}}, nil
 		},
 	})
-	if err = interrupted(ctx, err); err != nil {
+	if err = interrupted(err); err != nil {
 		if err == ErrInterrupted {
 			return err
 		}
