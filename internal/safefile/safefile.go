@@ -91,8 +91,9 @@ func Replace(tmp, target string) error {
 	return nil
 }
 
-// ErrExists is returned (wrapped) by CreateNew when the target exists.
-var ErrExists = fs.ErrExist
+// link is os.Link; tests replace it to stand for a file system without
+// hard links.
+var link = os.Link
 
 // CreateNew publishes the finished temporary file tmp at target only if
 // nothing is there, in one step: a hard link, which refuses an existing
@@ -102,7 +103,7 @@ var ErrExists = fs.ErrExist
 // removed unless the target exists (the error then wraps fs.ErrExist and
 // the caller decides).
 func CreateNew(tmp, target string) error {
-	err := os.Link(tmp, target)
+	err := link(tmp, target)
 	if err == nil {
 		os.Remove(tmp)
 		return nil
