@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -152,6 +153,10 @@ func Load(paths []string, q *questionnaire.Questionnaire, opt LoadOptions) *Set 
 // the files not yet read are skipped and ctx's error is returned with the
 // partial set, which must then not be reported.
 func LoadContext(ctx context.Context, paths []string, q *questionnaire.Questionnaire, opt LoadOptions) (*Set, error) {
+	// Each file makes short-lived garbage (its decoded answers, its score)
+	// while what is kept stays small (one Record a file): collecting less
+	// often saves a fifth of the time for a few more MiB of heap.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	files, problems, err := files(ctx, paths)
 	set := &Set{Instrument: q, Files: len(files) + len(problems), Read: files}
 	if err != nil {
