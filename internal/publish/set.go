@@ -94,15 +94,24 @@ func (s Set) Publish() error {
 		return err
 	}
 	dirs := map[string]bool{}
+	var made []string // folders this run created, removed again on failure
 	for _, o := range s.Outputs {
 		dir := filepath.Dir(o.Path)
 		if dirs[dir] {
 			continue
 		}
 		dirs[dir] = true
+		var missing []string
+		for d := dir; ; d = filepath.Dir(d) {
+			if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+				break
+			}
+			missing = append(missing, d)
+		}
 		if err := os.MkdirAll(dir, 0o777); err != nil {
 			return fmt.Errorf("create output folder %s: %w", input.QuotePath(dir), unwrapPath(err))
 		}
+		made = append(made, missing...) // deepest first
 		safefile.CleanStale(dir)
 	}
 
@@ -114,6 +123,9 @@ func (s Set) Publish() error {
 			if t != "" {
 				os.Remove(t)
 			}
+		}
+		for _, d := range made {
+			os.Remove(d) // only if empty: another run may be writing there
 		}
 	}
 	for i, o := range s.Outputs {
@@ -133,10 +145,10 @@ func (s Set) Publish() error {
 	// Publish: claims first, in order, then the rest.
 	var created []string
 	rollback := func() {
-		cleanup()
 		for _, c := range created {
 			os.Remove(c)
 		}
+		cleanup()
 	}
 	order := make([]int, 0, len(s.Outputs))
 	for i, o := range s.Outputs {

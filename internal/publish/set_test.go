@@ -145,6 +145,19 @@ func TestSetClaimRefusal(t *testing.T) {
 	if n := names(t, dir); len(n) != 1 {
 		t.Errorf("the folder holds %v; want only Alice's file", n)
 	}
+
+	// A refused set leaves no folder it made either.
+	deep := filepath.Join(dir, "new", "deeper")
+	err = Set{Outputs: []Output{
+		{Path: filepath.Join(deep, "r.md"), Data: []byte("r")},
+		{Path: js, Data: []byte("{}"), Claim: func([]byte) error { return refused }},
+	}}.Publish()
+	if !errors.Is(err, refused) {
+		t.Fatalf("error %v; want the claim's refusal", err)
+	}
+	if n := names(t, dir); len(n) != 1 {
+		t.Errorf("after a refusal the folder holds %v; want only Alice's file", n)
+	}
 }
 
 // TestSetCleansStaleTemporaryFiles: what a run killed in the middle of a
