@@ -390,6 +390,29 @@ func TestNoPartialSets(t *testing.T) {
 		t.Errorf("compare -o FOLDER left %v", names)
 	}
 
+	// A link to /dev/zero and a FIFO at the assessment's name: the
+	// overwrite check used to read the first until memory ran out and to
+	// hang on the second. Both are refused at once, nothing read.
+	for _, special := range []string{"zero", "fifo"} {
+		out := t.TempDir()
+		at := filepath.Join(out, "example-agency-2026-03-01.json")
+		var err error
+		if special == "zero" {
+			err = os.Symlink("/dev/zero", at)
+		} else {
+			err = syscall.Mkfifo(at, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code, stderr := run(t, env, "assess", "--answers", answers, "--out", out); code != 2 || !strings.Contains(stderr, "not a regular file") {
+			t.Errorf("%s at the .json name: exit %d, want 2 saying it is not a regular file: %s", special, code, stderr)
+		}
+		if names := dirNames(t, out); len(names) != 1 {
+			t.Errorf("%s at the .json name: the folder holds %v", special, names)
+		}
+	}
+
 	// --out naming a regular file is bad usage.
 	file := filepath.Join(t.TempDir(), "report.md")
 	if err := os.WriteFile(file, []byte("mine"), 0o644); err != nil {
