@@ -62,7 +62,9 @@ func decodeFast(data []byte) *Assessment {
 	if len(data) == 0 || data[0] != '{' || len(data) > MaxFileSize || !plainJSON(data) {
 		return nil
 	}
-	var a Assessment
+	// A map given to Unmarshal is filled, not replaced: one of the right
+	// size spares the decoder growing it answer by answer.
+	a := Assessment{Answers: make(map[string]Answer, 64)}
 	if json.Unmarshal(data, &a) != nil || a.Schema != SchemaV1 {
 		return nil
 	}
