@@ -400,7 +400,7 @@ func TestNoPartialSets(t *testing.T) {
 		if special == "zero" {
 			err = os.Symlink("/dev/zero", at)
 		} else {
-			err = syscall.Mkfifo(at, 0o644)
+			err = mkfifo(at)
 		}
 		if err != nil {
 			t.Fatal(err)
