@@ -112,7 +112,7 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 		if o.resume != "" {
 			return &input.UsageError{Msg: "--answers and --resume cannot be used together: an answers file is a complete set of answers"}
 		}
-		return assessAnswers(app, o)
+		return assessAnswers(ctx, app, o)
 	}
 	q, err := app.Instrument()
 	if err != nil {
@@ -190,7 +190,7 @@ func loadResume(app *App, q *questionnaire.Questionnaire, o assessOptions) (a *a
 		return nil, "", err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(app.Stderr, "dgmaturity: %s: %s\n", o.resume, w)
+		fmt.Fprintf(app.Stderr, "dgmaturity: %s: %s\n", input.QuotePath(o.resume), w)
 	}
 	if o.org != "" {
 		a.Organisation.Name = o.org

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,7 @@ one found in the report's folder.`,
   dgmaturity report agency-2026-03-01.json -o board/report.md`,
 		Args: needArgs(cobra.ExactArgs(1), "one assessment file (ASSESSMENT.json)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReport(app, args[0], out, previous, target)
+			return runReport(cmd.Context(), app, args[0], out, previous, target)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the chart goes beside it with .svg")
@@ -44,7 +45,7 @@ one found in the report's folder.`,
 	return cmd
 }
 
-func runReport(app *App, path, out, previous string, target int) error {
+func runReport(ctx context.Context, app *App, path, out, previous string, target int) error {
 	if err := checkTarget(target); err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func runReport(app *App, path, out, previous string, target int) error {
 	r := scoring.ScoreAssessment(q, a, target)
 	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
 	for _, w := range warnings {
-		fmt.Fprintln(app.Stderr, "warning: "+path+": "+w)
+		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
 	}
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
@@ -79,10 +80,12 @@ func runReport(app *App, path, out, previous string, target int) error {
 		previous = publish.FindPrevious(filepath.Dir(out), q, a)
 	}
 	var progress *scoring.Progress
+	inputs := []string{path}
 	if previous != "" {
 		if progress, err = publish.Progress(previous, q, a, r); err != nil {
 			return err
 		}
+		inputs = append(inputs, previous)
 	}
 	shown := a
 	if target != 0 {
@@ -95,10 +98,10 @@ func runReport(app *App, path, out, previous string, target int) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(chart, svg); err != nil {
-		return err
-	}
-	if err := writeOutput(out, md); err != nil {
+	// The chart and the report are one set: both or neither, and never
+	// over the assessment they are made from (or the one they compare with).
+	if err := publishFiles(ctx, inputs,
+		publish.Output{Path: out, Data: md}, publish.Output{Path: chart, Data: svg}); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Stdout, out)

@@ -114,7 +114,9 @@ func closeWorkshop(app *App, w *workshop.Workshop) error {
 			fmt.Fprintln(app.Stdout, p)
 		}
 		printed = true
-		return runMerge(app, paths, out)
+		// Closing finishes what it began: an interrupt has already stopped
+		// the server, and the merge must not be left half done.
+		return runMerge(context.Background(), app, paths, out)
 	})
 	if !printed {
 		for _, p := range closed.Published {

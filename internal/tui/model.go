@@ -262,7 +262,11 @@ func New(opts Options) Model {
 	if opts.Publish == nil {
 		previous := opts.Previous
 		opts.Publish = func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error) {
-			return publish.WriteWith(dir, publish.Base(a), q, a, tool, previous)
+			var inputs []string
+			if previous != "" {
+				inputs = []string{previous}
+			}
+			return publish.WriteWith(dir, publish.Base(a), q, a, tool, publish.Extra{Inputs: inputs, Previous: previous})
 		}
 	}
 	m := Model{
