@@ -272,7 +272,7 @@ func TestHostileInputs(t *testing.T) {
 		// recommendation ids of an assessment file.
 		{name: "t-score-key-escape", cmd: report, file: "score-key.json", data: fromSaved(`"context":`, `"\u001b[2Jcontext":`), line: 40, reason: "the key \\x1b[2Jcontext contains the control character U+001B"},
 		{name: "t-tool-bidi", cmd: report, file: "tool-bidi.json", data: fromSavedRe(`"tool": "[^"]*"`, `"tool": "dgmaturity \u202e1.0"`), line: 3, reason: "tool: contains the bidirectional control U+202E"},
-		{name: "t-version-escape", cmd: report, file: "version-escape.json", data: fromSaved(`"version": "1.0.0"`, `"version": "1.0.0\u001b[31m\u202e"`), line: 6, reason: "questionnaire.version: contains the control character U+001B"},
+		{name: "t-version-escape", cmd: report, file: "version-escape.json", data: fromSaved(`"version": "1.1.0"`, `"version": "1.1.0\u001b[31m\u202e"`), line: 6, reason: "questionnaire.version: contains the control character U+001B"},
 		{name: "t-recommendation-escape", cmd: report, file: "rec-escape.json", data: fromSavedRe(`"recommendations": \[\s*"`, `"recommendations": ["\u001b[2J", "`), line: 56, reason: "recommendations[0]: contains the control character U+001B"},
 		// The questionnaire refuses what the assessment reader refuses:
 		// invisible characters and separators as well as controls.

@@ -95,7 +95,7 @@ assessment was found or the command line is wrong.`,
 	_ = f.MarkHidden("anonymize")
 	f.IntVar(&o.minGroup, "min-group", defaultMinGroup, "smallest group of PSOs whose statistics are shown")
 	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "exit 0 even when files were left out as unreadable or invalid")
-	f.StringVar(&o.saltFile, "salt-file", "", "file holding the secret salt that keys the pseudonyms of --anonymise (or set DGMATURITY_SALT)")
+	f.StringVar(&o.saltFile, "salt-file", "", "file with the secret salt of the pseudonyms (or DGMATURITY_SALT)")
 	// --salt put the secret where other users can read it (ps,
 	// /proc/PID/cmdline); it stays only to say so.
 	f.StringVar(&o.salt, "salt", "", "refused: use --salt-file or DGMATURITY_SALT")
