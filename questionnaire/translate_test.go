@@ -219,7 +219,7 @@ func TestLocalized(t *testing.T) {
 	if _, err := q.localized("fr", []*Translation{&other}); err == nil || !strings.Contains(err.Error(), "available: en") {
 		t.Errorf("localized(fr) with a translation of another instrument: %v", err)
 	}
-	// The embedded set ships no translation yet.
+	// An unknown language is refused with the list of those embedded.
 	if _, err := q.Localized("xx"); err == nil || !input.IsBad(err) || !strings.Contains(err.Error(), "available: en") {
 		t.Errorf("Localized(xx): %v", err)
 	}
