@@ -5,16 +5,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"charm.land/fang/v2"
 
 	"github.com/dgmaturity/dgmaturity/internal/cli"
-	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/exit"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -26,8 +24,8 @@ func main() {
 }
 
 // run executes the command line and maps its outcome to an exit code, in
-// this one place: 0 done, 1 failed while working, 2 bad usage or input,
-// 130 interrupted.
+// this one place, through the exit contract (internal/exit): 0 done, 1
+// failed while working, 2 bad usage or input, 130 interrupted.
 func run() int {
 	// Most runs need the built-in instrument: parse it while cobra, fang
 	// and the terminal get ready (start to first screen is budgeted).
@@ -42,26 +40,5 @@ func run() int {
 			fmt.Fprintln(w, "dgmaturity: "+err.Error())
 		}),
 	)
-	switch {
-	case err == nil:
-		return 0
-	case errors.Is(err, cli.ErrInterrupted), errors.Is(err, context.Canceled):
-		return 130
-	case input.IsBad(err) || isCobraUsage(err):
-		return 2
-	default:
-		return 1
-	}
-}
-
-// isCobraUsage recognises cobra's own usage errors (unknown command, wrong
-// number of arguments), which cobra returns as plain errors.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires at least", "requires at most", "invalid argument"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
-	}
-	return false
+	return exit.Code(err)
 }

@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/exit"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
@@ -39,8 +40,9 @@ var ErrStopped = errors.New("stopped")
 var ErrInputEnded = errors.New("input ended before the assessment was finished")
 
 // ErrInterrupted is returned when the context is cancelled (ctrl+c,
-// SIGINT) while the mode waits for input: the draft is kept.
-var ErrInterrupted = errors.New("interrupted")
+// SIGINT) while the mode waits for input: the draft is kept. It is
+// exit.ErrInterrupted, so that it exits 130 however it is wrapped.
+var ErrInterrupted = exit.ErrInterrupted
 
 // StopError says why a run stopped early and where its answers are.
 type StopError struct {

@@ -68,7 +68,7 @@ with ctrl+c; the draft is kept in every case but the first.`,
   dgmaturity assess --answers answers.yaml --target 4 --previous reports/agency-2025-03-01.json
   # Piped answers: the form, then one line per question (here level 2 to all 48)
   { printf 'Ministry of Examples\n1\n\n\n'; yes 2 | head -n 48; } | dgmaturity assess --out reports/`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runAssess(cmd.Context(), app, o)
 		},

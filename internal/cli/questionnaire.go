@@ -30,7 +30,7 @@ in the language given with --lang.`,
 		Example: `  dgmaturity questionnaire export -o my-instrument.yaml
   dgmaturity questionnaire validate my-instrument.yaml
   dgmaturity --questionnaire my-instrument.yaml questionnaire show`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newQuestionnaireExportCmd(app), newQuestionnaireValidateCmd(app), newQuestionnaireShowCmd(app))
@@ -50,7 +50,7 @@ with --questionnaire FILE. The JSON form follows the JSON Schema shipped with dg
 Without --format, a file name ending in .json gives JSON, anything else YAML.`,
 		Example: `  dgmaturity questionnaire export > instrument.yaml
   dgmaturity questionnaire export --format json -o instrument.json`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(out), ".json") {
 				format = "json"
@@ -129,7 +129,7 @@ with their questions) followed by the principle-by-area matrix: how many questio
 area carry each principle.`,
 		Example: `  dgmaturity questionnaire show | less
   dgmaturity --questionnaire my-instrument.yaml questionnaire show`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: cobra.NoArgs,
 		RunE: func(_ *cobra.Command, _ []string) error {
 			q, err := app.Instrument()
 			if err != nil {

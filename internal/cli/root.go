@@ -4,7 +4,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/exit"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -129,14 +129,16 @@ Run it without a command to start the interactive assessment.`,
 	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "questionnaire file to use instead of the built-in one")
 	root.PersistentFlags().StringVar(&app.release, "release", "", "earlier release of the built-in questionnaire to use (e.g. 1.0.0)")
 	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: its first)")
-	// Flag mistakes are bad usage: exit 2, like bad input.
+	// Flag mistakes are bad usage: exit 2, like bad input. Subcommands
+	// inherit this function.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &input.UsageError{Msg: err.Error()}
+		return &exit.UsageError{Msg: err.Error()}
 	})
 	for _, c := range subcommands {
 		root.AddCommand(c(app))
 	}
 	root.InitDefaultCompletionCmd() // cobra adds it at run time; here so that its help is fitted too
+	typeArgErrors(root)
 	fitHelp(root, termWidth(), isTerminal(app.Stdout) && !slices.Contains(os.Args, "man"))
 	return root
 }
@@ -147,23 +149,37 @@ var subcommands []func(*App) *cobra.Command
 
 func register(c func(*App) *cobra.Command) { subcommands = append(subcommands, c) }
 
-// usageArgs wraps a cobra argument check so that its failure is a usage error.
-func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if err := check(cmd, args); err != nil {
-			return &input.UsageError{Msg: err.Error()}
-		}
-		return nil
+// typeArgErrors makes every argument check of the tree return a usage
+// error (exit 2), in this one place: cobra's checks (NoArgs, ExactArgs...)
+// return plain errors, which would otherwise exit 1.
+func typeArgErrors(c *cobra.Command) {
+	if c.Args != nil {
+		c.Args = usageArgs(c.Args)
+	}
+	for _, sub := range c.Commands() {
+		typeArgErrors(sub)
 	}
 }
 
-// needArgs is usageArgs that says what the command needs in words ("report
+// usageArgs wraps a cobra argument check so that its failure is a usage
+// error; one that is already (needArgs, rootArgs) is kept as it is.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		err := check(cmd, args)
+		if err == nil || exit.IsUsage(err) {
+			return err
+		}
+		return &exit.UsageError{Msg: err.Error()}
+	}
+}
+
+// needArgs is an argument check that says what the command needs in words ("report
 // needs one assessment file (ASSESSMENT.json)") rather than cobra's count
 // of arguments, and where to read more.
 func needArgs(check cobra.PositionalArgs, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return &input.UsageError{Msg: fmt.Sprintf("%s needs %s; %s given. Run %s --help for an example.",
+			return &exit.UsageError{Msg: fmt.Sprintf("%s needs %s; %s given. Run %s --help for an example.",
 				cmd.Name(), what, countArgs(len(args)), cmd.CommandPath())}
 		}
 		return nil
@@ -195,9 +211,9 @@ func rootArgs(cmd *cobra.Command, args []string) error {
 	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 		msg += " Did you mean " + strings.Join(s, " or ") + "?"
 	}
-	return &input.UsageError{Msg: msg + " Run dgmaturity --help for the commands."}
+	return &exit.UsageError{Msg: msg + " Run dgmaturity --help for the commands."}
 }
 
-// ErrInterrupted is returned when the user stops a run with ctrl+c; the
-// command line maps it to exit code 130.
-var ErrInterrupted = errors.New("interrupted")
+// ErrInterrupted is returned when the user stops a run with ctrl+c; it is
+// exit.ErrInterrupted (exit code 130), named here for the commands.
+var ErrInterrupted = exit.ErrInterrupted

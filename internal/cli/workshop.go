@@ -35,7 +35,7 @@ func newWorkshopCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "workshop",
 		Short: "Run a live workshop: participants answer from their own terminals over SSH",
-		Args:  usageArgs(cobra.NoArgs),
+		Args:  cobra.NoArgs,
 	}
 	cmd.AddCommand(newWorkshopServeCmd(app), newWorkshopCloseCmd(app))
 	return cmd
@@ -66,7 +66,7 @@ next.`,
 		Example: `  dgmaturity workshop serve --org "Ministry of Examples" --type ministry
   dgmaturity workshop serve --org "Ministry of Examples" --listen 0.0.0.0:2222 --out workshop/
   dgmaturity workshop serve --resume workshop/`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runWorkshopServe(cmd.Context(), app, o, cmd.Flags().Changed("out"))
 		},
@@ -90,7 +90,7 @@ func newWorkshopCloseCmd(app *App) *cobra.Command {
 draft in DIR/drafts is published into DIR/respondents as assess does, and merge writes the
 consolidated assessment and the workshop report into DIR.`,
 		Example: `  dgmaturity workshop close ministry-of-examples-2026-03-02-workshop`,
-		Args:    usageArgs(cobra.ExactArgs(1)),
+		Args:    cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			q, err := app.Instrument()
 			if err != nil {

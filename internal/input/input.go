@@ -12,6 +12,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dgmaturity/dgmaturity/internal/exit"
 )
 
 // Error is a problem with a user's input: the file, the line (0 when not
@@ -68,19 +70,20 @@ func (es Errors) Err() error {
 	return es
 }
 
-// UsageError is a command line used wrongly (unknown flag, missing argument).
-type UsageError struct{ Msg string }
+// UsageError is a command line used wrongly (unknown flag, missing
+// argument): the exit package's kind, named here too because readers and
+// publish return it next to *Error.
+type UsageError = exit.UsageError
 
-func (e *UsageError) Error() string { return e.Msg }
+// ExitCode makes bad input exit like bad usage (exit.Usage).
+func (e *Error) ExitCode() int { return exit.Usage }
+
+// ExitCode makes a list of input problems exit with exit.Usage.
+func (es Errors) ExitCode() int { return exit.Usage }
 
 // IsBad reports whether err is a bad-input or bad-usage error, which the
 // command line maps to exit code 2.
-func IsBad(err error) bool {
-	var e *Error
-	var es Errors
-	var u *UsageError
-	return errors.As(err, &e) || errors.As(err, &es) || errors.As(err, &u)
-}
+func IsBad(err error) bool { return exit.IsUsage(err) }
 
 // MiB is a mebibyte, for size limits.
 const MiB = 1 << 20
