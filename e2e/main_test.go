@@ -12,10 +12,9 @@ package e2e
 import (
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/dgmaturity/dgmaturity/internal/testbin"
 )
 
 // bin is the dgmaturity binary built by TestMain.
@@ -23,50 +22,12 @@ var bin string
 
 // TestMain builds the binary once for every test of the package.
 func TestMain(m *testing.M) {
-	os.Exit(runTests(m))
-}
-
-// runTests builds the binary into a temporary folder, runs the tests and
-// removes the folder (os.Exit in TestMain would skip a defer).
-func runTests(m *testing.M) int {
-	dir, err := os.MkdirTemp("", "dgmaturity-e2e-")
-	if err != nil {
+	var err error
+	if bin, err = testbin.Path(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
-		return 1
+		os.Exit(1)
 	}
-	defer os.RemoveAll(dir)
-	bin = filepath.Join(dir, "dgmaturity")
-	if b := os.Getenv("DGMATURITY_E2E_BIN"); b != "" {
-		// Run the suite against another build, such as one of an earlier
-		// commit, to see a test fail before its fix.
-		bin = b
-	} else if err := build(bin); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e:", err)
-		return 1
-	}
-	return m.Run()
-}
-
-// build compiles ./cmd/dgmaturity from the module root into out. Under
-// -race the binary is built with -race too, so that the race detector
-// watches the real program (its concurrent draft saves) and not only the
-// test harness.
-func build(out string) error {
-	gomod, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		return fmt.Errorf("go env GOMOD: %w", err)
-	}
-	root := filepath.Dir(strings.TrimSpace(string(gomod)))
-	args := []string{"build", "-o", out}
-	if raceEnabled {
-		args = append(args, "-race")
-	}
-	cmd := exec.Command("go", append(args, "./cmd/dgmaturity")...)
-	cmd.Dir = root
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %w\n%s", err, b)
-	}
-	return nil
+	os.Exit(testbin.Main(m))
 }
 
 // testEnv is the environment of a run: nothing from the developer's own

@@ -6,7 +6,6 @@ package examples_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,11 +14,10 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/cli"
+	goldenfile "github.com/dgmaturity/dgmaturity/internal/golden"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
-
-var update = flag.Bool("update", false, "rewrite the committed example reports")
 
 // run executes the dgmaturity command line in-process with a pinned clock
 // and version, and returns the paths it printed.
@@ -46,23 +44,7 @@ func same(t *testing.T, dir string, written []string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		committed := filepath.Join(dir, filepath.Base(path))
-		if *update {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(committed, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(committed)
-		if err != nil {
-			t.Fatalf("%v: run go test ./examples -update", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s is stale: the tool now writes something else; run go test ./examples -update and review the diff", committed)
-		}
+		goldenfile.Check(t, filepath.Join(dir, filepath.Base(path)), got)
 	}
 }
 

@@ -23,7 +23,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +30,7 @@ import (
 	"time"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/testbin"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -47,8 +47,8 @@ func TestMain(m *testing.M) {
 	os.Exit(setup(m))
 }
 
-// setup builds the binary into a temporary folder, makes the saved
-// assessment, runs the tests and cleans up.
+// setup builds the binary, makes the saved assessment, runs the tests and
+// cleans up.
 func setup(m *testing.M) int {
 	dir, err := os.MkdirTemp("", "dgmaturity-hostile-")
 	if err != nil {
@@ -56,17 +56,8 @@ func setup(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
-	bin = filepath.Join(dir, "dgmaturity")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	build := exec.Command("go", "build", "-o", bin, "github.com/dgmaturity/dgmaturity/cmd/dgmaturity")
-	if b := os.Getenv("DGMATURITY_E2E_BIN"); b != "" {
-		// Run the suite against another build, such as one of an earlier
-		// commit, to see a case fail before its fix.
-		bin = b
-	} else if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+	if bin, err = testbin.Path(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	out := filepath.Join(dir, "saved")
@@ -79,7 +70,7 @@ func setup(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	return m.Run()
+	return testbin.Main(m)
 }
 
 // The three commands a hostile file is given to.

@@ -13,14 +13,6 @@ func areaTitle(q *questionnaire.Questionnaire, id string) string {
 	return Escape(id)
 }
 
-// areaShort is the area's short label, for table headings.
-func areaShort(q *questionnaire.Questionnaire, id string) string {
-	if a, ok := q.Area(id); ok {
-		return Escape(shortOr(a.Short, a.Title))
-	}
-	return Escape(id)
-}
-
 // principleShort is "P3 Data-driven culture": the id and the short label.
 func principleShort(q *questionnaire.Questionnaire, id string) string {
 	if p, ok := q.Principle(id); ok {

@@ -3,8 +3,6 @@ package reports
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,32 +12,15 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	goldenfile "github.com/dgmaturity/dgmaturity/internal/golden"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; review with: go test ./reports -update && git diff %s\n%s", name, path, firstDiff(string(want), string(got)))
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 // firstDiff shows the first differing line, enough to see what changed.

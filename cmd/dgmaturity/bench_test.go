@@ -5,10 +5,11 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/creack/pty"
+
+	"github.com/dgmaturity/dgmaturity/internal/testbin"
 )
 
 // BenchmarkStartup measures, on the built binary, the time from exec to
@@ -18,10 +19,13 @@ import (
 // and rendering it; "first-screen" runs the interactive assessment in a
 // pseudo-terminal of 80x24 and stops the clock when its first frame (the
 // title bar) has arrived.
+// TestMain removes the binary the benchmarks build.
+func TestMain(m *testing.M) { os.Exit(testbin.Main(m)) }
+
 func BenchmarkStartup(b *testing.B) {
-	bin := filepath.Join(b.TempDir(), "dgmaturity")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
+	bin, err := testbin.Path()
+	if err != nil {
+		b.Fatal(err)
 	}
 	for _, bc := range []struct {
 		name string

@@ -8,8 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	goldenfile "github.com/dgmaturity/dgmaturity/internal/golden"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 )
 
@@ -192,16 +191,5 @@ func TestBadFiles(t *testing.T) {
 	}
 	goldenPath := filepath.Join("testdata", "bad", "errors.golden")
 	got := strings.ReplaceAll(golden.String(), testQuestionnaire(t).Hash(), "@SHA256@")
-	if *update {
-		if err := os.WriteFile(goldenPath, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(goldenPath)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("error messages differ from %s (-want +got; go test -update to accept):\n%s", goldenPath, diff)
-	}
+	goldenfile.Check(t, goldenPath, []byte(got))
 }

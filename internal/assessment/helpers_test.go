@@ -1,14 +1,11 @@
 package assessment
 
 import (
-	"flag"
 	"strings"
 	"testing"
 
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // today is the date the tests run on.
 const today = "2026-03-01"

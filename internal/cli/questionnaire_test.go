@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,24 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
+	goldenfile "github.com/dgmaturity/dgmaturity/internal/golden"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
-
-// The -update flag may be declared by another test file of this package
-// too; declare it only once.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // runCLI runs the command tree with args, as main does, and returns what
 // it wrote and its error.
@@ -160,22 +145,7 @@ func TestQuestionnaireShowGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join("testdata", "questionnaire-show.golden")
-	if updateGolden() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(stdout), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	} else {
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if diff := cmp.Diff(string(want), stdout); diff != "" {
-			t.Errorf("questionnaire show differs from %s (-want +got; go test -update rewrites it):\n%s", path, diff)
-		}
-	}
+	goldenfile.Check(t, path, []byte(stdout))
 
 	// The outline fits 100 columns; the matrix, from its heading on, 80.
 	inMatrix := false

@@ -11,8 +11,7 @@ import (
 // hand (100/3 and friends).
 var approx = cmpopts.EquateApprox(0, 1e-9)
 
-func f64(v float64) *float64 { return &v }
-func i(v int) *int           { return &v }
+func i(v int) *int { return &v }
 
 // testQuestionnaire is a small instrument whose scores are worked out by
 // hand in the tests:

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -11,13 +9,11 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	goldenfile "github.com/dgmaturity/dgmaturity/internal/golden"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // testdata is the absolute path of the golden files: some tests change the
 // working folder.
@@ -288,23 +284,7 @@ func screenText(m Model) string { return ansi.Strip(m.View().Content) }
 // -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(testdata, name+".golden")
-	if *update {
-		if err := os.MkdirAll(testdata, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run with -update to create it): %v", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
+	goldenfile.Check(t, filepath.Join(testdata, name+".golden"), []byte(got))
 }
 
 // checkSize checks that a view fills exactly w x h cells at most.

@@ -5,7 +5,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/tui"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -177,16 +176,4 @@ func (w *Workshop) sendRevealLocked(p *person) {
 	for s := range w.sessions {
 		s.send(msg)
 	}
-}
-
-// answersOf returns a copy of the answers of each participant, in order of
-// joining (tests and the benchmark compare them with the files).
-func (w *Workshop) answersOf() map[string]map[string]assessment.Answer {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	out := make(map[string]map[string]assessment.Answer, len(w.people))
-	for _, p := range w.people {
-		out[p.name] = p.answers
-	}
-	return out
 }

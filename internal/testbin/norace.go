@@ -1,6 +1,6 @@
-//go:build race
+//go:build !race
 
-package e2e
+package testbin
 
 // raceEnabled reports that the tests run under the race detector.
-const raceEnabled = true
+const raceEnabled = false
