@@ -1,14 +1,13 @@
 package publish
 
 import (
-	"strings"
-
-	"github.com/dgmaturity/dgmaturity/internal/input"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 

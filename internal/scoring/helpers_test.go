@@ -1,10 +1,11 @@
 package scoring
 
 import (
-	"github.com/dgmaturity/dgmaturity/internal/assessment"
-	"github.com/dgmaturity/dgmaturity/questionnaire"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
 // approx compares floats computed by the code with values worked out by
