@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -313,7 +314,7 @@ func (c *cmpWriter) stages() {
 func (c *cmpWriter) areaHeads() (string, string) {
 	var head, rule strings.Builder
 	for _, a := range c.q.Areas {
-		head.WriteString(" " + Escape(shortOr(a.Short, a.Title)) + " |")
+		head.WriteString(" " + Escape(cmp.Or(a.Short, a.Title)) + " |")
 		rule.WriteString("---:|")
 	}
 	return head.String(), rule.String()

@@ -1,6 +1,10 @@
 package reports
 
-import "github.com/dgmaturity/dgmaturity/questionnaire"
+import (
+	"cmp"
+
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
 
 // The labels every report uses for areas and principles, escaped for
 // Markdown; an unknown id stands for itself.
@@ -16,7 +20,7 @@ func areaTitle(q *questionnaire.Questionnaire, id string) string {
 // principleShort is "P3 Data-driven culture": the id and the short label.
 func principleShort(q *questionnaire.Questionnaire, id string) string {
 	if p, ok := q.Principle(id); ok {
-		return Escape(p.ID + " " + shortOr(p.Short, p.Title))
+		return Escape(p.ID + " " + cmp.Or(p.Short, p.Title))
 	}
 	return Escape(id)
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"sort"
@@ -258,14 +259,14 @@ func (m *mdWriter) matrix() {
 	head.WriteString("| Principle |")
 	rule.WriteString("|---|")
 	for _, a := range m.q.Areas {
-		head.WriteString(" " + Escape(shortOr(a.Short, a.Title)) + " |")
+		head.WriteString(" " + Escape(cmp.Or(a.Short, a.Title)) + " |")
 		rule.WriteString("---:|")
 	}
 	m.ln(head.String())
 	m.ln(rule.String())
 	for _, p := range m.q.Principles {
 		var row strings.Builder
-		row.WriteString("| " + Escape(p.ID+" "+shortOr(p.Short, p.Title)) + " |")
+		row.WriteString("| " + Escape(p.ID+" "+cmp.Or(p.Short, p.Title)) + " |")
 		for _, a := range m.q.Areas {
 			cell := "–"
 			if s, ok := m.r.Matrix[p.ID][a.ID]; ok && s.Questions > 0 {
@@ -276,13 +277,6 @@ func (m *mdWriter) matrix() {
 		m.ln(row.String())
 	}
 	m.ln("")
-}
-
-func shortOr(short, long string) string {
-	if short != "" {
-		return short
-	}
-	return long
 }
 
 func (m *mdWriter) recommendations() {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -73,7 +74,7 @@ func RadarSVG(w io.Writer, q *questionnaire.Questionnaire, r *scoring.Result, ti
 		}
 		label := s.ID
 		if pr, ok := q.Principle(s.ID); ok {
-			label = s.ID + " " + shortOr(pr.Short, pr.Title)
+			label = s.ID + " " + cmp.Or(pr.Short, pr.Title)
 		}
 		p("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\" fill=\"#1a1a1a\">%s</text>\n", lx, ly, anchor, xmlEscape(label))
 		p("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"#4a4a4a\">%s</text>\n", lx, ly+14, anchor, valueText(s))

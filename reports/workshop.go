@@ -149,7 +149,7 @@ func (m *wsWriter) scores() {
 	m.ln(head.String())
 	m.ln(rule.String())
 	for _, p := range q.Principles {
-		row(Escape(p.ID+" "+shortOr(p.Short, p.Title)), measure(func(r *scoring.Result) scoring.Measure { return r.Principle(p.ID) }))
+		row(Escape(p.ID+" "+cmp.Or(p.Short, p.Title)), measure(func(r *scoring.Result) scoring.Measure { return r.Principle(p.ID) }))
 	}
 	m.ln("")
 }

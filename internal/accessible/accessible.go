@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -491,7 +492,7 @@ func (s *session) parseAnswer(l string, qu *questionnaire.Question) (p parsed, o
 func (s *session) isAnswer(l string) bool {
 	head, _, _ := strings.Cut(l, " ")
 	h := strings.ToLower(head)
-	if h == s.keys.dontKnow || h == s.keys.na || contains(s.keys.back, strings.ToLower(l)) {
+	if h == s.keys.dontKnow || h == s.keys.na || slices.Contains(s.keys.back, strings.ToLower(l)) {
 		return true
 	}
 	// Any number counts, so that one out of range is refused as a level
@@ -531,7 +532,7 @@ func (s *session) question(i int, qu *questionnaire.Question) (back bool, err er
 			s.say("Why it matters: %s", qu.Help)
 			s.say("What counts as evidence: %s", qu.Evidence)
 			continue
-		case contains(s.keys.back, low):
+		case slices.Contains(s.keys.back, low):
 			return true, nil
 		case l == "":
 			s.say("Nothing typed. %s", prompt)
@@ -670,15 +671,6 @@ func (s *session) summary(p publish.Paths) {
 	s.say("Report: %s", p.Report)
 	s.say("Chart: %s", p.Chart)
 	s.say("Assessment file: %s", p.Assessment)
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 func short(s, long string) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -43,7 +44,7 @@ func (c *checker) object() string {
 // keys refuses the keys of object n that are not in allowed.
 func (c *checker) keys(n *node, allowed []string, path ...any) {
 	for i, k := range n.keys {
-		if !contains(allowed, k) {
+		if !slices.Contains(allowed, k) {
 			c.add(n.kids[i].line, unknownField(k, allowed), append(path, k)...)
 		}
 	}
@@ -56,15 +57,6 @@ func unknownField(k string, allowed []string) string {
 		return fmt.Sprintf("unknown field %q (did you mean %s?)", clip(k), near)
 	}
 	return fmt.Sprintf("unknown field %q (accepted: %s)", clip(k), strings.Join(allowed, ", "))
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // shape checks that the tree n fits the Go type t the way encoding/json

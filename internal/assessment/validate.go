@@ -140,7 +140,7 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 		}
 		if o.Type == "" {
 			errs = append(errs, w.err("missing: the organisation's type, one of "+strings.Join(OrganisationTypes, ", "), "organisation", "type"))
-		} else if !contains(OrganisationTypes, o.Type) {
+		} else if !slices.Contains(OrganisationTypes, o.Type) {
 			errs = append(errs, w.err(fmt.Sprintf("unknown organisation type %q (accepted: %s)", clip(o.Type), strings.Join(OrganisationTypes, ", ")), "organisation", "type"))
 		}
 	}

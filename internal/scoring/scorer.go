@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"slices"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -51,11 +52,11 @@ func NewScorer(q *questionnaire.Questionnaire) *Scorer {
 		s.area[i] = lookup(areas, qu.Area)
 		for _, id := range qu.Principles {
 			p := lookup(prins, id)
-			if p < 0 || contains(s.principles[i], p) {
+			if p < 0 || slices.Contains(s.principles[i], p) {
 				continue
 			}
 			s.principles[i] = append(s.principles[i], p)
-			if pl := pillarOf[p]; pl >= 0 && !contains(s.pillars[i], pl) {
+			if pl := pillarOf[p]; pl >= 0 && !slices.Contains(s.pillars[i], pl) {
 				s.pillars[i] = append(s.pillars[i], pl)
 			}
 		}
@@ -74,7 +75,7 @@ func NewScorer(q *questionnaire.Questionnaire) *Scorer {
 		r := &q.Recommendations[i]
 		ru := rule{rec: r}
 		for _, id := range r.Addresses {
-			if p := lookup(quests, id); p >= 0 && !contains(ru.addresses, p) {
+			if p := lookup(quests, id); p >= 0 && !slices.Contains(ru.addresses, p) {
 				ru.addresses = append(ru.addresses, p)
 			}
 		}
@@ -98,15 +99,6 @@ func lookup(m map[string]int, id string) int {
 		return i
 	}
 	return -1
-}
-
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // Answer states.

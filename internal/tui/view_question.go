@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -159,11 +160,11 @@ func lineCount(parts []string) int {
 func (m Model) tagList(qu *questionnaire.Question) []string {
 	var parts []string
 	if a, ok := m.q.Area(qu.Area); ok {
-		parts = append(parts, m.tag("Area: "+shortOr(a.Short, a.Title)))
+		parts = append(parts, m.tag("Area: "+cmp.Or(a.Short, a.Title)))
 	}
 	for _, id := range qu.Principles {
 		if p, ok := m.q.Principle(id); ok {
-			parts = append(parts, m.tag(p.ID+" "+shortOr(p.Short, p.Title)))
+			parts = append(parts, m.tag(p.ID+" "+cmp.Or(p.Short, p.Title)))
 		} else {
 			parts = append(parts, m.tag(id))
 		}
@@ -201,14 +202,6 @@ func (m Model) tag(s string) string {
 		return "[" + s + "]"
 	}
 	return m.styles.Tag.Render(" " + s + " ")
-}
-
-// shortOr returns short, or long when short is empty.
-func shortOr(short, long string) string {
-	if short != "" {
-		return short
-	}
-	return long
 }
 
 // levelRows renders the five levels on one line each: marker, number,
@@ -344,7 +337,7 @@ func (m Model) progressLine(w int) string {
 	s := "Overall " + m.countBar(done, total, 16)
 	if a, ok := m.q.Area(m.question().Area); ok {
 		ad, at := m.areaProgress(a.ID)
-		s += "   " + shortOr(a.Short, a.Title) + " " + m.countBar(ad, at, 12)
+		s += "   " + cmp.Or(a.Short, a.Title) + " " + m.countBar(ad, at, 12)
 	}
 	return truncate(s, w)
 }
@@ -358,7 +351,7 @@ func (m Model) viewSidebar() string {
 	for _, a := range m.q.Areas {
 		done, total := m.areaProgress(a.ID)
 		count := fmt.Sprintf("%d/%d", done, total)
-		name := truncate(shortOr(a.Short, a.Title), inner-2-len(count)-1)
+		name := truncate(cmp.Or(a.Short, a.Title), inner-2-len(count)-1)
 		line := spread(marker(a.ID == cur)+name, count, inner)
 		if a.ID == cur {
 			line = m.styles.Question.Render(line)

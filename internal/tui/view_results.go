@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -86,13 +87,13 @@ func (m Model) summaryContent(w int) string {
 	b.WriteString(h("Areas") + "\n")
 	labelW := 0
 	for _, a := range m.q.Areas {
-		labelW = max(labelW, len([]rune(shortOr(a.Short, a.Title))))
+		labelW = max(labelW, len([]rune(cmp.Or(a.Short, a.Title))))
 	}
 	labelW = min(labelW, 24)
 	for _, s := range r.Areas {
 		label := s.ID
 		if a, ok := m.q.Area(s.ID); ok {
-			label = shortOr(a.Short, a.Title)
+			label = cmp.Or(a.Short, a.Title)
 		}
 		b.WriteString(m.scoreRow(label, labelW, s, 20, w) + "\n")
 	}
@@ -101,7 +102,7 @@ func (m Model) summaryContent(w int) string {
 	rows := make([]string, 0, len(r.Principles))
 	pw := 0
 	for _, p := range m.q.Principles {
-		pw = max(pw, len([]rune(p.ID+" "+shortOr(p.Short, p.Title))))
+		pw = max(pw, len([]rune(p.ID+" "+cmp.Or(p.Short, p.Title))))
 	}
 	pw = min(pw, 30)
 	// Two columns where they fit: label, bar of 10, score.
@@ -114,7 +115,7 @@ func (m Model) summaryContent(w int) string {
 	for _, s := range r.Principles {
 		label := s.ID
 		if p, ok := m.q.Principle(s.ID); ok {
-			label = p.ID + " " + shortOr(p.Short, p.Title)
+			label = p.ID + " " + cmp.Or(p.Short, p.Title)
 		}
 		rows = append(rows, m.scoreRow(label, pw, s, barW, w))
 	}
