@@ -30,6 +30,7 @@ type compareOptions struct {
 	csv         string
 	anonymise   bool
 	minGroup    int
+	minGroupSet bool // given on the command line (else 1, or 5 with --anonymise)
 	skipInvalid bool
 	salt        string // refused: see saltFor
 	saltFile    string
@@ -81,9 +82,7 @@ assessment was found or the command line is wrong.`,
   dgmaturity compare results/ --anonymise --salt-file ~/.config/dgmaturity/salt -o public.md --csv public.csv`,
 		Args: needArgs(cobra.MinimumNArgs(1), "at least one assessment file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("min-group") {
-				o.minGroup = 0
-			}
+			o.minGroupSet = cmd.Flags().Changed("min-group")
 			return runCompare(cmd.Context(), app, args, o)
 		},
 	}
@@ -114,8 +113,8 @@ const maxReasons = 5
 
 func runCompare(ctx context.Context, app *App, paths []string, o compareOptions) error {
 	switch {
-	case o.minGroup < 0:
-		return &input.UsageError{Msg: fmt.Sprintf("--min-group must be 1 or more, not %d", o.minGroup)}
+	case o.minGroupSet && o.minGroup < 1:
+		return &input.UsageError{Msg: fmt.Sprintf("--min-group must be 1 or more (1 shows every group), not %d", o.minGroup)}
 	case o.out != "" && o.csv != "" && filepath.Clean(o.out) == filepath.Clean(o.csv):
 		return &input.UsageError{Msg: "-o and --csv name the same file"}
 	case o.salt != "":
@@ -128,8 +127,11 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 		return err
 	}
 	minGroup := o.minGroup
-	if minGroup == 0 && o.anonymise {
-		minGroup = defaultMinGroup
+	if !o.minGroupSet {
+		minGroup = 1
+		if o.anonymise {
+			minGroup = defaultMinGroup
+		}
 	}
 	q, err := app.Instrument()
 	if err != nil {

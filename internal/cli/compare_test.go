@@ -221,12 +221,25 @@ func TestCompareUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"compare"},
 		{"compare", dir, "--min-group", "-1"},
+		{"compare", dir, "--min-group", "0"},
+		{"compare", dir, "--min-group", "0", "--anonymise"},
 		{"compare", dir, "--salt", "x"},
 		{"compare", dir, "-o", "same", "--csv", "same"},
 	} {
 		if _, _, err := runCLI(t, args...); !input.IsBad(err) {
 			t.Errorf("%v: error %v; want a usage error (exit code 2)", args, err)
 		}
+	}
+}
+
+// TestCompareMinGroupZero: --min-group 0 once became the anonymised
+// default of 5 in silence; it is refused, naming 1 as the way to show
+// every group.
+func TestCompareMinGroupZero(t *testing.T) {
+	dir, _ := synthFolder(t, 2, 1)
+	_, _, err := runCLI(t, "compare", dir, "--anonymise", "--min-group", "0")
+	if !input.IsBad(err) || !strings.Contains(err.Error(), "--min-group must be 1 or more") || !strings.Contains(err.Error(), "1 shows every group") {
+		t.Errorf("error %v; want a usage error saying 1 shows every group", err)
 	}
 }
 
