@@ -244,21 +244,17 @@ type Summary struct {
 	Withheld []string
 }
 
-// Summarise computes the statistics of set.
+// Summarise computes the statistics of set, in named steps: the PSOs and
+// their labels, the instrument versions seen, the cross-section, the peer
+// groups, the weakest principles and the needs, the trend, the changes
+// and the rows of the CSV. Each step reads what the earlier ones set.
 func Summarise(set *Set, opt Options) *Summary {
-	q := set.Instrument
 	if opt.Anonymise && opt.Salt == "" {
 		var b [32]byte
 		_, _ = rand.Read(b[:]) // never fails (crypto/rand panics instead)
 		opt.Salt = hex.EncodeToString(b[:])
 	}
-	version := func(v string) string {
-		if opt.Anonymise && v != q.Version && !knownVersion.MatchString(v) {
-			return OtherVersion
-		}
-		return v
-	}
-	s := &Summary{
+	b := &summariser{q: set.Instrument, opt: opt, s: &Summary{
 		Anonymised:  opt.Anonymise,
 		MinGroup:    max(opt.MinGroup, 1),
 		Salted:      opt.Anonymise && opt.Salt != "",
@@ -266,27 +262,96 @@ func Summarise(set *Set, opt Options) *Summary {
 		LeftOut:     len(set.Problems),
 		Duplicates:  len(set.Duplicates),
 		Assessments: len(set.Records),
-	}
-	recs := set.Records
-	small := func(n int) bool { return n < s.MinGroup }
+	}}
+	b.groupPSOs(set.Records)
+	b.versions(set.Records)
+	b.crossSection()
+	withheldTypes := b.peerGroups()
+	b.weakest()
+	b.s.Needs = needs(b.q, b.latest)
+	b.trend(set.Records)
+	b.changes()
+	b.rows()
+	b.s.Withheld = withheldNotes(b.s, opt, withheldTypes)
+	return b.s
+}
 
-	// PSOs: runs of equal keys (the records are sorted by key, then date).
-	type pso struct {
-		recs  []Record // by date
-		label string
+// pso is one organisation of the comparison: its assessments and label.
+type pso struct {
+	recs  []Record // by date
+	label string
+}
+
+// summariser holds what the steps of Summarise share.
+type summariser struct {
+	q   *questionnaire.Questionnaire
+	opt Options
+	s   *Summary
+	// psos are the organisations, latest their latest assessments (same
+	// order); typeCount counts them by organisation type.
+	psos      []*pso
+	latest    []Record
+	typeCount map[string]int
+	// withheldYear holds the years withheld when anonymised.
+	withheldYear map[string]bool
+}
+
+// small reports whether a group of n PSOs is too small to be shown.
+func (b *summariser) small(n int) bool { return n < b.s.MinGroup }
+
+// version is the version shown for v: anonymised, free text someone typed
+// as a version becomes OtherVersion.
+func (b *summariser) version(v string) string {
+	if b.opt.Anonymise && v != b.q.Version && !knownVersion.MatchString(v) {
+		return OtherVersion
 	}
-	var psos []*pso
+	return v
+}
+
+// showType is the organisation type shown: none, anonymised, for a type
+// with too few PSOs.
+func (b *summariser) showType(t string) string {
+	if b.opt.Anonymise && b.small(b.typeCount[t]) {
+		return ""
+	}
+	return t
+}
+
+// hidden: anonymised, a PSO whose organisation type has fewer PSOs than
+// the minimum is a group of its own: none of its rows, cells or changes is
+// shown, not even under its pseudonym (a lone municipality is recognised
+// by its type alone).
+func (b *summariser) hidden(r Record) bool { return b.opt.Anonymise && b.small(b.typeCount[r.Type]) }
+
+// shown reports whether an assessment may be shown: not hidden and not of
+// a withheld year.
+func (b *summariser) shown(r Record) bool { return !b.hidden(r) && !b.withheldYear[r.Date[:4]] }
+
+// groupPSOs finds the PSOs, runs of equal keys (the records are sorted by
+// key, then date), labels them, and counts them by organisation type.
+func (b *summariser) groupPSOs(recs []Record) {
 	for i := 0; i < len(recs); {
 		j := i
 		for j < len(recs) && recs[j].Key == recs[i].Key {
 			j++
 		}
-		psos = append(psos, &pso{recs: recs[i:j]})
+		b.psos = append(b.psos, &pso{recs: recs[i:j]})
 		i = j
 	}
-	s.PSOs = len(psos)
-	labelPSOs(psos, func(p *pso) (string, Record) { return p.recs[0].Key, p.recs[len(p.recs)-1] }, func(p *pso, l string) { p.label = l }, opt)
+	b.s.PSOs = len(b.psos)
+	labelPSOs(b.psos, func(p *pso) (string, Record) { return p.recs[0].Key, p.recs[len(p.recs)-1] }, func(p *pso, l string) { p.label = l }, b.opt)
+	b.latest = make([]Record, len(b.psos))
+	b.typeCount = map[string]int{}
+	for i, p := range b.psos {
+		b.latest[i] = p.recs[len(p.recs)-1]
+		b.typeCount[b.latest[i].Type]++
+	}
+}
 
+// versions sets the date range, counts the edited files and lists the
+// other versions of the instrument seen.
+func (b *summariser) versions(recs []Record) {
+	s, q := b.s, b.q
 	versions := map[string]*Version{}
 	for _, r := range recs {
 		if s.FirstDate == "" || r.Date < s.FirstDate {
@@ -299,10 +364,10 @@ func Summarise(set *Set, opt Options) *Summary {
 			s.EditedFiles++
 		}
 		if r.OtherVersion {
-			k := version(r.Instrument.Version) + "\x00" + strings.ToLower(r.Instrument.SHA256)
+			k := b.version(r.Instrument.Version) + "\x00" + strings.ToLower(r.Instrument.SHA256)
 			v := versions[k]
 			if v == nil {
-				v = &Version{Version: version(r.Instrument.Version), SHA256: strings.ToLower(r.Instrument.SHA256), SameVersion: r.Instrument.Version == q.Version}
+				v = &Version{Version: b.version(r.Instrument.Version), SHA256: strings.ToLower(r.Instrument.SHA256), SameVersion: r.Instrument.Version == q.Version}
 				// Both released texts: say which shared questions were
 				// reworded. (A translated or adapted instrument in use is
 				// not a release; its wording cannot be compared.)
@@ -323,24 +388,12 @@ func Summarise(set *Set, opt Options) *Summary {
 	slices.SortFunc(s.Versions, func(a, b Version) int {
 		return cmp.Or(strings.Compare(a.Version, b.Version), strings.Compare(a.SHA256, b.SHA256))
 	})
+}
 
-	// Type groups of the cross-section decide which types may be shown.
-	typeCount := map[string]int{}
-	for _, p := range psos {
-		typeCount[p.recs[len(p.recs)-1].Type]++
-	}
-	showType := func(t string) string {
-		if opt.Anonymise && small(typeCount[t]) {
-			return ""
-		}
-		return t
-	}
-
-	// The cross-section.
-	latest := make([]Record, len(psos))
-	for i, p := range psos {
-		latest[i] = p.recs[len(p.recs)-1]
-	}
+// crossSection sets the distributions, the stages and the PSO table over
+// the latest assessment of each PSO.
+func (b *summariser) crossSection() {
+	s, q, latest := b.s, b.q, b.latest
 	s.Overall = dist("", latest, func(r Record) float64 { return r.Overall }, s.MinGroup)
 	s.Areas = dists(q.Areas, func(a questionnaire.Area) string { return a.ID }, latest, func(r Record) []float64 { return r.Areas }, s.MinGroup)
 	s.Principles = dists(q.Principles, func(p questionnaire.Principle) string { return p.ID }, latest, func(r Record) []float64 { return r.Principles }, s.MinGroup)
@@ -351,32 +404,32 @@ func Summarise(set *Set, opt Options) *Summary {
 			stageOf[q.LevelName(l)] = l
 		}
 	}
-	// hidden: anonymised, a PSO whose organisation type has fewer PSOs
-	// than the minimum is a group of its own: none of its rows, cells or
-	// changes is shown, not even under its pseudonym (a lone municipality
-	// is recognised by its type alone).
-	hidden := func(r Record) bool { return opt.Anonymise && small(typeCount[r.Type]) }
-	for i, p := range psos {
+	for i, p := range b.psos {
 		r := latest[i]
 		if l, ok := stageOf[r.Stage]; ok && r.Stage != "" {
 			s.Stages[l]++
 		} else {
 			s.Unstaged++
 		}
-		if hidden(r) {
+		if b.hidden(r) {
 			s.HiddenPSOs++
 			continue
 		}
 		s.PSOList = append(s.PSOList, PSO{
-			Label: p.label, Type: showType(r.Type), Date: r.Date, Assessments: len(p.recs),
+			Label: p.label, Type: b.showType(r.Type), Date: r.Date, Assessments: len(p.recs),
 			Overall: r.Overall, Stage: r.Stage, Coverage: r.Coverage, Areas: r.Areas, OtherVersion: r.OtherVersion,
 		})
 	}
 	slices.SortFunc(s.PSOList, func(a, b PSO) int { return byLabel(a.Label, b.Label) })
+}
 
-	// Peer groups.
+// peerGroups sets the medians of each organisation type, in the order of
+// assessment.OrganisationTypes then any other type, and returns the types
+// withheld as too small.
+func (b *summariser) peerGroups() (withheld []string) {
+	q := b.q
 	var types []string
-	for t := range typeCount {
+	for t := range b.typeCount {
 		types = append(types, t)
 	}
 	slices.SortFunc(types, func(a, b string) int {
@@ -389,35 +442,37 @@ func Summarise(set *Set, opt Options) *Summary {
 		}
 		return cmp.Or(cmp.Compare(ia, ib), strings.Compare(a, b))
 	})
-	var withheldTypes []string
 	for _, t := range types {
 		var members []Record
-		for _, r := range latest {
+		for _, r := range b.latest {
 			if r.Type == t {
 				members = append(members, r)
 			}
 		}
 		g := Group{Type: t, PSOs: len(members), Overall: math.NaN(), Areas: nanSlice(len(q.Areas))}
-		if small(len(members)) {
+		if b.small(len(members)) {
 			g.Withheld = true
-			withheldTypes = append(withheldTypes, t)
+			withheld = append(withheld, t)
 		} else {
 			g.Overall = median(members, func(r Record) float64 { return r.Overall })
 			for i := range q.Areas {
 				g.Areas[i] = median(members, func(r Record) float64 { return r.Areas[i] })
 			}
 		}
-		s.Groups = append(s.Groups, g)
+		b.s.Groups = append(b.s.Groups, g)
 	}
+	return withheld
+}
 
-	// The weakest principles.
+// weakest sets the principles with the lowest medians.
+func (b *summariser) weakest() {
 	var weak []Weak
-	for i, d := range s.Principles {
+	for i, d := range b.s.Principles {
 		if d.Withheld || d.N == 0 {
 			continue
 		}
 		w := Weak{Dist: d}
-		for _, r := range latest {
+		for _, r := range b.latest {
 			if v := r.Principles[i]; !math.IsNaN(v) && v < WeakThreshold {
 				w.Below++
 			}
@@ -425,33 +480,38 @@ func Summarise(set *Set, opt Options) *Summary {
 		weak = append(weak, w)
 	}
 	slices.SortStableFunc(weak, func(a, b Weak) int { return cmp.Compare(a.Median, b.Median) })
-	s.Weakest = weak[:min(len(weak), WeakestShown)]
+	b.s.Weakest = weak[:min(len(weak), WeakestShown)]
+}
 
-	s.Needs = needs(q, latest)
-	s.Years = years(q, recs, func(y *Year) bool { return small(y.PSOs) })
-	// Anonymised, an assessment of a withheld year is withheld everywhere
-	// (rows and changes), or the year's few PSOs could be read off them.
-	withheldYear := map[string]bool{}
-	for _, y := range s.Years {
-		if y.Withheld && opt.Anonymise {
-			withheldYear[y.Year] = true
+// trend sets the years of the trend. Anonymised, an assessment of a
+// withheld year is withheld everywhere (rows and changes), or the year's
+// few PSOs could be read off them.
+func (b *summariser) trend(recs []Record) {
+	b.s.Years = years(b.q, recs, func(y *Year) bool { return b.small(y.PSOs) })
+	b.withheldYear = map[string]bool{}
+	for _, y := range b.s.Years {
+		if y.Withheld && b.opt.Anonymise {
+			b.withheldYear[y.Year] = true
 		}
 	}
-	shown := func(r Record) bool { return !hidden(r) && !withheldYear[r.Date[:4]] }
+}
 
-	// Change since the previous assessment.
+// changes sets the change of each PSO since its previous assessment and
+// their median.
+func (b *summariser) changes() {
+	s := b.s
 	var deltas []float64
-	for _, p := range psos {
+	for _, p := range b.psos {
 		if len(p.recs) < 2 {
 			continue
 		}
 		prev, cur := p.recs[len(p.recs)-2], p.recs[len(p.recs)-1]
-		if !shown(cur) || !shown(prev) {
+		if !b.shown(cur) || !b.shown(prev) {
 			s.HiddenChanges++
 			continue
 		}
 		c := Change{Label: p.label, From: prev.Date, To: cur.Date, Overall: cur.Overall,
-			Delta: scoring.Round1(cur.Overall - prev.Overall), Areas: make([]float64, len(q.Areas))}
+			Delta: scoring.Round1(cur.Overall - prev.Overall), Areas: make([]float64, len(b.q.Areas))}
 		for i := range c.Areas {
 			c.Areas[i] = scoring.Round1(cur.Areas[i] - prev.Areas[i])
 		}
@@ -472,24 +532,28 @@ func Summarise(set *Set, opt Options) *Summary {
 	slices.SortFunc(s.ChangeList, func(a, b Change) int { return byLabel(a.Label, b.Label) })
 	s.Changes.Median = math.NaN()
 	if len(deltas) > 0 {
-		if small(len(deltas)) {
+		if b.small(len(deltas)) {
 			s.Changes.Withheld = true
 		} else {
 			_, _, s.Changes.Median, _, _ = scoring.Quartiles(deltas)
 		}
 	}
+}
 
-	// Every assessment, for the CSV.
-	for _, p := range psos {
+// rows sets every assessment shown, for the CSV; anonymised, the date
+// range becomes that of the rows shown.
+func (b *summariser) rows() {
+	s := b.s
+	for _, p := range b.psos {
 		for _, r := range p.recs {
-			if !shown(r) || hidden(p.recs[len(p.recs)-1]) {
+			if !b.shown(r) || b.hidden(p.recs[len(p.recs)-1]) {
 				s.HiddenRows++
 				continue
 			}
 			ref := r.Instrument
-			ref.Version = version(ref.Version)
+			ref.Version = b.version(ref.Version)
 			s.Rows = append(s.Rows, Row{
-				Label: p.label, Type: showType(r.Type), Date: r.Date, Questionnaire: ref,
+				Label: p.label, Type: b.showType(r.Type), Date: r.Date, Questionnaire: ref,
 				Overall: r.Overall, Stage: r.Stage, Coverage: r.Coverage,
 				Areas: r.Areas, Principles: r.Principles, Pillars: r.Pillars,
 			})
@@ -498,7 +562,7 @@ func Summarise(set *Set, opt Options) *Summary {
 	slices.SortStableFunc(s.Rows, func(a, b Row) int {
 		return cmp.Or(byLabel(a.Label, b.Label), strings.Compare(a.Date, b.Date))
 	})
-	if opt.Anonymise {
+	if b.opt.Anonymise {
 		// The dates that bound the comparison are those of the shown
 		// assessments: the first date of a withheld year would name it.
 		s.FirstDate, s.LastDate = "", ""
@@ -509,9 +573,6 @@ func Summarise(set *Set, opt Options) *Summary {
 			s.LastDate = max(s.LastDate, r.Date)
 		}
 	}
-
-	s.Withheld = withheldNotes(s, opt, withheldTypes)
-	return s
 }
 
 // withheldNotes says what the summary leaves out and why.
