@@ -67,34 +67,9 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 	if q == nil {
 		return nil, errors.New("read answers: no questionnaire given")
 	}
-	if len(data) > MaxAnswersSize {
-		return nil, &input.Error{File: file, Reason: "is larger than the 1 MiB limit"}
-	}
-	data, err := input.Check(file, data)
+	root, c, err := answersTree(file, data)
 	if err != nil {
 		return nil, err
-	}
-	isJSON := bytes.TrimLeft(data, " \t\r\n")[0] == '{'
-	c := &checker{file: file, json: isJSON}
-	var root *node
-	if isJSON {
-		root, c.errs = parseJSON(file, data)
-	} else {
-		// Decoded into a map of nodes: the values are read from the tree,
-		// which keeps every line, and unknown fields are refused there
-		// with a suggestion.
-		var top map[string]yaml.Node
-		doc, err := input.DecodeYAML(file, data, &top)
-		if err != nil {
-			return nil, err
-		}
-		root, c.errs = fromYAML(file, doc.Root)
-	}
-	if root == nil {
-		return nil, c.errs.Err()
-	}
-	if root.kind != kindObject {
-		return nil, &input.Error{File: file, Line: root.line, Reason: "must be a JSON object at the top"}
 	}
 	c.keys(root, answersFields)
 
@@ -104,42 +79,11 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 		Respondents:   []Respondent{},
 		Answers:       map[string]Answer{},
 		Complete:      true,
+		Date:          today,
 	}
-	if on := root.get("organisation"); on != nil && on.kind != kindNull {
-		if on.kind != kindObject {
-			c.addAt(on, fmt.Sprintf("expected %s with name and type, found %s", c.object(), on.describe(isJSON)), "organisation")
-		} else {
-			c.keys(on, []string{"id", "name", "type"}, "organisation")
-			a.Organisation = Organisation{
-				ID:   c.text(on.get("id"), "organisation", "id"),
-				Name: c.text(on.get("name"), "organisation", "name"),
-				Type: strings.ToLower(c.text(on.get("type"), "organisation", "type")),
-			}
-		}
-	}
-	singular := false
-	rn, rsn := root.get("respondent"), root.get("respondents")
-	switch {
-	case rn != nil && rsn != nil:
-		c.addAt(rsn, "give either respondent or respondents, not both", "respondents")
-	case rn != nil && rn.kind != kindNull:
-		singular = true
-		if r, ok := c.respondent(rn, "respondent"); ok {
-			a.Respondents = append(a.Respondents, r)
-		}
-	case rsn != nil && rsn.kind != kindNull:
-		if rsn.kind != kindArray {
-			c.addAt(rsn, fmt.Sprintf("expected a list of respondents, found %s", rsn.describe(isJSON)), "respondents")
-			break
-		}
-		for i, kid := range rsn.kids {
-			// Keep positions aligned with the file, so that later checks
-			// name the right line.
-			r, _ := c.respondent(kid, "respondents", i)
-			a.Respondents = append(a.Respondents, r)
-		}
-	}
-	a.Date = today
+	a.Organisation = c.organisation(root.get("organisation"))
+	var singular bool
+	a.Respondents, singular = c.respondents(root)
 	if dn := root.get("date"); dn != nil && dn.kind != kindNull {
 		a.Date = c.text(dn, "date")
 	}
@@ -147,25 +91,7 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 
 	w := &where{file: file, root: root}
 	a.Targets = c.targets(root.get("targets"), q)
-	an := root.get("answers")
-	switch {
-	case an == nil || an.kind == kindNull:
-		c.add(root.lineOf("answers"), "missing: the answers, one per question id (e.g. CTX-01: 3)", "answers")
-	case an.kind != kindObject:
-		c.addAt(an, fmt.Sprintf("expected %s of question ids to answers, found %s", c.object(), an.describe(isJSON)), "answers")
-	case len(an.keys) == 0:
-		c.addAt(an, "no question is answered", "answers")
-	default:
-		for i, id := range an.keys {
-			if ans, ok := c.answer(an.kids[i], "answers", id); ok {
-				a.Answers[id] = ans
-			} else if _, known := q.Question(id); !known {
-				// checkBody sees only the answers kept: an unknown id
-				// left unanswered (X-99: ~) would otherwise pass unseen.
-				c.addAt(an.kids[i], w.unknownQuestion(id, q), "answers", id)
-			}
-		}
-	}
+	c.answers(root, q, w, a.Answers)
 
 	if singular {
 		w.rename = func(path []any) []any {
@@ -181,6 +107,110 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 		return nil, c.errs.Err()
 	}
 	return a, nil
+}
+
+// answersTree checks and decodes an answers file (JSON when its first
+// non-space byte is '{', else YAML) into a tree whose top is an object,
+// with a checker that holds the decoding problems found so far.
+func answersTree(file string, data []byte) (*node, *checker, error) {
+	if len(data) > MaxAnswersSize {
+		return nil, nil, &input.Error{File: file, Reason: "is larger than the 1 MiB limit"}
+	}
+	data, err := input.Check(file, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	isJSON := bytes.TrimLeft(data, " \t\r\n")[0] == '{'
+	c := &checker{file: file, json: isJSON}
+	var root *node
+	if isJSON {
+		root, c.errs = parseJSON(file, data)
+	} else {
+		// Decoded into a map of nodes: the values are read from the tree,
+		// which keeps every line, and unknown fields are refused there
+		// with a suggestion.
+		var top map[string]yaml.Node
+		doc, err := input.DecodeYAML(file, data, &top)
+		if err != nil {
+			return nil, nil, err
+		}
+		root, c.errs = fromYAML(file, doc.Root)
+	}
+	if root == nil {
+		return nil, nil, c.errs.Err()
+	}
+	if root.kind != kindObject {
+		return nil, nil, &input.Error{File: file, Line: root.line, Reason: "must be a JSON object at the top"}
+	}
+	return root, c, nil
+}
+
+// organisation reads the organisation of an answers file (on may be nil).
+func (c *checker) organisation(on *node) Organisation {
+	if on == nil || on.kind == kindNull {
+		return Organisation{}
+	}
+	if on.kind != kindObject {
+		c.addAt(on, fmt.Sprintf("expected %s with name and type, found %s", c.object(), on.describe(c.json)), "organisation")
+		return Organisation{}
+	}
+	c.keys(on, []string{"id", "name", "type"}, "organisation")
+	return Organisation{
+		ID:   c.text(on.get("id"), "organisation", "id"),
+		Name: c.text(on.get("name"), "organisation", "name"),
+		Type: strings.ToLower(c.text(on.get("type"), "organisation", "type")),
+	}
+}
+
+// respondents reads respondent (one, then singular is true) or
+// respondents (a list) of an answers file.
+func (c *checker) respondents(root *node) (rs []Respondent, singular bool) {
+	rs = []Respondent{}
+	rn, rsn := root.get("respondent"), root.get("respondents")
+	switch {
+	case rn != nil && rsn != nil:
+		c.addAt(rsn, "give either respondent or respondents, not both", "respondents")
+	case rn != nil && rn.kind != kindNull:
+		singular = true
+		if r, ok := c.respondent(rn, "respondent"); ok {
+			rs = append(rs, r)
+		}
+	case rsn != nil && rsn.kind != kindNull:
+		if rsn.kind != kindArray {
+			c.addAt(rsn, fmt.Sprintf("expected a list of respondents, found %s", rsn.describe(c.json)), "respondents")
+			break
+		}
+		for i, kid := range rsn.kids {
+			// Keep positions aligned with the file, so that later checks
+			// name the right line.
+			r, _ := c.respondent(kid, "respondents", i)
+			rs = append(rs, r)
+		}
+	}
+	return rs, singular
+}
+
+// answers reads the answers of an answers file into into.
+func (c *checker) answers(root *node, q *questionnaire.Questionnaire, w *where, into map[string]Answer) {
+	an := root.get("answers")
+	switch {
+	case an == nil || an.kind == kindNull:
+		c.add(root.lineOf("answers"), "missing: the answers, one per question id (e.g. CTX-01: 3)", "answers")
+	case an.kind != kindObject:
+		c.addAt(an, fmt.Sprintf("expected %s of question ids to answers, found %s", c.object(), an.describe(c.json)), "answers")
+	case len(an.keys) == 0:
+		c.addAt(an, "no question is answered", "answers")
+	default:
+		for i, id := range an.keys {
+			if ans, ok := c.answer(an.kids[i], "answers", id); ok {
+				into[id] = ans
+			} else if _, known := q.Question(id); !known {
+				// checkBody sees only the answers kept: an unknown id
+				// left unanswered (X-99: ~) would otherwise pass unseen.
+				c.addAt(an.kids[i], w.unknownQuestion(id, q), "answers", id)
+			}
+		}
+	}
 }
 
 // overlooked returns the problems of later that are not about a field
