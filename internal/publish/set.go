@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
@@ -80,7 +81,9 @@ func (s Set) interrupted() error {
 }
 
 // Publish checks, writes and publishes the set; see the package comment.
-// Refusals are *input.UsageError (exit 2); nothing is written then.
+// Refusals are *input.UsageError (exit 2); nothing is written then. The
+// steps: plan (refusals), make the folders, write every temporary file,
+// publish them (claims first), sync the folders.
 func (s Set) Publish() error {
 	perm := s.Perm
 	if perm == 0 {
@@ -93,14 +96,53 @@ func (s Set) Publish() error {
 	if err := s.interrupted(); err != nil {
 		return err
 	}
-	dirs := map[string]bool{}
-	var made []string // folders this run created, removed again on failure
-	for _, o := range s.Outputs {
+	w := &setWrite{tmps: make([]string, len(s.Outputs))}
+	dirs, err := w.makeDirs(s.Outputs)
+	if err != nil {
+		return err
+	}
+	// Every temporary file first: a full disk or a quota stops the run
+	// here, with nothing published.
+	for i, o := range s.Outputs {
+		t, err := safefile.WriteTemp(o.Path, o.Data, perm, keep[i])
+		if err != nil {
+			w.cleanup()
+			return err
+		}
+		w.tmps[i] = t
+	}
+	if err := s.interrupted(); err != nil {
+		w.cleanup()
+		return err
+	}
+	if err := w.publish(s.Outputs); err != nil {
+		return err
+	}
+	for _, dir := range dirs {
+		if err := safefile.SyncDir(dir); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setWrite is what a Publish has done so far, to undo it on failure.
+type setWrite struct {
+	made    []string // folders this run created, deepest first
+	tmps    []string // temporary file of each output ("" once used or removed)
+	created []string // outputs claimed (created new) so far
+}
+
+// makeDirs creates the folders of the outputs, remembering those it
+// made, and returns them (each once).
+func (w *setWrite) makeDirs(outs []Output) ([]string, error) {
+	var dirs []string
+	for _, o := range outs {
 		dir := filepath.Dir(o.Path)
-		if dirs[dir] {
+		if slices.Contains(dirs, dir) {
 			continue
 		}
-		dirs[dir] = true
+		dirs = append(dirs, dir)
 		var missing []string
 		for d := dir; ; d = filepath.Dir(d) {
 			if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
@@ -109,95 +151,89 @@ func (s Set) Publish() error {
 			missing = append(missing, d)
 		}
 		if err := os.MkdirAll(dir, 0o777); err != nil {
-			return fmt.Errorf("create output folder %s: %w", input.QuotePath(dir), unwrapPath(err))
+			return nil, fmt.Errorf("create output folder %s: %w", input.QuotePath(dir), unwrapPath(err))
 		}
-		made = append(made, missing...) // deepest first
+		w.made = append(w.made, missing...) // deepest first
 		safefile.CleanStale(dir)
 	}
+	return dirs, nil
+}
 
-	// Every temporary file first: a full disk or a quota stops the run
-	// here, with nothing published.
-	tmps := make([]string, len(s.Outputs))
-	cleanup := func() {
-		for _, t := range tmps {
-			if t != "" {
-				os.Remove(t)
-			}
-		}
-		for _, d := range made {
-			os.Remove(d) // only if empty: another run may be writing there
+// cleanup removes the temporary files left and the folders made (if
+// empty: another run may be writing there).
+func (w *setWrite) cleanup() {
+	for _, t := range w.tmps {
+		if t != "" {
+			os.Remove(t)
 		}
 	}
-	for i, o := range s.Outputs {
-		t, err := safefile.WriteTemp(o.Path, o.Data, perm, keep[i])
-		if err != nil {
-			cleanup()
-			return err
-		}
-		tmps[i] = t
+	for _, d := range w.made {
+		os.Remove(d)
 	}
+}
 
-	if err := s.interrupted(); err != nil {
-		cleanup()
-		return err
+// rollback removes the outputs claimed so far, then cleans up.
+func (w *setWrite) rollback() {
+	for _, c := range w.created {
+		os.Remove(c)
 	}
+	w.cleanup()
+}
 
-	// Publish: claims first, in order, then the rest.
-	var created []string
-	rollback := func() {
-		for _, c := range created {
-			os.Remove(c)
-		}
-		cleanup()
-	}
-	order := make([]int, 0, len(s.Outputs))
-	for i, o := range s.Outputs {
+// publish moves the temporary files into place: claims first, in order,
+// then the rest; on failure it rolls back what it published.
+func (w *setWrite) publish(outs []Output) error {
+	order := make([]int, 0, len(outs))
+	for i, o := range outs {
 		if o.Claim != nil {
 			order = append(order, i)
 		}
 	}
-	for i, o := range s.Outputs {
+	for i, o := range outs {
 		if o.Claim == nil {
 			order = append(order, i)
 		}
 	}
 	for _, i := range order {
-		o := s.Outputs[i]
+		o := outs[i]
 		if o.Claim != nil {
-			err := safefile.CreateNew(tmps[i], o.Path)
-			if err == nil {
-				tmps[i] = ""
-				created = append(created, o.Path)
-				continue
-			}
-			if !errors.Is(err, fs.ErrExist) {
-				tmps[i] = "" // CreateNew removed it
-				rollback()
+			claimed, err := w.claim(i, o)
+			if err != nil {
+				w.rollback()
 				return err
 			}
-			data, rerr := safefile.ReadRegular(o.Path, MaxExisting)
-			if rerr != nil {
-				rollback()
-				return &input.UsageError{Msg: fmt.Sprintf("%s exists and cannot be checked before replacing it (%v); write to another folder with --out", input.QuotePath(o.Path), rerr)}
-			}
-			if cerr := o.Claim(data); cerr != nil {
-				rollback()
-				return cerr
+			if claimed {
+				continue
 			}
 		}
-		err := safefile.Replace(tmps[i], o.Path)
-		tmps[i] = ""
+		err := safefile.Replace(w.tmps[i], o.Path)
+		w.tmps[i] = ""
 		if err != nil {
-			rollback()
-			return err
-		}
-	}
-	for dir := range dirs {
-		if err := safefile.SyncDir(dir); err != nil {
+			w.rollback()
 			return err
 		}
 	}
 	return nil
+}
+
+// claim creates output i new from its temporary file (claimed true), or,
+// when the file exists, lets o.Claim accept or refuse replacing it.
+func (w *setWrite) claim(i int, o Output) (claimed bool, err error) {
+	err = safefile.CreateNew(w.tmps[i], o.Path)
+	if err == nil {
+		w.tmps[i] = ""
+		w.created = append(w.created, o.Path)
+		return true, nil
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		w.tmps[i] = "" // CreateNew removed it
+		return false, err
+	}
+	data, rerr := safefile.ReadRegular(o.Path, MaxExisting)
+	if rerr != nil {
+		return false, &input.UsageError{Msg: fmt.Sprintf("%s exists and cannot be checked before replacing it (%v); write to another folder with --out", input.QuotePath(o.Path), rerr)}
+	}
+	return false, o.Claim(data)
 }
 
 // plan refuses outputs that cannot or must not be written, before anything
