@@ -86,8 +86,15 @@ func ExportYAML(q *Questionnaire) ([]byte, error) {
 		}
 	}
 
+	w.questions(q.Questions)
+	w.recommendations(q.Recommendations)
+	return w.b.Bytes(), nil
+}
+
+// questions writes the questions section.
+func (w *yamlWriter) questions(qs []Question) {
 	w.section("questions")
-	for i, x := range q.Questions {
+	for i, x := range qs {
 		if i > 0 {
 			w.blank()
 		}
@@ -104,8 +111,12 @@ func ExportYAML(q *Questionnaire) ([]byte, error) {
 		}
 	}
 
+}
+
+// recommendations writes the recommendations section.
+func (w *yamlWriter) recommendations(rs []Recommendation) {
 	w.section("recommendations")
-	for i, r := range q.Recommendations {
+	for i, r := range rs {
 		if i > 0 {
 			w.blank()
 		}
@@ -133,7 +144,6 @@ func ExportYAML(q *Questionnaire) ([]byte, error) {
 			w.raw(4, "weight", num(r.Weight))
 		}
 	}
-	return w.b.Bytes(), nil
 }
 
 // exportWidth is the column at which long texts are folded.

@@ -147,20 +147,11 @@ func plainJSON(data []byte) bool {
 		case ',':
 			expectKey = len(stack) > 0 && stack[len(stack)-1].t.Kind() != reflect.Slice
 		case '"':
-			j := i + 1
-			escaped := false
-			for j < len(data) && data[j] != '"' {
-				if data[j] == '\\' {
-					escaped = true
-					j++
-				}
-				j++
-			}
-			if j >= len(data) || len(stack) == 0 {
+			s, end, escaped := jsonString(data, i)
+			if end < 0 || len(stack) == 0 {
 				return false
 			}
-			s := data[i+1 : j]
-			i = j
+			i = end
 			if !expectKey {
 				if naValue && len(bytes.TrimSpace(s)) == 0 {
 					return false // a blank reason
@@ -196,4 +187,22 @@ func plainJSON(data []byte) bool {
 		naValue = false
 	}
 	return len(stack) == 0
+}
+
+// jsonString returns the string whose opening quote is at data[i], without
+// its quotes, the index of its closing quote (-1 when there is none) and
+// whether it holds an escape.
+func jsonString(data []byte, i int) (s []byte, end int, escaped bool) {
+	j := i + 1
+	for j < len(data) && data[j] != '"' {
+		if data[j] == '\\' {
+			escaped = true
+			j++
+		}
+		j++
+	}
+	if j >= len(data) {
+		return nil, -1, escaped
+	}
+	return data[i+1 : j], j, escaped
 }

@@ -300,13 +300,7 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 	if o.ApplicableWeight > 0 {
 		r.Coverage = o.EvidenceWeight / o.ApplicableWeight
 	}
-	r.Targets = make(map[string]int, len(q.Questions))
-	targets := make([]int, len(q.Questions))
-	for i := range q.Questions {
-		qu := &q.Questions[i]
-		targets[i] = min(max(opt.Targets.For(qu.ID, qu.Area, qu.Principles), questionnaire.MinLevel+1), questionnaire.MaxLevel)
-		r.Targets[qu.ID] = targets[i]
-	}
+	targets := s.setTargets(r, opt)
 	r.Levels = make(map[string]int, len(q.Questions))
 	for i, g := range givens {
 		if g.state == stLevel || g.state == stDontKnow {
@@ -315,4 +309,18 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 	}
 	r.Matches = s.match(givens, targets, opt.OrgType)
 	return r
+}
+
+// setTargets sets r.Targets, the target level of each question (1-4), and
+// returns them in the order of the questions.
+func (s *Scorer) setTargets(r *Result, opt Options) []int {
+	q := s.q
+	r.Targets = make(map[string]int, len(q.Questions))
+	targets := make([]int, len(q.Questions))
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		targets[i] = min(max(opt.Targets.For(qu.ID, qu.Area, qu.Principles), questionnaire.MinLevel+1), questionnaire.MaxLevel)
+		r.Targets[qu.ID] = targets[i]
+	}
+	return targets
 }
