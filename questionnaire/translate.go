@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/dgmaturity/dgmaturity/internal/input"
 )
 
@@ -128,7 +126,7 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 		if !idPattern.MatchString(id) {
 			c.add(fmt.Sprintf("%q is not an id", id), "texts", id)
 		}
-		if n := c.doc.Node("texts", id); n == nil || n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+		if n := c.doc.Node("texts", id); n == nil || n.Kind != input.KindObject || len(n.Keys) == 0 {
 			c.add("translates nothing: give at least one text or leave the entry out", "texts", id)
 		}
 		for _, f := range []struct{ name, value string }{

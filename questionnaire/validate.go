@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/dgmaturity/dgmaturity/internal/input"
 )
 
@@ -81,26 +79,13 @@ func (c *checker) printable(s string, path ...any) {
 // int field without a word.
 func (c *checker) wholeNumber(path ...any) bool {
 	n := c.doc.Node(path...)
-	if n == nil {
-		return true
-	}
-	if n.Kind != yaml.ScalarNode {
-		return false
-	}
-	switch n.ShortTag() {
-	case "!!int":
-		return true
-	case "!!float":
-		f, err := strconv.ParseFloat(n.Value, 64)
-		return err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<31
-	}
-	return false
+	return n == nil || n.Kind == input.KindNumber && (n.IntLit || n.Whole())
 }
 
 // nodeText is what the file says at path, for messages.
 func (c *checker) nodeText(path ...any) string {
-	if n := c.doc.Node(path...); n != nil && n.Kind == yaml.ScalarNode {
-		return n.Value
+	if n := c.doc.Node(path...); n != nil && n.Kind != input.KindObject && n.Kind != input.KindArray {
+		return n.Text
 	}
 	return ""
 }

@@ -81,16 +81,16 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 		Complete:      true,
 		Date:          today,
 	}
-	a.Organisation = c.organisation(root.get("organisation"))
+	a.Organisation = c.organisation(root.Get("organisation"))
 	var singular bool
 	a.Respondents, singular = c.respondents(root)
-	if dn := root.get("date"); dn != nil && dn.kind != kindNull {
+	if dn := root.Get("date"); dn != nil && dn.Kind != input.KindNull {
 		a.Date = c.text(dn, "date")
 	}
-	a.Language = strings.ToLower(c.text(root.get("language"), "language"))
+	a.Language = strings.ToLower(c.text(root.Get("language"), "language"))
 
-	w := &where{file: file, root: root}
-	a.Targets = c.targets(root.get("targets"), q)
+	w := &where{doc: &input.Doc{File: file, Root: root}}
+	a.Targets = c.targets(root.Get("targets"), q)
 	c.answers(root, q, w, a.Answers)
 
 	if singular {
@@ -112,7 +112,7 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 // answersTree checks and decodes an answers file (JSON when its first
 // non-space byte is '{', else YAML) into a tree whose top is an object,
 // with a checker that holds the decoding problems found so far.
-func answersTree(file string, data []byte) (*node, *checker, error) {
+func answersTree(file string, data []byte) (*input.Node, *checker, error) {
 	if len(data) > MaxAnswersSize {
 		return nil, nil, &input.Error{File: file, Reason: "is larger than the 1 MiB limit"}
 	}
@@ -122,9 +122,9 @@ func answersTree(file string, data []byte) (*node, *checker, error) {
 	}
 	isJSON := bytes.TrimLeft(data, " \t\r\n")[0] == '{'
 	c := &checker{file: file, json: isJSON}
-	var root *node
+	var root *input.Node
 	if isJSON {
-		root, c.errs = parseJSON(file, data)
+		root, c.errs = input.ParseJSON(file, data)
 	} else {
 		// Decoded into a map of nodes: the values are read from the tree,
 		// which keeps every line, and unknown fields are refused there
@@ -134,53 +134,53 @@ func answersTree(file string, data []byte) (*node, *checker, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		root, c.errs = fromYAML(file, doc.Root)
+		root, c.errs = doc.Root, doc.Problems
 	}
 	if root == nil {
 		return nil, nil, c.errs.Err()
 	}
-	if root.kind != kindObject {
-		return nil, nil, &input.Error{File: file, Line: root.line, Reason: "must be a JSON object at the top"}
+	if root.Kind != input.KindObject {
+		return nil, nil, &input.Error{File: file, Line: root.Line, Reason: "must be a JSON object at the top"}
 	}
 	return root, c, nil
 }
 
 // organisation reads the organisation of an answers file (on may be nil).
-func (c *checker) organisation(on *node) Organisation {
-	if on == nil || on.kind == kindNull {
+func (c *checker) organisation(on *input.Node) Organisation {
+	if on == nil || on.Kind == input.KindNull {
 		return Organisation{}
 	}
-	if on.kind != kindObject {
-		c.addAt(on, fmt.Sprintf("expected %s with name and type, found %s", c.object(), on.describe(c.json)), "organisation")
+	if on.Kind != input.KindObject {
+		c.addAt(on, fmt.Sprintf("expected %s with name and type, found %s", c.object(), on.Describe(c.json)), "organisation")
 		return Organisation{}
 	}
 	c.keys(on, []string{"id", "name", "type"}, "organisation")
 	return Organisation{
-		ID:   c.text(on.get("id"), "organisation", "id"),
-		Name: c.text(on.get("name"), "organisation", "name"),
-		Type: strings.ToLower(c.text(on.get("type"), "organisation", "type")),
+		ID:   c.text(on.Get("id"), "organisation", "id"),
+		Name: c.text(on.Get("name"), "organisation", "name"),
+		Type: strings.ToLower(c.text(on.Get("type"), "organisation", "type")),
 	}
 }
 
 // respondents reads respondent (one, then singular is true) or
 // respondents (a list) of an answers file.
-func (c *checker) respondents(root *node) (rs []Respondent, singular bool) {
+func (c *checker) respondents(root *input.Node) (rs []Respondent, singular bool) {
 	rs = []Respondent{}
-	rn, rsn := root.get("respondent"), root.get("respondents")
+	rn, rsn := root.Get("respondent"), root.Get("respondents")
 	switch {
 	case rn != nil && rsn != nil:
 		c.addAt(rsn, "give either respondent or respondents, not both", "respondents")
-	case rn != nil && rn.kind != kindNull:
+	case rn != nil && rn.Kind != input.KindNull:
 		singular = true
 		if r, ok := c.respondent(rn, "respondent"); ok {
 			rs = append(rs, r)
 		}
-	case rsn != nil && rsn.kind != kindNull:
-		if rsn.kind != kindArray {
-			c.addAt(rsn, fmt.Sprintf("expected a list of respondents, found %s", rsn.describe(c.json)), "respondents")
+	case rsn != nil && rsn.Kind != input.KindNull:
+		if rsn.Kind != input.KindArray {
+			c.addAt(rsn, fmt.Sprintf("expected a list of respondents, found %s", rsn.Describe(c.json)), "respondents")
 			break
 		}
-		for i, kid := range rsn.kids {
+		for i, kid := range rsn.Kids {
 			// Keep positions aligned with the file, so that later checks
 			// name the right line.
 			r, _ := c.respondent(kid, "respondents", i)
@@ -191,23 +191,23 @@ func (c *checker) respondents(root *node) (rs []Respondent, singular bool) {
 }
 
 // answers reads the answers of an answers file into into.
-func (c *checker) answers(root *node, q *questionnaire.Questionnaire, w *where, into map[string]Answer) {
-	an := root.get("answers")
+func (c *checker) answers(root *input.Node, q *questionnaire.Questionnaire, w *where, into map[string]Answer) {
+	an := root.Get("answers")
 	switch {
-	case an == nil || an.kind == kindNull:
-		c.add(root.lineOf("answers"), "missing: the answers, one per question id (e.g. CTX-01: 3)", "answers")
-	case an.kind != kindObject:
-		c.addAt(an, fmt.Sprintf("expected %s of question ids to answers, found %s", c.object(), an.describe(c.json)), "answers")
-	case len(an.keys) == 0:
+	case an == nil || an.Kind == input.KindNull:
+		c.add(root.LineOf("answers"), "missing: the answers, one per question id (e.g. CTX-01: 3)", "answers")
+	case an.Kind != input.KindObject:
+		c.addAt(an, fmt.Sprintf("expected %s of question ids to answers, found %s", c.object(), an.Describe(c.json)), "answers")
+	case len(an.Keys) == 0:
 		c.addAt(an, "no question is answered", "answers")
 	default:
-		for i, id := range an.keys {
-			if ans, ok := c.answer(an.kids[i], "answers", id); ok {
+		for i, id := range an.Keys {
+			if ans, ok := c.answer(an.Kids[i], "answers", id); ok {
 				into[id] = ans
 			} else if _, known := q.Question(id); !known {
 				// checkBody sees only the answers kept: an unknown id
 				// left unanswered (X-99: ~) would otherwise pass unseen.
-				c.addAt(an.kids[i], w.unknownQuestion(id, q), "answers", id)
+				c.addAt(an.Kids[i], w.unknownQuestion(id, q), "answers", id)
 			}
 		}
 	}
@@ -236,102 +236,102 @@ next:
 
 // text reads a text field: text, or a number taken as written (an id such
 // as 12345); nothing gives "". Surrounding white space is dropped.
-func (c *checker) text(n *node, path ...any) string {
+func (c *checker) text(n *input.Node, path ...any) string {
 	if n == nil {
 		return ""
 	}
-	switch n.kind {
-	case kindNull:
+	switch n.Kind {
+	case input.KindNull:
 		return ""
-	case kindString, kindNumber:
-		return strings.TrimSpace(n.text)
+	case input.KindString, input.KindNumber:
+		return strings.TrimSpace(n.Text)
 	}
-	c.addAt(n, fmt.Sprintf("expected text, found %s", n.describe(c.json)), path...)
+	c.addAt(n, fmt.Sprintf("expected text, found %s", n.Describe(c.json)), path...)
 	return ""
 }
 
 // respondent reads {name, role}.
-func (c *checker) respondent(n *node, path ...any) (Respondent, bool) {
-	if n.kind != kindObject {
-		c.addAt(n, fmt.Sprintf("expected %s with name and role, found %s", c.object(), n.describe(c.json)), path...)
+func (c *checker) respondent(n *input.Node, path ...any) (Respondent, bool) {
+	if n.Kind != input.KindObject {
+		c.addAt(n, fmt.Sprintf("expected %s with name and role, found %s", c.object(), n.Describe(c.json)), path...)
 		return Respondent{}, false
 	}
 	c.keys(n, []string{"name", "role"}, path...)
 	return Respondent{
-		Name: c.text(n.get("name"), append(path, "name")...),
-		Role: c.text(n.get("role"), append(path, "role")...),
+		Name: c.text(n.Get("name"), append(path, "name")...),
+		Role: c.text(n.Get("role"), append(path, "role")...),
 	}, true
 }
 
 // answer reads one answer of an answers file: a level, "dont_know", or a
 // mapping of level, dont_know, na and comment. It reports false for an
 // unanswered question and for an answer it refused.
-func (c *checker) answer(n *node, path ...any) (Answer, bool) {
+func (c *checker) answer(n *input.Node, path ...any) (Answer, bool) {
 	levelPath := append(append([]any{}, path...), "level")
-	switch n.kind {
-	case kindNull:
+	switch n.Kind {
+	case input.KindNull:
 		return Answer{}, false
-	case kindNumber:
+	case input.KindNumber:
 		l, ok := c.level(n, levelPath...)
 		return Answer{Level: &l}, ok
-	case kindString:
-		if n.text == "dont_know" {
+	case input.KindString:
+		if n.Text == "dont_know" {
 			return Answer{DontKnow: true}, true
 		}
-		if isDigits(strings.TrimSpace(n.text)) {
+		if isDigits(strings.TrimSpace(n.Text)) {
 			c.level(n, levelPath...)
 			return Answer{}, false
 		}
 		hint := ""
-		if squash(n.text) == "dontknow" {
+		if squash(n.Text) == "dontknow" {
 			hint = " (did you mean dont_know?)"
 		}
 		c.addAt(n, fmt.Sprintf("expected a level 0-4, dont_know, or %s with level, dont_know or na; found %s%s",
-			c.object(), n.describe(c.json), hint), path...)
+			c.object(), n.Describe(c.json), hint), path...)
 		return Answer{}, false
-	case kindObject:
+	case input.KindObject:
 		c.keys(n, answerFields, path...)
 		var a Answer
 		ok := true
-		if ln := n.get("level"); ln != nil && ln.kind != kindNull {
+		if ln := n.Get("level"); ln != nil && ln.Kind != input.KindNull {
 			l, lok := c.level(ln, levelPath...)
 			a.Level, ok = &l, ok && lok
 		}
-		if dn := n.get("dont_know"); dn != nil && dn.kind != kindNull {
-			if dn.kind != kindBool {
-				c.addAt(dn, fmt.Sprintf("expected true or false, found %s", dn.describe(c.json)), append(path, "dont_know")...)
+		if dn := n.Get("dont_know"); dn != nil && dn.Kind != input.KindNull {
+			if dn.Kind != input.KindBool {
+				c.addAt(dn, fmt.Sprintf("expected true or false, found %s", dn.Describe(c.json)), append(path, "dont_know")...)
 				ok = false
 			} else {
-				a.DontKnow = strings.EqualFold(dn.text, "true")
+				a.DontKnow = strings.EqualFold(dn.Text, "true")
 			}
 		}
-		if nn := n.get("na"); nn != nil {
-			if nn.kind != kindString && nn.kind != kindNumber || strings.TrimSpace(nn.text) == "" {
+		if nn := n.Get("na"); nn != nil {
+			if nn.Kind != input.KindString && nn.Kind != input.KindNumber || strings.TrimSpace(nn.Text) == "" {
 				c.addAt(nn, naReason, append(path, "na")...)
 				ok = false
 			} else {
-				a.NA = strings.TrimSpace(nn.text)
+				a.NA = strings.TrimSpace(nn.Text)
 			}
 		}
-		if cn := n.get("comment"); cn != nil {
+		if cn := n.Get("comment"); cn != nil {
 			a.Comment = c.text(cn, append(path, "comment")...)
 		}
 		return a, ok && (a.Answered() || a.Comment != "")
 	}
 	c.addAt(n, fmt.Sprintf("expected a level 0-4, dont_know, or %s with level, dont_know or na; found %s",
-		c.object(), n.describe(c.json)), path...)
+		c.object(), n.Describe(c.json)), path...)
 	return Answer{}, false
 }
 
 // level reads a level's number; whether it lies in 0-4 is for checkAnswer.
-func (c *checker) level(n *node, path ...any) (int, bool) {
+func (c *checker) level(n *input.Node, path ...any) (int, bool) {
 	switch {
-	case n.kind == kindString && isDigits(strings.TrimSpace(n.text)):
-		c.addAt(n, fmt.Sprintf("expected a whole number from 0 to 4, found %s (write the number without quotes)", n.describe(c.json)), path...)
-	case !n.whole():
-		c.addAt(n, fmt.Sprintf("expected a whole number from 0 to 4, found %s", n.describe(c.json)), path...)
+	case n.Kind == input.KindString && isDigits(strings.TrimSpace(n.Text)):
+		c.addAt(n, fmt.Sprintf("expected a whole number from 0 to 4, found %s (write the number without quotes)", n.Describe(c.json)), path...)
+	case !n.Whole():
+		c.addAt(n, fmt.Sprintf("expected a whole number from 0 to 4, found %s", n.Describe(c.json)), path...)
 	default:
-		return int(n.num), true
+		return int(n.Num), true
 	}
 	return 0, false
 }
@@ -362,12 +362,12 @@ func squash(s string) string {
 
 // targets reads the answers file's targets: a mapping of area, principle
 // and question ids to levels 1-4. It returns nil when there are none.
-func (c *checker) targets(n *node, q *questionnaire.Questionnaire) *Targets {
-	if n == nil || n.kind == kindNull {
+func (c *checker) targets(n *input.Node, q *questionnaire.Questionnaire) *Targets {
+	if n == nil || n.Kind == input.KindNull {
 		return nil
 	}
-	if n.kind != kindObject {
-		c.addAt(n, fmt.Sprintf("expected %s of area, principle or question ids to target levels 1-4, found %s", c.object(), n.describe(c.json)), "targets")
+	if n.Kind != input.KindObject {
+		c.addAt(n, fmt.Sprintf("expected %s of area, principle or question ids to target levels 1-4, found %s", c.object(), n.Describe(c.json)), "targets")
 		return nil
 	}
 	t := &Targets{}
@@ -377,13 +377,13 @@ func (c *checker) targets(n *node, q *questionnaire.Questionnaire) *Targets {
 		}
 		(*m)[id] = l
 	}
-	for i, id := range n.keys {
-		kid := n.kids[i]
-		if !kid.whole() || kid.num < 1 || kid.num > questionnaire.MaxLevel {
-			c.addAt(kid, fmt.Sprintf("expected a target level, a whole number from 1 to 4, found %s", kid.describe(c.json)), "targets", id)
+	for i, id := range n.Keys {
+		kid := n.Kids[i]
+		if !kid.Whole() || kid.Num < 1 || kid.Num > questionnaire.MaxLevel {
+			c.addAt(kid, fmt.Sprintf("expected a target level, a whole number from 1 to 4, found %s", kid.Describe(c.json)), "targets", id)
 			continue
 		}
-		l := int(kid.num)
+		l := int(kid.Num)
 		if _, ok := q.Area(id); ok {
 			put(&t.Areas, id, l)
 		} else if _, ok := q.Principle(id); ok {

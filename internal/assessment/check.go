@@ -25,10 +25,10 @@ func (c *checker) add(line int, reason string, path ...any) {
 }
 
 // addAt reports a problem with the value n at path.
-func (c *checker) addAt(n *node, reason string, path ...any) {
+func (c *checker) addAt(n *input.Node, reason string, path ...any) {
 	line := 0
 	if n != nil {
-		line = n.line
+		line = n.Line
 	}
 	c.add(line, reason, path...)
 }
@@ -42,10 +42,10 @@ func (c *checker) object() string {
 }
 
 // keys refuses the keys of object n that are not in allowed.
-func (c *checker) keys(n *node, allowed []string, path ...any) {
-	for i, k := range n.keys {
+func (c *checker) keys(n *input.Node, allowed []string, path ...any) {
+	for i, k := range n.Keys {
 		if !slices.Contains(allowed, k) {
-			c.add(n.kids[i].line, unknownField(k, allowed), append(path, k)...)
+			c.add(n.Kids[i].Line, unknownField(k, allowed), append(path, k)...)
 		}
 	}
 }
@@ -54,9 +54,9 @@ func (c *checker) keys(n *node, allowed []string, path ...any) {
 // likely misspelling of, or else listing the accepted ones.
 func unknownField(k string, allowed []string) string {
 	if near := closest(k, allowed); near != "" {
-		return fmt.Sprintf("unknown field %q (did you mean %s?)", clip(k), near)
+		return fmt.Sprintf("unknown field %q (did you mean %s?)", input.Clip(k), near)
 	}
-	return fmt.Sprintf("unknown field %q (accepted: %s)", clip(k), strings.Join(allowed, ", "))
+	return fmt.Sprintf("unknown field %q (accepted: %s)", input.Clip(k), strings.Join(allowed, ", "))
 }
 
 // shape checks that the tree n fits the Go type t the way encoding/json
@@ -65,8 +65,8 @@ func unknownField(k string, allowed []string) string {
 // the check in step when fields are added to Assessment. Unlike
 // encoding/json, keys match exactly (not case-insensitively), and whole
 // numbers must be written as such (3, not 3.0).
-func (c *checker) shape(n *node, t reflect.Type, path ...any) {
-	if n.kind == kindNull {
+func (c *checker) shape(n *input.Node, t reflect.Type, path ...any) {
+	if n.Kind == input.KindNull {
 		// encoding/json leaves the zero value; the semantic checks say
 		// what is missing.
 		return
@@ -76,8 +76,8 @@ func (c *checker) shape(n *node, t reflect.Type, path ...any) {
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		if n.kind != kindObject {
-			c.addAt(n, fmt.Sprintf("expected %s, found %s", c.object(), n.describe(c.json)), path...)
+		if n.Kind != input.KindObject {
+			c.addAt(n, fmt.Sprintf("expected %s, found %s", c.object(), n.Describe(c.json)), path...)
 			return
 		}
 		fields := jsonFields(t)
@@ -86,45 +86,45 @@ func (c *checker) shape(n *node, t reflect.Type, path ...any) {
 			names = append(names, name)
 		}
 		sort.Strings(names)
-		for i, k := range n.keys {
+		for i, k := range n.Keys {
 			ft, ok := fields[k]
 			if !ok {
-				c.add(n.kids[i].line, unknownField(k, names), append(path, k)...)
+				c.add(n.Kids[i].Line, unknownField(k, names), append(path, k)...)
 				continue
 			}
-			c.shape(n.kids[i], ft, append(path, k)...)
+			c.shape(n.Kids[i], ft, append(path, k)...)
 		}
 	case reflect.Map:
-		if n.kind != kindObject {
-			c.addAt(n, fmt.Sprintf("expected %s, found %s", c.object(), n.describe(c.json)), path...)
+		if n.Kind != input.KindObject {
+			c.addAt(n, fmt.Sprintf("expected %s, found %s", c.object(), n.Describe(c.json)), path...)
 			return
 		}
-		for i, k := range n.keys {
-			c.shape(n.kids[i], t.Elem(), append(path, k)...)
+		for i, k := range n.Keys {
+			c.shape(n.Kids[i], t.Elem(), append(path, k)...)
 		}
 	case reflect.Slice:
-		if n.kind != kindArray {
-			c.addAt(n, fmt.Sprintf("expected a list, found %s", n.describe(c.json)), path...)
+		if n.Kind != input.KindArray {
+			c.addAt(n, fmt.Sprintf("expected a list, found %s", n.Describe(c.json)), path...)
 			return
 		}
-		for i, kid := range n.kids {
+		for i, kid := range n.Kids {
 			c.shape(kid, t.Elem(), append(path, i)...)
 		}
 	case reflect.String:
-		if n.kind != kindString {
-			c.addAt(n, fmt.Sprintf("expected text, found %s", n.describe(c.json)), path...)
+		if n.Kind != input.KindString {
+			c.addAt(n, fmt.Sprintf("expected text, found %s", n.Describe(c.json)), path...)
 		}
 	case reflect.Bool:
-		if n.kind != kindBool {
-			c.addAt(n, fmt.Sprintf("expected true or false, found %s", n.describe(c.json)), path...)
+		if n.Kind != input.KindBool {
+			c.addAt(n, fmt.Sprintf("expected true or false, found %s", n.Describe(c.json)), path...)
 		}
 	case reflect.Int:
-		if n.kind != kindNumber || !n.intLit || !n.whole() {
-			c.addAt(n, fmt.Sprintf("expected a whole number, found %s", n.describe(c.json)), path...)
+		if n.Kind != input.KindNumber || !n.IntLit || !n.Whole() {
+			c.addAt(n, fmt.Sprintf("expected a whole number, found %s", n.Describe(c.json)), path...)
 		}
 	case reflect.Float64:
-		if n.kind != kindNumber || math.IsNaN(n.num) {
-			c.addAt(n, fmt.Sprintf("expected a number, found %s", n.describe(c.json)), path...)
+		if n.Kind != input.KindNumber || math.IsNaN(n.Num) {
+			c.addAt(n, fmt.Sprintf("expected a number, found %s", n.Describe(c.json)), path...)
 		}
 	}
 }

@@ -48,25 +48,25 @@ func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessmen
 	if err != nil {
 		return nil, nil, err
 	}
-	root, errs := parseJSON(file, data)
+	root, errs := input.ParseJSON(file, data)
 	if root == nil {
 		return nil, nil, errs.Err()
 	}
-	if root.kind != kindObject {
-		return nil, nil, &input.Error{File: file, Line: root.line, Reason: "must be a JSON object at the top (an assessment file, " + SchemaV1 + ")"}
+	if root.Kind != input.KindObject {
+		return nil, nil, &input.Error{File: file, Line: root.Line, Reason: "must be a JSON object at the top (an assessment file, " + SchemaV1 + ")"}
 	}
 	// The schema tag first: a file of another kind or version would
 	// otherwise drown in unknown fields.
-	switch sn := root.get("schema"); {
+	switch sn := root.Get("schema"); {
 	case sn == nil:
-		return nil, nil, &input.Error{File: file, Line: root.line, Field: "schema",
+		return nil, nil, &input.Error{File: file, Line: root.Line, Field: "schema",
 			Reason: fmt.Sprintf("missing: the schema tag %q (is this an assessment file?)", SchemaV1)}
-	case sn.kind != kindString:
-		return nil, nil, &input.Error{File: file, Line: sn.line, Field: "schema",
-			Reason: fmt.Sprintf("expected the schema tag %q, found %s", SchemaV1, sn.describe(true))}
-	case sn.text != SchemaV1:
-		return nil, nil, &input.Error{File: file, Line: sn.line, Field: "schema",
-			Reason: fmt.Sprintf("unsupported schema %q (this version reads %q)", clip(sn.text), SchemaV1)}
+	case sn.Kind != input.KindString:
+		return nil, nil, &input.Error{File: file, Line: sn.Line, Field: "schema",
+			Reason: fmt.Sprintf("expected the schema tag %q, found %s", SchemaV1, sn.Describe(true))}
+	case sn.Text != SchemaV1:
+		return nil, nil, &input.Error{File: file, Line: sn.Line, Field: "schema",
+			Reason: fmt.Sprintf("unsupported schema %q (this version reads %q)", input.Clip(sn.Text), SchemaV1)}
 	}
 	c := &checker{file: file, json: true, errs: errs}
 	c.shape(root, reflect.TypeOf(Assessment{}))
@@ -91,7 +91,7 @@ func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessmen
 	if a.Respondents == nil {
 		a.Respondents = []Respondent{}
 	}
-	w := &where{file: file, root: root}
+	w := &where{doc: &input.Doc{File: file, Root: root}}
 	if es := checkInstrument(&a, q, w); len(es) > 0 {
 		es = sortErrors(es)
 		return nil, nil, es.Err()
@@ -110,7 +110,7 @@ func recommendationWarnings(file string, a *Assessment, q *questionnaire.Questio
 	if q != nil {
 		for _, id := range a.Recommendations {
 			if _, ok := q.Recommendation(id); !ok {
-				warnings = append(warnings, fmt.Sprintf("%s: stored recommendation %q is not in questionnaire %s %s", input.QuotePath(file), clip(id), q.ID, q.Version))
+				warnings = append(warnings, fmt.Sprintf("%s: stored recommendation %q is not in questionnaire %s %s", input.QuotePath(file), input.Clip(id), q.ID, q.Version))
 			}
 		}
 	}
@@ -134,7 +134,7 @@ func LoadFast(path string, choose func(QuestionnaireRef) *questionnaire.Question
 	}
 	if a := decodeFast(data); a != nil {
 		q := choose(a.Questionnaire)
-		w := &where{file: path}
+		w := &where{doc: &input.Doc{File: path}}
 		es := checkInstrument(a, q, w)
 		if len(es) == 0 {
 			es = checkBody(a, q, w)
@@ -149,7 +149,7 @@ func LoadFast(path string, choose func(QuestionnaireRef) *questionnaire.Question
 		return nil, nil, err
 	}
 	if q := choose(a.Questionnaire); q != nil {
-		w := &where{file: path}
+		w := &where{doc: &input.Doc{File: path}}
 		es := checkInstrument(a, q, w)
 		if len(es) == 0 {
 			es = checkBody(a, q, w)
@@ -164,21 +164,21 @@ func LoadFast(path string, choose func(QuestionnaireRef) *questionnaire.Question
 
 // blankNA refuses "na": "" (and blank reasons), which encoding/json would
 // read as no na at all.
-func (c *checker) blankNA(root *node) {
-	check := func(ans *node, path ...any) {
-		if nn := ans.get("na"); nn != nil && nn.kind == kindString && strings.TrimSpace(nn.text) == "" {
+func (c *checker) blankNA(root *input.Node) {
+	check := func(ans *input.Node, path ...any) {
+		if nn := ans.Get("na"); nn != nil && nn.Kind == input.KindString && strings.TrimSpace(nn.Text) == "" {
 			c.addAt(nn, naReason, append(path, "na")...)
 		}
 	}
-	if an := root.get("answers"); an != nil && an.kind == kindObject {
-		for i, id := range an.keys {
-			check(an.kids[i], "answers", id)
+	if an := root.Get("answers"); an != nil && an.Kind == input.KindObject {
+		for i, id := range an.Keys {
+			check(an.Kids[i], "answers", id)
 		}
 	}
-	if sn := root.get("spread"); sn != nil && sn.kind == kindObject {
-		for i, id := range sn.keys {
-			if rn := sn.kids[i].get("responses"); rn != nil && rn.kind == kindArray {
-				for j, r := range rn.kids {
+	if sn := root.Get("spread"); sn != nil && sn.Kind == input.KindObject {
+		for i, id := range sn.Keys {
+			if rn := sn.Kids[i].Get("responses"); rn != nil && rn.Kind == input.KindArray {
+				for j, r := range rn.Kids {
 					check(r, "spread", id, "responses", j)
 				}
 			}
@@ -190,13 +190,13 @@ func (c *checker) blankNA(root *node) {
 func decodeError(file string, data []byte, err error) error {
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
-	nl := newLines(data)
+	nl := input.NewLines(data)
 	switch {
 	case errors.As(err, &te):
-		return &input.Error{File: file, Line: nl.at(int(max(te.Offset-1, 0))), Field: te.Field,
+		return &input.Error{File: file, Line: nl.At(int(max(te.Offset-1, 0))), Field: te.Field,
 			Reason: fmt.Sprintf("expected %s, found %s", te.Type, te.Value)}
 	case errors.As(err, &se):
-		return &input.Error{File: file, Line: nl.at(int(max(se.Offset-1, 0))), Reason: "is not valid JSON: " + se.Error()}
+		return &input.Error{File: file, Line: nl.At(int(max(se.Offset-1, 0))), Reason: "is not valid JSON: " + se.Error()}
 	}
 	return &input.Error{File: file, Reason: strings.TrimPrefix(err.Error(), "json: ")}
 }

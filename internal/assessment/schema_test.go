@@ -44,23 +44,23 @@ func instance(t *testing.T, data []byte) any {
 // treeValue turns a decoded tree into the values jsonschema validates, so
 // that YAML answers files can be checked against the JSON Schema the way an
 // editor does.
-func treeValue(n *node) any {
-	switch n.kind {
-	case kindBool:
-		return strings.EqualFold(n.text, "true")
-	case kindNumber:
-		return n.num
-	case kindString:
-		return n.text
-	case kindObject:
-		m := make(map[string]any, len(n.keys))
-		for i, k := range n.keys {
-			m[k] = treeValue(n.kids[i])
+func treeValue(n *input.Node) any {
+	switch n.Kind {
+	case input.KindBool:
+		return strings.EqualFold(n.Text, "true")
+	case input.KindNumber:
+		return n.Num
+	case input.KindString:
+		return n.Text
+	case input.KindObject:
+		m := make(map[string]any, len(n.Keys))
+		for i, k := range n.Keys {
+			m[k] = treeValue(n.Kids[i])
 		}
 		return m
-	case kindArray:
-		l := make([]any, len(n.kids))
-		for i, k := range n.kids {
+	case input.KindArray:
+		l := make([]any, len(n.Kids))
+		for i, k := range n.Kids {
 			l[i] = treeValue(k)
 		}
 		return l
@@ -132,7 +132,7 @@ func TestAnswersSchema(t *testing.T) {
 			t.Fatal(err)
 		}
 		if strings.HasSuffix(path, ".json") {
-			root, errs := parseJSON(path, data)
+			root, errs := input.ParseJSON(path, data)
 			if root == nil || len(errs) > 0 {
 				return nil
 			}
@@ -143,8 +143,7 @@ func TestAnswersSchema(t *testing.T) {
 		if err != nil {
 			return nil
 		}
-		root, _ := fromYAML(path, doc.Root)
-		return treeValue(root)
+		return treeValue(doc.Root)
 	}
 	for _, name := range []string{"answers.yaml", "answers.json"} {
 		if err := s.Validate(value(filepath.Join("testdata", "good", name))); err != nil {

@@ -16,8 +16,9 @@ import (
 // which line (looked up in the decoded tree, when there is one) and under
 // which field name.
 type where struct {
-	file string
-	root *node
+	// doc is the file the assessment was read from (nil for one in
+	// memory: problems then have no file and no line).
+	doc *input.Doc
 	// rename maps a field path of the Assessment to the path the file used
 	// (an answers file may say "respondent" for "respondents[0]").
 	rename func(path []any) []any
@@ -30,7 +31,7 @@ func (w *where) err(reason string, path ...any) *input.Error {
 	if w.rename != nil {
 		path = w.rename(path)
 	}
-	return &input.Error{File: w.file, Line: w.root.lineOf(path...), Field: input.FieldPath(path...), Reason: reason}
+	return w.doc.Err(reason, path...)
 }
 
 // Validate runs on an in-memory assessment the checks that Load runs on a
@@ -66,7 +67,7 @@ func checkInstrument(a *Assessment, q *questionnaire.Questionnaire, w *where) in
 	errs = append(errs, checkText(ref.Version, false, w, "questionnaire", "version")...)
 	errs = append(errs, checkText(a.Tool, false, w, "tool")...)
 	if !sha256Hex.MatchString(ref.SHA256) {
-		errs = append(errs, w.err(fmt.Sprintf("expected the questionnaire's SHA-256 as 64 hexadecimal digits, found %q", clip(ref.SHA256)), "questionnaire", "sha256"))
+		errs = append(errs, w.err(fmt.Sprintf("expected the questionnaire's SHA-256 as 64 hexadecimal digits, found %q", input.Clip(ref.SHA256)), "questionnaire", "sha256"))
 	}
 	if len(errs) > 0 || q == nil {
 		return errs
@@ -119,7 +120,7 @@ func checkKeys[V any](m map[string]V, w *where, path ...any) input.Errors {
 // checkDate checks a YYYY-MM-DD date that is a real day of the calendar.
 func checkDate(date string) string {
 	if !dateForm.MatchString(date) {
-		return fmt.Sprintf("expected a date as YYYY-MM-DD, found %q", clip(date))
+		return fmt.Sprintf("expected a date as YYYY-MM-DD, found %q", input.Clip(date))
 	}
 	if _, err := time.Parse(time.DateOnly, date); err != nil {
 		return fmt.Sprintf("%s is not a day of the calendar", date)
@@ -141,7 +142,7 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 		if o.Type == "" {
 			errs = append(errs, w.err("missing: the organisation's type, one of "+strings.Join(OrganisationTypes, ", "), "organisation", "type"))
 		} else if !slices.Contains(OrganisationTypes, o.Type) {
-			errs = append(errs, w.err(fmt.Sprintf("unknown organisation type %q (accepted: %s)", clip(o.Type), strings.Join(OrganisationTypes, ", ")), "organisation", "type"))
+			errs = append(errs, w.err(fmt.Sprintf("unknown organisation type %q (accepted: %s)", input.Clip(o.Type), strings.Join(OrganisationTypes, ", ")), "organisation", "type"))
 		}
 	}
 	for i, r := range a.Respondents {
@@ -159,7 +160,7 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 		errs = append(errs, w.err(reason, "date"))
 	}
 	if a.Language != "" && !langForm.MatchString(a.Language) {
-		errs = append(errs, w.err(fmt.Sprintf("expected a language code such as en, fr or de, found %q", clip(a.Language)), "language"))
+		errs = append(errs, w.err(fmt.Sprintf("expected a language code such as en, fr or de, found %q", input.Clip(a.Language)), "language"))
 	}
 	// Keys first: an id that could drive a terminal is refused as such,
 	// and never reaches the "unknown question" message.
@@ -274,17 +275,17 @@ func (w *where) unknownQuestion(id string, q *questionnaire.Questionnaire) strin
 		// A question an earlier release of the built-in instrument asked:
 		// say so, rather than suggest a look-alike id with another meaning.
 		if v := retiredIn(id, q); v != "" {
-			return fmt.Sprintf("unknown question %q: it was asked in release %s of %s, not in %s, which is in use (the release notes, questionnaire/default/CHANGES.md in the source, say what replaced it)", clip(id), v, q.ID, q.Version)
+			return fmt.Sprintf("unknown question %q: it was asked in release %s of %s, not in %s, which is in use (the release notes, questionnaire/default/CHANGES.md in the source, say what replaced it)", input.Clip(id), v, q.ID, q.Version)
 		}
 		ids := make([]string, len(q.Questions))
 		for i, x := range q.Questions {
 			ids[i] = x.ID
 		}
 		if c := closest(id, ids); c != "" {
-			return fmt.Sprintf("unknown question %q (did you mean %s?)", clip(id), c)
+			return fmt.Sprintf("unknown question %q (did you mean %s?)", input.Clip(id), c)
 		}
 	}
-	return fmt.Sprintf("unknown question %q (questionnaire %s has no such id)", clip(id), q.ID)
+	return fmt.Sprintf("unknown question %q (questionnaire %s has no such id)", input.Clip(id), q.ID)
 }
 
 // retiredIn returns the latest release of q's built-in instrument, older
@@ -328,7 +329,7 @@ func checkTargets(t *Targets, q *questionnaire.Questionnaire, w *where) input.Er
 		for _, id := range slices.Sorted(maps.Keys(g.m)) {
 			switch {
 			case q != nil && !g.known(id):
-				errs = append(errs, w.err(fmt.Sprintf("%q is not one of the questionnaire's %s", clip(id), g.key), "targets", g.key, id))
+				errs = append(errs, w.err(fmt.Sprintf("%q is not one of the questionnaire's %s", input.Clip(id), g.key), "targets", g.key, id))
 			case !validTarget(g.m[id]):
 				errs = append(errs, w.err(fmt.Sprintf("must be a target level from 1 to 4, found %d", g.m[id]), "targets", g.key, id))
 			}

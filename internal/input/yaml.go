@@ -12,11 +12,18 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Doc is a decoded YAML document that still knows the line of every node,
-// so that later, semantic checks can name the line of what they refuse.
+// Doc is a decoded document that still knows the line of every value, so
+// that later, semantic checks can name the line of what they refuse. Its
+// tree is the one the answers and assessment readers walk (see Node), so
+// every reader finds a path's line the same way.
 type Doc struct {
 	File string
-	Root *yaml.Node
+	Root *Node
+	// Problems are those found building the tree that the strict decoding
+	// into v cannot see (a duplicate or non-text key, or nesting deeper
+	// than MaxDepth, below a field decoded as a yaml.Node); a reader that
+	// decodes into plain Go types never has any.
+	Problems Errors
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
@@ -59,7 +66,8 @@ func DecodeYAML(file string, data []byte, v any) (*Doc, error) {
 	if err := strict.Decode(v); err != nil {
 		return nil, yamlError(file, err)
 	}
-	return &Doc{File: file, Root: root.Content[0]}, nil
+	tree, problems := FromYAML(file, root.Content[0])
+	return &Doc{File: file, Root: tree, Problems: problems}, nil
 }
 
 func findAlias(n *yaml.Node) *yaml.Node {
@@ -207,27 +215,22 @@ func goKind(t string) string {
 	return "a mapping"
 }
 
-// Node returns the node at path below d's root, or nil when there is none.
-func (d *Doc) Node(path ...any) *yaml.Node {
+// Node returns the value at path below d's root (path elements are
+// mapping keys, string, and list positions, int), or nil when there is
+// none.
+func (d *Doc) Node(path ...any) *Node {
 	if d == nil || d.Root == nil {
 		return nil
 	}
 	n := d.Root
 	for _, p := range path {
-		var next *yaml.Node
+		var next *Node
 		switch k := p.(type) {
 		case string:
-			if n.Kind == yaml.MappingNode {
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					if n.Content[i].Value == k {
-						next = n.Content[i+1]
-						break
-					}
-				}
-			}
+			next = n.Get(k)
 		case int:
-			if n.Kind == yaml.SequenceNode && k >= 0 && k < len(n.Content) {
-				next = n.Content[k]
+			if n.Kind == KindArray && k >= 0 && k < len(n.Kids) {
+				next = n.Kids[k]
 			}
 		}
 		if next == nil {
@@ -238,48 +241,25 @@ func (d *Doc) Node(path ...any) *yaml.Node {
 	return n
 }
 
-// Line returns the line of the node at path below d's root; path elements
-// are mapping keys (string) and sequence positions (int). When the path
-// does not exist to its end, the line of the deepest node found is returned.
+// Line returns the line of the value at path below d's root (see
+// Node.LineOf): a mapping member's line is its key's, and when the path
+// does not exist to its end, the line of the deepest value found.
 func (d *Doc) Line(path ...any) int {
-	if d == nil || d.Root == nil {
+	if d == nil {
 		return 0
 	}
-	n := d.Root
-	line := n.Line
-	for _, p := range path {
-		var next *yaml.Node
-		switch k := p.(type) {
-		case string:
-			if n.Kind == yaml.MappingNode {
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					if n.Content[i].Value == k {
-						next = n.Content[i+1]
-						// A scalar value's line is its key's line; a block
-						// value starts on the next line, so prefer the key.
-						line = n.Content[i].Line
-						break
-					}
-				}
-			}
-		case int:
-			if n.Kind == yaml.SequenceNode && k >= 0 && k < len(n.Content) {
-				next = n.Content[k]
-				line = next.Line
-			}
-		}
-		if next == nil {
-			return line
-		}
-		n = next
-	}
-	return line
+	return d.Root.LineOf(path...)
 }
 
 // Err builds an *Error for the node at path, with the field written as
 // "questions[3].area".
+// A nil Doc gives an *Error with no file and no line (an in-memory value).
 func (d *Doc) Err(reason string, path ...any) *Error {
-	return &Error{File: d.File, Line: d.Line(path...), Field: FieldPath(path...), Reason: reason}
+	e := &Error{Line: d.Line(path...), Field: FieldPath(path...), Reason: reason}
+	if d != nil {
+		e.File = d.File
+	}
+	return e
 }
 
 // FieldPath writes a path as "questions[3].area".
