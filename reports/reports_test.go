@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -21,24 +20,6 @@ import (
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	goldenfile.Check(t, filepath.Join("testdata", name), got)
-}
-
-// firstDiff shows the first differing line, enough to see what changed.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
-		}
-	}
-	return ""
 }
 
 // sample loads an example answers file against the default instrument.
