@@ -152,7 +152,15 @@ func register(c func(*App) *cobra.Command) { subcommands = append(subcommands, c
 // typeArgErrors makes every argument check of the tree return a usage
 // error (exit 2), in this one place: cobra's checks (NoArgs, ExactArgs...)
 // return plain errors, which would otherwise exit 1.
+//
+// A group of commands (workshop) shows its help when run alone, like
+// questionnaire: cobra would show it for any words after the group too,
+// exit 0, so that a mistyped subcommand ("workshop strat") looked like
+// success.
 func typeArgErrors(c *cobra.Command) {
+	if c.HasSubCommands() && !c.Runnable() {
+		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+	}
 	if c.Args != nil {
 		c.Args = usageArgs(c.Args)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/dgmaturity/dgmaturity/internal/exit"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 )
 
@@ -59,6 +60,29 @@ func TestUnknownCommandSuggests(t *testing.T) {
 	for _, want := range []string{`unknown command "asess"`, "Did you mean assess?", "--help"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+// TestArgumentErrorsAreUsage: every command's argument check, cobra's own
+// (NoArgs, ExactArgs) included, exits 2 through the exit contract, with
+// no matching of cobra's wording; so do flag errors.
+func TestArgumentErrorsAreUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"questionnaire", "show", "extra"},
+		{"questionnaire", "export", "extra"},
+		{"questionnaire", "bogus"},
+		{"workshop", "close"},
+		{"workshop", "close", "a", "b"},
+		{"workshop", "strat"},
+		{"completion", "bogus"},
+		{"assess", "extra"},
+		{"report", "--nope", "x.json"},
+		{"compare", "--min-group", "x", "."},
+	} {
+		_, _, err := runCLI(t, args...)
+		if code := exit.Code(err); code != exit.Usage {
+			t.Errorf("dgmaturity %s: err = %v, exit %d; want exit %d", strings.Join(args, " "), err, code, exit.Usage)
 		}
 	}
 }
