@@ -95,7 +95,25 @@ func (n *Node) LineOf(path ...any) int {
 	if n == nil {
 		return 0
 	}
-	line := n.Line
+	deepest, _ := n.walk(path)
+	return deepest.Line
+}
+
+// At returns the value at path (keys and array positions), or nil when
+// there is none.
+func (n *Node) At(path ...any) *Node {
+	if n == nil {
+		return nil
+	}
+	if v, ok := n.walk(path); ok {
+		return v
+	}
+	return nil
+}
+
+// walk follows path from n (not nil) and returns the deepest value found
+// and whether it is the one at the end of the path.
+func (n *Node) walk(path []any) (*Node, bool) {
 	for _, p := range path {
 		var next *Node
 		switch k := p.(type) {
@@ -107,11 +125,11 @@ func (n *Node) LineOf(path ...any) int {
 			}
 		}
 		if next == nil {
-			return line
+			return n, false
 		}
-		n, line = next, next.Line
+		n = next
 	}
-	return line
+	return n, true
 }
 
 // Describe names a value's type for error messages; json selects the

@@ -219,26 +219,10 @@ func goKind(t string) string {
 // mapping keys, string, and list positions, int), or nil when there is
 // none.
 func (d *Doc) Node(path ...any) *Node {
-	if d == nil || d.Root == nil {
+	if d == nil {
 		return nil
 	}
-	n := d.Root
-	for _, p := range path {
-		var next *Node
-		switch k := p.(type) {
-		case string:
-			next = n.Get(k)
-		case int:
-			if n.Kind == KindArray && k >= 0 && k < len(n.Kids) {
-				next = n.Kids[k]
-			}
-		}
-		if next == nil {
-			return nil
-		}
-		n = next
-	}
-	return n
+	return d.Root.At(path...)
 }
 
 // Line returns the line of the value at path below d's root (see
