@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/testbin"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -115,6 +116,9 @@ func TestInteractiveCtrlCExits130(t *testing.T) {
 // the size with a full clear and redraw about 530 ms after the first
 // frame).
 func TestFirstFrameDrawnOnce(t *testing.T) {
+	if testbin.Race {
+		t.Skip("a timing test: a -race binary starts and exits several times slower; go test ./e2e (no -race) runs it")
+	}
 	t.Parallel()
 	home, state, out := t.TempDir(), t.TempDir(), t.TempDir()
 	s := startSession(t, testEnv(home, state), time.Now().Add(30*time.Second), "--out", out)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/synth"
+	"github.com/dgmaturity/dgmaturity/internal/testbin"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -177,6 +178,9 @@ func TestConcurrentDraftsLoseNothing(t *testing.T) {
 // thousands of files: it must stop promptly, write neither the report nor
 // the CSV, and exit 130. It used to run on, write both and exit 0.
 func TestInterruptCompare(t *testing.T) {
+	if testbin.Race {
+		t.Skip("a timing test: a -race binary starts and exits several times slower; go test ./e2e (no -race) runs it")
+	}
 	t.Parallel()
 	q := questionnaire.Default()
 	in := t.TempDir()
@@ -215,6 +219,9 @@ func TestInterruptCompare(t *testing.T) {
 // must have been interrupted with exit 130 (before the fix every run that
 // got as far as the handler ran on and exited 0).
 func TestInterruptAnswersRun(t *testing.T) {
+	if testbin.Race {
+		t.Skip("a timing test: a -race binary starts and exits several times slower; go test ./e2e (no -race) runs it")
+	}
 	t.Parallel()
 	home, state, in := t.TempDir(), t.TempDir(), t.TempDir()
 	env := testEnv(home, state)

@@ -2,5 +2,6 @@
 
 package testbin
 
-// raceEnabled reports that the tests run under the race detector.
-const raceEnabled = false
+// Race reports that the tests run under the race detector (and the binary
+// is built with -race).
+const Race = false

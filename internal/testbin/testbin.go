@@ -68,7 +68,7 @@ func build(out string) error {
 		return fmt.Errorf("go env GOMOD: %w", err)
 	}
 	args := []string{"build", "-o", out}
-	if raceEnabled {
+	if Race {
 		args = append(args, "-race")
 	}
 	cmd := exec.Command("go", append(args, "./cmd/dgmaturity")...)
