@@ -1,0 +1,119 @@
+package reports
+
+import (
+	"bytes"
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
+)
+
+// localized is the sample assessment with the instrument in lang, scored
+// with it (so that the stage names are the translated scale's).
+func localized(t *testing.T, name string, lang locale.Tag) (*questionnaire.Questionnaire, *assessment.Assessment, *scoring.Result) {
+	t.Helper()
+	_, a, _ := sample(t, name)
+	q, err := questionnaire.Default().Localized(string(lang))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q, a, scoring.ScoreAssessment(q, a, 0)
+}
+
+// englishWords are texts of the English report that must never appear in
+// a French or German one: headings, table headers and fixed phrases.
+var englishWords = []string{
+	"Digital government maturity:", "Self-assessment of", "Respondent", "## Summary", "Stage:", "out of 100",
+	"Strongest area", "Weakest", "Evidence:", "don't know", "not applicable", "unanswered", "priority",
+	"## Scores by", "| Area |", "| Principle |", "Floor", "Notes", "Recommendations", "Where you stand",
+	"Why it applies", "Steps:", "Stems from", "Grounded in", "Target:", "target level", "## Roadmap", "Foundations",
+	"Leadership (", "Knowledge gaps", "Reason:", "Comment:", "## Answers", "Answer:", "Spread:", "## Method\n",
+	"Each level", "Written by", "Progress since", "Then", "Now", "Change", "moved up", "moved down",
+	"level ", "Level ", "n/a", "Questionnaire:", "Radar chart", "principle scores", "Scores out of 100",
+}
+
+// TestMarkdownLanguagesGolden renders the example reports in French and
+// German beside the English goldens (testdata/fr, testdata/de): the
+// program's words from the message files, the instrument's from its
+// translation, numbers and dates in the language's form, and no English
+// phrase of the report left over.
+func TestMarkdownLanguagesGolden(t *testing.T) {
+	for _, lang := range []locale.Tag{locale.French, locale.German} {
+		pr := locale.For(lang)
+		for _, name := range []string{"ministry.yaml", "municipality.yaml"} {
+			t.Run(string(lang)+"/"+name, func(t *testing.T) {
+				q, a, r := localized(t, name, lang)
+				var b bytes.Buffer
+				if err := Markdown(&b, q, a, r, Options{ChartFile: "chart.svg", Printer: pr}); err != nil {
+					t.Fatal(err)
+				}
+				checkLanguage(t, b.String())
+				golden(t, path.Join(string(lang), strings.TrimSuffix(name, ".yaml")+".md.golden"), b.Bytes())
+			})
+		}
+		t.Run(string(lang)+"/progress", func(t *testing.T) {
+			q, a, r := localized(t, "ministry.yaml", lang)
+			prev := *a
+			prev.Date = "2025-01-01"
+			prev.Answers = map[string]assessment.Answer{}
+			for id, ans := range a.Answers {
+				if ans.Level != nil && *ans.Level > 0 {
+					ans = assessment.Lvl(*ans.Level - 1)
+				}
+				prev.Answers[id] = ans
+			}
+			prev.Answers["CTX-02"] = assessment.Lvl(4)
+			p := scoring.CompareResults(q, prev.Date, scoring.ScoreAssessment(q, &prev, 0), r)
+			var b bytes.Buffer
+			if err := Markdown(&b, q, a, r, Options{ChartFile: "chart.svg", Progress: p, Printer: pr}); err != nil {
+				t.Fatal(err)
+			}
+			checkLanguage(t, b.String())
+			golden(t, path.Join(string(lang), "ministry-progress.md.golden"), b.Bytes())
+
+			met := *a
+			met.Answers = map[string]assessment.Answer{}
+			for id := range a.Answers {
+				met.Answers[id] = assessment.Lvl(3)
+			}
+			met.Answers["DATA-05"] = assessment.Lvl(2)
+			met.Targets = &assessment.Targets{Questions: map[string]int{"DATA-05": 2}, Areas: map[string]int{"services": 3}}
+			met.Complete = false
+			b.Reset()
+			if err := Markdown(&b, q, &met, scoring.ScoreAssessment(q, &met, 0), Options{Printer: pr, Warnings: []string{"x"}}); err != nil {
+				t.Fatal(err)
+			}
+			checkLanguage(t, b.String())
+			golden(t, path.Join(string(lang), "beyond.md.golden"), b.Bytes())
+		})
+		t.Run(string(lang)+"/svg", func(t *testing.T) {
+			q, a, r := localized(t, "ministry.yaml", lang)
+			title := pr.T("report.chart.title", "Name", a.Organisation.Name, "Date", pr.DateString(a.Date))
+			var b bytes.Buffer
+			if err := RadarSVGIn(&b, pr, q, r, title); err != nil {
+				t.Fatal(err)
+			}
+			checkLanguage(t, b.String())
+			golden(t, path.Join(string(lang), "ministry.svg.golden"), b.Bytes())
+		})
+	}
+}
+
+// checkLanguage fails on a missing message ("[report.x]"), an English
+// phrase of the report, or a score written with a decimal point.
+func checkLanguage(t *testing.T, s string) {
+	t.Helper()
+	if i := strings.Index(s, "[report."); i >= 0 {
+		t.Errorf("missing message: %q", s[i:min(len(s), i+40)])
+	}
+	for _, w := range englishWords {
+		if strings.Contains(s, w) {
+			i := strings.Index(s, w)
+			t.Errorf("English %q in %q", w, s[max(0, i-40):min(len(s), i+40)])
+		}
+	}
+}
