@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"sort"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,8 +58,8 @@ func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 
 type mdWriter struct {
 	out
-	q *questionnaire.Questionnaire
-	a *assessment.Assessment
+	q  *questionnaire.Questionnaire
+	a  *assessment.Assessment
 	r  *scoring.Result
 	pr *locale.Printer
 }
