@@ -117,3 +117,28 @@ func checkLanguage(t *testing.T, s string) {
 		}
 	}
 }
+
+// TestWorkshopLanguagesGolden renders the workshop report in French and
+// German (testdata/fr/workshop.md.golden, testdata/de/...).
+func TestWorkshopLanguagesGolden(t *testing.T) {
+	for _, lang := range []locale.Tag{locale.French, locale.German} {
+		t.Run(string(lang), func(t *testing.T) {
+			_, a := workshopSample(t, workshopPeople)
+			q, err := questionnaire.Default().Localized(string(lang))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := Workshop(&b, q, a, WorkshopOptions{ReportFile: "ministry-of-examples-2026-03-02-consolidated.md", Printer: locale.For(lang)}); err != nil {
+				t.Fatal(err)
+			}
+			checkLanguage(t, b.String())
+			for _, w := range []string{"Workshop:", "Consensus (median)", "Discussion agenda", "Scores side by side", "| Respondent |", "levels apart", "no answer", "Applicability"} {
+				if strings.Contains(b.String(), w) {
+					t.Errorf("English %q in the workshop report", w)
+				}
+			}
+			golden(t, path.Join(string(lang), "workshop.md.golden"), b.Bytes())
+		})
+	}
+}

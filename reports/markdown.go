@@ -656,7 +656,7 @@ func (m *mdWriter) progress(p *scoring.Progress) {
 		m.ln(m.t("report.progress.done"))
 		m.ln("")
 		for _, x := range p.Done {
-			m.p("- %s (%s)\n", Escape(x.Step.Step.Text), m.t("report.progress.doneat", "ID", x.Match.Recommendation.ID, "Level", x.Step.Level))
+			m.p("- %s (%s)\n", m.stepText(x.Match.Recommendation.ID, x.Step.Index, x.Step.Step.Text), m.t("report.progress.doneat", "ID", x.Match.Recommendation.ID, "Level", x.Step.Level))
 		}
 		m.ln("")
 	}
@@ -673,4 +673,14 @@ func (m *mdWriter) changeCells(c scoring.Change) string {
 		return na + " | " + na + " | "
 	}
 	return m.num(c.From) + " | " + m.num(c.To) + " | " + m.signed(c.Delta())
+}
+
+// stepText is the text of a recommendation's step in the report's
+// instrument: the previous roadmap was matched with the instrument of its
+// own file, which may be in another language.
+func (m *mdWriter) stepText(recID string, index int, fallback string) string {
+	if rec, ok := m.q.Recommendation(recID); ok && index >= 0 && index < len(rec.Steps) {
+		return Escape(rec.Steps[index].Text)
+	}
+	return Escape(fallback)
 }

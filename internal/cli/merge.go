@@ -93,7 +93,9 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string) erro
 	merged, spread := scoring.Merge(q, answers)
 
 	first := inputs[0].a
-	c := assessment.New(q, first.Organisation, assessment.Respondent{}, first.Date, first.Language, app.Tool())
+	// The consolidated assessment and its reports are in the language
+	// asked for (outputLang), whatever the languages of the inputs.
+	c := assessment.New(q, first.Organisation, assessment.Respondent{}, first.Date, app.outputLang(), app.Tool())
 	c.Respondents = people
 	c.Answers = merged
 	c.Spread = spread
@@ -116,7 +118,8 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string) erro
 		Inputs:  paths,
 		Outputs: func(p publish.Paths) ([]publish.Output, error) {
 			var ws bytes.Buffer
-			if err := reports.Workshop(&ws, q, c, reports.WorkshopOptions{ReportFile: filepath.Base(p.Report)}); err != nil {
+			lq, pr := publish.Language(q, c.Language)
+			if err := reports.Workshop(&ws, lq, c, reports.WorkshopOptions{ReportFile: filepath.Base(p.Report), Printer: pr}); err != nil {
 				return nil, fmt.Errorf("render workshop report: %w", err)
 			}
 			return []publish.Output{{Path: workshop, Data: ws.Bytes()}}, nil
@@ -167,7 +170,7 @@ func loadMergeInputs(app *App, paths []string, q *questionnaire.Questionnaire) (
 		}
 		// An edited file is merged with the scores recomputed from its
 		// answers; say so, as report does.
-		warnings = append(warnings, assessment.StoredDiffers(a.Scores, scoring.Score(q, a.Answers).Stored())...)
+		warnings = append(warnings, assessment.StoredDiffers(a.Scores, publish.StoredScores(q, scoring.Score(q, a.Answers)))...)
 		for _, w := range warnings {
 			fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(p)+": "+w)
 		}
