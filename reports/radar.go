@@ -43,8 +43,17 @@ func RadarSVGIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire,
 		radarWidth, radarHeight, radarWidth, radarHeight)
 	p("<title id=\"title\">%s</title>\n", xmlEscape(title))
 	p("<desc id=\"desc\">%s", xmlEscape(pr.T("report.chart.desc", "Count", n)))
+	// A decimal comma (French, German) calls for semicolons between the
+	// values, as those languages write lists of numbers.
+	comma := ","
+	switch pr.Tag() {
+	case locale.French:
+		comma = "\u00a0;"
+	case locale.German:
+		comma = ";"
+	}
 	for i, s := range r.Principles {
-		sep := ","
+		sep := comma
 		if i == n-1 {
 			sep = "."
 		}
