@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const ministryBase = "ministry-of-rural-affairs-and-heritage-2026-04-15"
+
+// runOK runs the command line in-process (runCLI) and returns stderr,
+// failing the test on an error.
+func runOK(t *testing.T, args ...string) string {
+	t.Helper()
+	_, stderr, err := runCLI(t, args...)
+	if err != nil {
+		t.Fatalf("dgmaturity %s: %v\n%s", strings.Join(args, " "), err, stderr)
+	}
+	return stderr
+}
+
+// TestReportLanguages renders an assessment answered in French in the
+// language it records, and in English and German with --lang: the
+// English rendering is byte for byte the committed English report of
+// the same answers (the language changes the words, never the scores),
+// and no rendering warns that the stored scores differ (the stored stage
+// is in the instrument's original language).
+func TestReportLanguages(t *testing.T) {
+	fr := filepath.Join("..", "..", "examples", "reports", "fr", ministryBase+".json")
+	dir := t.TempDir()
+
+	out := filepath.Join(dir, "recorded.md")
+	if stderr := runOK(t, "report", fr, "-o", out); stderr != "" {
+		t.Errorf("warnings: %s", stderr)
+	}
+	md := read(t, out)
+	if !strings.HasPrefix(md, "# Maturité numérique de l'administration\u00a0: ") || !strings.Contains(md, "Auto-évaluation du 15 avril 2026") {
+		t.Errorf("the recorded language (fr) was not used:\n%s", md[:min(len(md), 300)])
+	}
+
+	en := filepath.Join(dir, ministryBase+".md")
+	if stderr := runOK(t, "report", fr, "--lang", "en", "-o", en); stderr != "" {
+		t.Errorf("warnings: %s", stderr)
+	}
+	want := read(t, filepath.Join("..", "..", "examples", "reports", ministryBase+".md"))
+	if got := read(t, en); got != want {
+		t.Errorf("report --lang en of the French assessment differs from the English report:\n%s", firstLineDiff(want, got))
+	}
+
+	de := filepath.Join(dir, "de.md")
+	if stderr := runOK(t, "report", fr, "--lang", "de_LU.UTF-8", "-o", de); stderr != "" {
+		t.Errorf("warnings: %s", stderr)
+	}
+	md = read(t, de)
+	if !strings.HasPrefix(md, "# Reifegrad der digitalen Verwaltung: ") || !strings.Contains(md, "Selbstbewertung vom 15. April 2026") || !strings.Contains(md, "Gesamtpunktzahl **41,") {
+		t.Errorf("--lang de was not used:\n%s", md[:min(len(md), 300)])
+	}
+	if svg := read(t, filepath.Join(dir, "de.svg")); !strings.Contains(svg, "Punktzahlen der Grundsätze, 15. April 2026") {
+		t.Errorf("the chart is not in German:\n%s", svg[:min(len(svg), 400)])
+	}
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func firstLineDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) && i < len(gl); i++ {
+		if wl[i] != gl[i] {
+			return "want: " + wl[i] + "\ngot:  " + gl[i]
+		}
+	}
+	return "lengths differ"
+}
