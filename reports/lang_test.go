@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/compare"
 	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -140,5 +141,56 @@ func TestWorkshopLanguagesGolden(t *testing.T) {
 			}
 			golden(t, path.Join(string(lang), "workshop.md.golden"), b.Bytes())
 		})
+	}
+}
+
+// TestCompareLanguagesGolden renders the comparison report and the CSV in
+// French and German, plain and anonymised. The summary is language-free;
+// the instrument is localised for the report only.
+func TestCompareLanguagesGolden(t *testing.T) {
+	for _, lang := range []locale.Tag{locale.French, locale.German} {
+		for _, anon := range []bool{false, true} {
+			name := "compare"
+			opt := compare.Options{}
+			if anon {
+				name = "compare-anonymised"
+				opt = compare.Options{Anonymise: true, MinGroup: 3, Salt: "a test salt, not secret"}
+			}
+			t.Run(string(lang)+"/"+name, func(t *testing.T) {
+				set := compareSet()
+				s := compare.Summarise(set, opt)
+				q, err := set.Instrument.Localized(string(lang))
+				if err != nil {
+					t.Fatal(err)
+				}
+				pr := locale.For(lang)
+				var md, c bytes.Buffer
+				if err := CompareIn(&md, pr, q, s); err != nil {
+					t.Fatal(err)
+				}
+				if err := CSVIn(&c, pr, q, s); err != nil {
+					t.Fatal(err)
+				}
+				checkLanguage(t, md.String())
+				for _, w := range []string{"Comparison of", "Distribution of", "Peer groups", "What was withheld", "withheld", "PSOs", "Trend by year", "has fewer than", "Names of organisations"} {
+					if strings.Contains(md.String(), w) {
+						t.Errorf("English %q in the comparison report", w)
+					}
+				}
+				// The CSV's cells stay machine-readable: the same rows as
+				// the English CSV, only the header differs.
+				var en bytes.Buffer
+				if err := CSV(&en, set.Instrument, s); err != nil {
+					t.Fatal(err)
+				}
+				_, enRows, _ := strings.Cut(en.String(), "\r\n")
+				_, rows, _ := strings.Cut(c.String(), "\r\n")
+				if rows != enRows {
+					t.Error("the CSV rows differ from the English CSV's")
+				}
+				golden(t, path.Join(string(lang), name+".md.golden"), md.Bytes())
+				golden(t, path.Join(string(lang), name+".csv.golden"), c.Bytes())
+			})
+		}
 	}
 }
