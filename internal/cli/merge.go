@@ -35,6 +35,10 @@ the same name, ignoring case and spacing) and of the same questionnaire (id, ver
 content hash); anything else is refused. A consolidated file from an earlier merge may be given
 too: its respondents are taken one by one.
 
+The respondents may have answered in different languages: answers are merged by question id.
+The consolidated assessment and both reports are written in the language given with --lang,
+else the environment's (LC_ALL, LC_MESSAGES, LANG), else English.
+
 Per question, the consolidated answer is the median of the levels given (the lower of the two
 middle levels when their number is even); "don't know" and "not applicable" count only where
 nobody gave a level. What each respondent said is kept in the file. Its date is the latest of

@@ -79,3 +79,42 @@ func firstLineDiff(want, got string) string {
 	}
 	return "lengths differ"
 }
+
+// TestCompareAcrossLanguages compares assessments answered in French,
+// German and English together: the result is the same as comparing the
+// English files (ids, not texts), and --lang writes the report and the
+// CSV header in the language asked for, with the same CSV cells.
+func TestCompareAcrossLanguages(t *testing.T) {
+	ex := filepath.Join("..", "..", "examples", "reports")
+	mixed := []string{
+		filepath.Join(ex, "fr", "agency-for-shared-digital-services-2025-03-04.json"),
+		filepath.Join(ex, "de", "agency-for-shared-digital-services-2026-03-02.json"),
+		filepath.Join(ex, "fr", "commune-de-wiltzerbach-2026-05-20.json"),
+		filepath.Join(ex, ministryBase+".json"),
+	}
+	english := []string{
+		filepath.Join(ex, "agency-for-shared-digital-services-2025-03-04.json"),
+		filepath.Join(ex, "agency-for-shared-digital-services-2026-03-02.json"),
+		filepath.Join(ex, "commune-de-wiltzerbach-2026-05-20.json"),
+		filepath.Join(ex, ministryBase+".json"),
+	}
+	dir := t.TempDir()
+	out := func(name string) string { return filepath.Join(dir, name) }
+	runOK(t, append([]string{"compare", "--lang", "en", "-o", out("en.md"), "--csv", out("en.csv")}, english...)...)
+	if stderr := runOK(t, append([]string{"compare", "--lang", "en", "-o", out("mixed.md"), "--csv", out("mixed.csv")}, mixed...)...); stderr != "" {
+		t.Errorf("warnings: %s", stderr)
+	}
+	if read(t, out("en.md")) != read(t, out("mixed.md")) || read(t, out("en.csv")) != read(t, out("mixed.csv")) {
+		t.Error("comparing files of three languages differs from comparing the English files")
+	}
+	runOK(t, append([]string{"compare", "--lang", "de", "-o", out("de.md"), "--csv", out("de.csv")}, mixed...)...)
+	md := read(t, out("de.md"))
+	if !strings.HasPrefix(md, "# Digitaler Reifegrad von 3 öffentlichen Stellen") || !strings.Contains(md, "## Veränderung seit der vorherigen Bewertung") {
+		t.Errorf("the comparison is not in German:\n%s", md[:min(len(md), 400)])
+	}
+	_, enRows, _ := strings.Cut(read(t, out("en.csv")), "\r\n")
+	head, deRows, _ := strings.Cut(read(t, out("de.csv")), "\r\n")
+	if !strings.HasPrefix(head, "stelle,art_organisation,datum,") || deRows != enRows {
+		t.Errorf("German CSV: header %q; rows equal to the English ones: %v", head, deRows == enRows)
+	}
+}
