@@ -118,3 +118,44 @@ func TestCompareAcrossLanguages(t *testing.T) {
 		t.Errorf("German CSV: header %q; rows equal to the English ones: %v", head, deRows == enRows)
 	}
 }
+
+// TestMergeAcrossLanguages merges the example workshop's respondents, who
+// answered in French, German and English: merge --lang en writes the
+// same four files as merging their English assessments (committed under
+// examples/workshop/reports).
+func TestMergeAcrossLanguages(t *testing.T) {
+	ws := filepath.Join("..", "..", "examples", "workshop")
+	people, err := filepath.Glob(filepath.Join(ws, "*.yaml"))
+	if err != nil || len(people) != 3 {
+		t.Fatalf("want the workshop's three answer files, found %v (%v)", people, err)
+	}
+	dir := t.TempDir()
+	var files []string
+	for i, p := range people {
+		out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(p), ".yaml"))
+		stdout, stderr, err := runCLI(t, "assess", "--lang", []string{"fr", "de", "en"}[i], "--answers", p, "--out", out)
+		if err != nil {
+			t.Fatalf("assess %s: %v\n%s", p, err, stderr)
+		}
+		files = append(files, strings.Fields(stdout)[0])
+	}
+	stdout, stderr, err := runCLI(t, append([]string{"merge", "--lang", "en", "--out", filepath.Join(dir, "merged")}, files...)...)
+	if err != nil {
+		t.Fatalf("merge: %v\n%s", err, stderr)
+	}
+	written := strings.Fields(stdout)
+	if len(written) != 4 {
+		t.Fatalf("merge printed %q", written)
+	}
+	for _, w := range written {
+		if strings.HasSuffix(w, ".json") {
+			continue // the tool version and the clock differ from the examples' run
+		}
+		want := read(t, filepath.Join(ws, "reports", filepath.Base(w)))
+		// The examples were written by version 0.1.0; this run is "test".
+		got := strings.ReplaceAll(read(t, w), "dgmaturity test", "dgmaturity 0.1.0")
+		if got != want {
+			t.Errorf("%s differs from the English merge:\n%s", filepath.Base(w), firstLineDiff(want, got))
+		}
+	}
+}
