@@ -89,16 +89,22 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 
 // runAccessible runs the assessment as plain numbered prompts, one line
 // each: for screen readers, dumb terminals and piped answers.
-func runAccessible(_ context.Context, app *App, q *questionnaire.Questionnaire, o assessOptions) error {
+func runAccessible(ctx context.Context, app *App, q *questionnaire.Questionnaire, o assessOptions) error {
 	stateDir := stateDirOrWarn(app)
 	a, draft, err := loadResume(app, q, o)
 	if err != nil {
 		return err
 	}
-	paths, err := accessible.Run(app.Stdin, app.Stdout, accessible.Options{
+	// ctrl+c cancels ctx; the prompt's blocked read must notice (on every
+	// system, the Windows console included).
+	paths, err := accessible.Run(interruptible(ctx, app.Stdin), app.Stdout, accessible.Options{
 		Questionnaire: q, Assessment: a, DraftPath: draft, StateDir: stateDir,
 		OutDir: o.out, Tool: app.Tool(), Today: app.Today(), Organisation: o.org,
 	})
+	if errors.Is(err, ErrInterrupted) {
+		// Each answer is in the draft the moment it is given.
+		return fmt.Errorf("%w; every answer given so far is kept in the draft", ErrInterrupted)
+	}
 	if errors.Is(err, accessible.ErrStopped) {
 		// Stopping on purpose is not a failure: the draft is kept.
 		fmt.Fprintln(app.Stderr, "dgmaturity: "+err.Error())
