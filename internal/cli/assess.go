@@ -35,9 +35,11 @@ func newAssessCmd(app *App) *cobra.Command {
 		Use:   "assess",
 		Short: "Run the assessment, interactively or from an answers file",
 		Long: `Without --answers, assess asks the questions one by one in the terminal (the same as
-running dgmaturity with no command). Every answer is saved at once to a draft under
-$XDG_STATE_HOME/dgmaturity/drafts (or ~/.local/state/dgmaturity/drafts), so a run can stop
-at any time and resume later. At the end the report (.md), the radar chart (.svg) and the
+running dgmaturity with no command). Every answer is saved at once to a draft in the drafts
+folder of dgmaturity's state folder, so a run can stop at any time and resume later. The
+state folder is %LocalAppData%\dgmaturity on Windows, ~/Library/Application Support/dgmaturity
+on macOS and ~/.local/state/dgmaturity on Linux, or $XDG_STATE_HOME/dgmaturity wherever
+XDG_STATE_HOME is set. At the end the report (.md), the radar chart (.svg) and the
 assessment file (.json) are written to --out and their paths printed.
 
 With --answers, it scores an answers file (YAML or JSON) without asking anything.
@@ -46,7 +48,7 @@ With --accessible, or when no terminal is attached, the questions come as plain 
 prompts, one line at a time, for screen readers and piped input.`,
 		Example: `  dgmaturity assess
   dgmaturity assess --org "Ministry of Examples" --out reports/
-  dgmaturity assess --resume ~/.local/state/dgmaturity/drafts/ministry-of-examples-2026-03-01.json
+  dgmaturity assess --resume drafts/ministry-of-examples-2026-03-01.json
   dgmaturity assess --answers answers.yaml --out reports/`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
