@@ -12,46 +12,60 @@ import (
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
-// accessibleInput is the piped input of TestAccessiblePiped, one line per
-// prompt: the start form (organisation, type 2 = agency, no name, no
-// role), then per question the answer (a level, d, or n and its reason on
-// the next line) and the comment line. Along the way it asks for help
-// once, types an answer that is out of range, tries n where "not
-// applicable" is not allowed, gives one "don't know" in capitals, and goes
-// back once with b to change an answer; each of those is re-asked, so the
-// answers that count are those of interactivePlan.
+// accessibleInput is the piped input of TestAccessiblePiped in the
+// documented one-line protocol: the start form (organisation, type 2 =
+// agency, no name, no role), then one line per answer: "LEVEL" or
+// "LEVEL comment", "d" (once as "D"), "n REASON". The comment prompt that
+// follows an answer without a comment is skipped by the next answer, except
+// once, where the comment is typed on its own line. Along the way it asks
+// for help once, types an answer that is out of range, tries n where "not
+// applicable" is not allowed, and goes back once with b to change an
+// answer; each of those is re-asked, so the answers that count are those of
+// interactivePlan.
 func accessibleInput(q *questionnaire.Questionnaire, answers map[string]assessment.Answer) string {
 	lines := []string{orgName, "2", "", ""}
+	answerLine := func(a assessment.Answer, upper bool) string {
+		var l string
+		switch {
+		case a.Level != nil:
+			l = fmt.Sprint(*a.Level)
+		case a.DontKnow && upper:
+			l = "D"
+		case a.DontKnow:
+			l = "d"
+		case a.NA != "":
+			return "n " + a.NA
+		}
+		if a.Comment != "" {
+			l += " " + a.Comment
+		}
+		return l
+	}
 	for i, qu := range q.Questions {
 		a := answers[qu.ID]
 		switch i {
 		case 0:
-			lines = append(lines, "h") // help, then the question again
+			lines = append(lines, "?") // help, then the question again
 		case 1:
 			lines = append(lines, "7") // not a level
 		case 3:
 			if !qu.NA {
-				lines = append(lines, "n") // not allowed here
+				lines = append(lines, "n not here") // not allowed here
 			}
 		case cursorAt + 1:
 			// Back to the previous question, answered 0 below; its answer
 			// becomes the planned one, then this question follows.
-			prev := answers[q.Questions[i-1].ID]
-			lines = append(lines, "b", fmt.Sprint(*prev.Level), prev.Comment)
+			lines = append(lines, "b", answerLine(answers[q.Questions[i-1].ID], false))
 		}
 		switch {
 		case i == cursorAt:
 			lines = append(lines, "0") // changed after going back
-		case a.Level != nil:
-			lines = append(lines, fmt.Sprint(*a.Level))
-		case a.DontKnow && i == 4:
-			lines = append(lines, "D")
-		case a.DontKnow:
-			lines = append(lines, "d")
-		case a.NA != "":
-			lines = append(lines, "n", a.NA)
+		case i == commentAt && a.Level != nil:
+			// The comment on a line of its own, at the comment prompt.
+			lines = append(lines, fmt.Sprint(*a.Level), a.Comment)
+		default:
+			lines = append(lines, answerLine(a, i == 4))
 		}
-		lines = append(lines, a.Comment)
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
@@ -95,9 +109,9 @@ func TestAccessiblePiped(t *testing.T) {
 		"Organisation type. Type a number: 1 ministry, 2 agency, 3 municipality, 4 other:",
 		fmt.Sprintf("Question %d of %d, %s.", len(q.Questions), len(q.Questions), q.Questions[len(q.Questions)-1].ID),
 		"Why it matters:",
-		`"7" is not an answer here.`,
-		"This question cannot be marked not applicable.",
-		"Why does this question not apply to your organisation?",
+		"7 is not a level: levels go from 0 to 4.",
+		"it cannot be marked not applicable.",
+		"Comment saved.",
 		"The assessment is complete.",
 	} {
 		if !strings.Contains(text, want) {

@@ -29,7 +29,7 @@ func fillForm(s *session) {
 	s.t.Helper()
 	s.waitText("┃ Organisation")
 	s.press(orgName)
-	s.waitText("> " + orgName)
+	s.waitText(orgName)
 	s.press(keyEnter)
 	s.waitText("┃ Type of organisation", "┃ ← Ministry →")
 	s.press(keyRight)
@@ -42,12 +42,9 @@ func fillForm(s *session) {
 }
 
 // questionShown are the texts that show question i on the screen: its id
-// tag (in brackets without colour) and its position in the header.
+// and its position in the header.
 func questionShown(q *questionnaire.Questionnaire, i int) []string {
-	return []string{
-		"[" + q.Questions[i].ID + "]",
-		fmt.Sprintf("Question %d of %d", i+1, len(q.Questions)),
-	}
+	return []string{fmt.Sprintf("%s · Question %d of %d", q.Questions[i].ID, i+1, len(q.Questions))}
 }
 
 // waitQuestion waits until question i is on the screen.
@@ -68,7 +65,7 @@ func waitAfter(s *session, q *questionnaire.Questionnaire, i int) {
 }
 
 // draftFiles lists the drafts folder of the state folder state: the draft
-// files (*.json) and the temporary files of atomic writes (.*.tmp-*).
+// files (*.json) and the temporary files of atomic writes (.*.dgmaturity-tmp-*).
 func draftFiles(t testing.TB, state string) (drafts, temps []string) {
 	t.Helper()
 	dir := filepath.Join(state, "dgmaturity", "drafts")
@@ -81,7 +78,7 @@ func draftFiles(t testing.TB, state string) (drafts, temps []string) {
 	}
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-"):
+		case strings.HasPrefix(name, ".") && strings.Contains(name, "tmp-"):
 			temps = append(temps, filepath.Join(dir, name))
 		case strings.HasSuffix(name, ".json"):
 			drafts = append(drafts, filepath.Join(dir, name))

@@ -12,8 +12,9 @@ import (
 
 // How TestInteractiveMatchesAnswers answers, by question index.
 const (
-	commentAt = 2 // a comment, then the level
-	cursorAt  = 5 // the level picked with the arrow keys and enter
+	commentAt = 2  // a comment, then the level
+	cursorAt  = 5  // the level picked with the arrow keys and enter
+	changeAt  = 10 // changed from the full review at the end
 )
 
 // Texts typed into the interactive run.
@@ -82,8 +83,9 @@ func giveAnswer(s *session, q *questionnaire.Questionnaire, i int, a assessment.
 		s.waitText("> " + a.NA)
 		s.press(keyEnter)
 	case "cursor":
-		s.press(strings.Repeat(keyDown, *a.Level))
-		s.waitText(fmt.Sprintf("Level %d · %s", *a.Level, q.LevelName(*a.Level)))
+		// Nothing is highlighted at first: the first ↓ lands on level 0.
+		s.press(strings.Repeat(keyDown, *a.Level+1))
+		s.waitText(fmt.Sprintf("> %d  %s:", *a.Level, q.LevelName(*a.Level)))
 		s.press(keyEnter)
 	default:
 		s.t.Fatalf("unknown way %q", way)
@@ -112,11 +114,35 @@ func TestInteractiveMatchesAnswers(t *testing.T) {
 		giveAnswer(s, q, i, answers[qu.ID], ways[i])
 		waitAfter(s, q, i)
 	}
-	// Five "don't know" answers are gaps; every question has an answer, so
-	// f finishes without asking.
-	s.waitText("don't know")
+	// Change one answer from the full review: tab lists every answer,
+	// enter opens the question, the new answer leads back to the review.
+	s.waitText("Review", "[ Gaps (")
+	s.press(keyTab)
+	s.waitText(fmt.Sprintf("[ All answers (%d) ]", len(q.Questions)))
+	changed := q.Questions[changeAt].ID
+	s.press(strings.Repeat(keyDown, changeAt))
+	s.waitText("> " + changed + " ")
+	s.press(keyEnter)
+	waitQuestion(s, q, changeAt)
+	s.press("3")
+	s.waitText("Review", "> "+changed+"   3 Established")
+	answers[changed] = assessment.Lvl(3)
+	// Every question has an answer, so f finishes without asking.
 	s.press("f")
+	// The targets step: enter keeps the default target (3) for every area,
+	// as the answers run does.
+	s.waitText("Targets", "s skip")
+	s.press("\r")
 	s.waitText("Stage:", "Results", "Files written")
+	// The report preview scrolls with the usual keys.
+	s.press(keyTab)
+	s.waitText("[ Report preview ]", "Digital government maturity: "+orgName)
+	s.press(keyPgDown)
+	s.waitFor("the preview one page down", func(scr string) bool { return !strings.Contains(scr, "  0%") })
+	s.press(keyEnd)
+	s.waitText("100%")
+	s.press(keyHome)
+	s.waitText("  0%", "Digital government maturity: "+orgName)
 	s.press("q")
 	if code := s.wait(); code != 0 {
 		t.Fatalf("exit code %d; output:\n%s", code, s.Screen())

@@ -42,8 +42,8 @@ func randomAnswer(i int) (assessment.Answer, string) {
 
 // Screen texts the tracker reads.
 var (
-	headerRe = regexp.MustCompile(`Question (\d+) of (\d+)`)
-	tagRe    = regexp.MustCompile(`\[([A-Z]+-\d+)\]`)
+	// The header: "CTX-01 · Question 1 of 48".
+	headerRe = regexp.MustCompile(`([A-Z]+-\d+) · Question (\d+) of (\d+)`)
 )
 
 // tracker follows, from the screen, which question the program shows.
@@ -68,8 +68,8 @@ type tracker struct {
 func (tr *tracker) observe(scr string) {
 	n := len(tr.q.Questions)
 	if m := headerRe.FindStringSubmatch(scr); m != nil {
-		k, _ := strconv.Atoi(m[1])
-		if tag := tagRe.FindStringSubmatch(scr); tag != nil && tr.q.QuestionIndex(tag[1]) == k-1 {
+		k, _ := strconv.Atoi(m[2])
+		if tr.q.QuestionIndex(m[1]) == k-1 {
 			tr.shown = k - 1
 		}
 	} else if strings.Contains(scr, "Review") && strings.Contains(scr, fmt.Sprintf("%d of %d answered", n, n)) {
@@ -102,7 +102,7 @@ type killStats struct {
 // seed is logged; -killseed replays a run.
 //
 // Temporary files: a kill during the millisecond of a draft write leaves
-// that write's temporary file (.<draft>.json.tmp-<random>) behind; about
+// that write's temporary file (.<draft>.json.dgmaturity-tmp-<random>) behind; about
 // one kill in thirty does. It is never read as a draft, and it is private
 // (0600 in a 0700 folder), but it holds the answers and would pile up, so
 // assessment.Drafts removes such files at the next start once they are a
@@ -183,11 +183,11 @@ func killRun(t *testing.T, rng *rand.Rand, q *questionnaire.Questionnaire, env [
 		time.Sleep(time.Duration(rng.IntN(300)) * time.Millisecond)
 	default:
 		scr := s.waitFor("the start form or the offer to resume", func(scr string) bool {
-			return strings.Contains(scr, "┃ Organisation") || strings.Contains(scr, "Resume "+orgName)
+			return strings.Contains(scr, "┃ Organisation") || strings.Contains(scr, "): "+orgName)
 		})
-		if strings.Contains(scr, "Resume "+orgName) {
+		if strings.Contains(scr, "): "+orgName) {
 			st.resumed++
-			s.waitText(fmt.Sprintf("Resume %s: %d of %d answered", orgName, len(onDisk), n))
+			s.waitText(fmt.Sprintf("Resume (%d of %d answered, saved", len(onDisk), n))
 			s.press(keyEnter)
 		} else {
 			if len(onDisk) > 0 {

@@ -47,7 +47,7 @@ func TestKillAndResume(t *testing.T) {
 
 	// What a kill in the middle of a draft write leaves: the start removes
 	// it once it is old enough not to be another run's write in progress.
-	stray := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-e2e")
+	stray := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".dgmaturity-tmp-00000000000000e2")
 	if err := os.WriteFile(stray, []byte(`{"schema": "dgmaturity/asse`), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -57,13 +57,13 @@ func TestKillAndResume(t *testing.T) {
 	}
 
 	s = startSession(t, env, deadline, "assess", "--out", out)
-	s.waitText(fmt.Sprintf("Resume %s: %d of %d answered", orgName, answered, len(q.Questions)))
+	s.waitText(fmt.Sprintf("Resume (%d of %d answered, saved", answered, len(q.Questions)))
 	if _, err := os.Stat(stray); !os.IsNotExist(err) {
 		t.Errorf("stale temporary file not removed at the start (stat: %v)", err)
 	}
 	s.press(keyEnter)
 	waitQuestion(s, q, answered)
-	s.waitText(fmt.Sprintf("Answered %d of %d", answered, len(q.Questions)))
+	s.waitText(fmt.Sprintf("%d/%d answered", answered, len(q.Questions)))
 
 	// One more answer, then quit on purpose: the draft keeps it.
 	giveAnswer(s, q, answered, plan[q.Questions[answered].ID], ways[answered])

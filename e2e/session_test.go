@@ -194,9 +194,13 @@ func (s *session) waitText(texts ...string) string {
 
 // Key bytes as a terminal sends them.
 const (
-	keyEnter = "\r"
-	keyRight = "\x1b[C"
-	keyDown  = "\x1b[B"
+	keyEnter  = "\r"
+	keyRight  = "\x1b[C"
+	keyDown   = "\x1b[B"
+	keyTab    = "\t"
+	keyPgDown = "\x1b[6~"
+	keyHome   = "\x1b[H"
+	keyEnd    = "\x1b[F"
 )
 
 // press types keys into the terminal.

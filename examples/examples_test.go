@@ -13,7 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/cli"
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
 var update = flag.Bool("update", false, "rewrite the committed example reports")
@@ -91,11 +94,61 @@ func TestExamplesAreCurrent(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(f, func(t *testing.T) {
-			written := run(t, "assess", "--answers", f, "--out", t.TempDir())
+			out := t.TempDir()
+			// An earlier assessment of the same organisation, scored first
+			// into the same folder, gives the report its progress section.
+			earlier, _ := filepath.Glob(filepath.Join("earlier", strings.TrimSuffix(f, ".yaml")+"-*.yaml"))
+			for _, e := range earlier {
+				same(t, "reports", run(t, "assess", "--answers", e, "--out", out))
+			}
+			written := run(t, "assess", "--answers", f, "--out", out)
 			if len(written) != 3 {
 				t.Fatalf("assess printed %q, want three paths", written)
 			}
 			same(t, "reports", written)
 		})
+	}
+}
+
+// TestCommuneGetsOnlyWhatACommuneCanDo checks that the example commune is
+// given no recommendation and no step limited to other organisation types
+// (CTIE reporting, seats on the Inter-Ministerial Committee): the committed
+// assessment file's roadmap and recommendations hold only what serves a
+// municipality.
+func TestCommuneGetsOnlyWhatACommuneCanDo(t *testing.T) {
+	q := questionnaire.Default()
+	a, _, err := assessment.Load(filepath.Join("reports", "commune-de-wiltzerbach-2026-05-20.json"), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Organisation.Type != "municipality" {
+		t.Fatalf("the example commune is of type %q", a.Organisation.Type)
+	}
+	r := scoring.ScoreAssessment(q, a, 0)
+	if len(r.Matches) == 0 || len(a.Roadmap) == 0 {
+		t.Fatal("the commune gets no recommendation")
+	}
+	limited := 0
+	for _, m := range r.Matches {
+		if !m.Recommendation.Serves("municipality") {
+			t.Errorf("%s is limited to %v", m.Recommendation.ID, m.Recommendation.AppliesTo)
+		}
+		for _, s := range m.Steps {
+			if !s.Step.Serves(m.Recommendation, "municipality") {
+				t.Errorf("a step of %s is limited to %v", m.Recommendation.ID, s.Step.AppliesTo)
+			}
+			if len(s.Step.AppliesTo) > 0 {
+				limited++ // a commune's own step
+			}
+		}
+	}
+	if limited == 0 {
+		t.Error("the commune sees none of the steps written for communes")
+	}
+	for _, it := range a.Roadmap {
+		rec, ok := q.Recommendation(it.Recommendation)
+		if !ok || !rec.Serves("municipality") || !rec.Steps[it.Step].Serves(rec, "municipality") {
+			t.Errorf("roadmap step %s #%d is not for a municipality", it.Recommendation, it.Step)
+		}
 	}
 }

@@ -11,6 +11,12 @@ import (
 // recommendation catalogue that covers every seed recommendation, principle
 // and area.
 func TestDefaultContent(t *testing.T) {
+	// singleArea names the principles whose constructs all belong to one
+	// area, and why. Tagging questions of other areas with them only to
+	// spread them would be the spurious tags the review of 1.0.0 found.
+	singleArea := map[string]string{
+		"P9": "business cases, benefits, life-cycle costs and pilots are policy levers",
+	}
 	q := Default()
 	if n := len(q.Questions); n < 48 {
 		t.Errorf("%d questions, want at least 48", n)
@@ -54,7 +60,7 @@ func TestDefaultContent(t *testing.T) {
 		if principleQuestions[p.ID] < 3 {
 			t.Errorf("principle %s is carried by %d questions, want at least 3", p.ID, principleQuestions[p.ID])
 		}
-		if len(principleAreas[p.ID]) < 2 {
+		if len(principleAreas[p.ID]) < 2 && singleArea[p.ID] == "" {
 			t.Errorf("principle %s is present in %d areas, want at least 2", p.ID, len(principleAreas[p.ID]))
 		}
 	}
@@ -75,11 +81,13 @@ func TestDefaultContent(t *testing.T) {
 			recPrinciples[p] = true
 		}
 		recAreas[r.Area] = true
-		if n := len(r.Actions); n < 3 || n > 5 {
-			t.Errorf("%s has %d first steps, want 3 to 5", r.ID, n)
+		if n := len(r.Steps); n < 4 || n > 8 {
+			t.Errorf("%s has %d steps, want 4 to 8", r.ID, n)
 		}
-		if len(r.When.Any)+len(r.When.All) == 0 {
-			t.Errorf("%s has no trigger", r.ID)
+		for _, s := range r.Steps {
+			if n := len(s.Text); n > 400 {
+				t.Errorf("%s: a level-%d step is %d characters; keep each step one concrete action", r.ID, s.Level, n)
+			}
 		}
 	}
 	for _, s := range q.Sources {

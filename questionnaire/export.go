@@ -112,18 +112,26 @@ func ExportYAML(q *Questionnaire) ([]byte, error) {
 		w.item(2, "id", r.ID)
 		w.kv(4, "area", r.Area)
 		w.flowList(4, "principles", r.Principles)
+		w.flowList(4, "addresses", r.Addresses)
+		if len(r.AppliesTo) > 0 {
+			w.flowList(4, "applies_to", r.AppliesTo)
+		}
 		w.kv(4, "title", r.Title)
 		w.kv(4, "text", r.Text)
-		w.list(4, "actions", r.Actions)
+		w.line(4, "steps:")
+		for _, st := range r.Steps {
+			w.raw(6, "- level", strconv.Itoa(st.Level))
+			w.kv(8, "text", st.Text)
+			if len(st.AppliesTo) > 0 {
+				w.flowList(8, "applies_to", st.AppliesTo)
+			}
+		}
 		if r.Source != "" {
 			w.kv(4, "source", r.Source)
 		}
 		if r.Weight != 0 {
 			w.raw(4, "weight", num(r.Weight))
 		}
-		w.line(4, "when:")
-		w.conditions(6, "any", r.When.Any)
-		w.conditions(6, "all", r.When.All)
 	}
 	return w.b.Bytes(), nil
 }
@@ -180,40 +188,6 @@ func (w *yamlWriter) flowList(indent int, key string, items []string) {
 		parts[i] = flowScalar(s)
 	}
 	w.line(indent, key+": ["+strings.Join(parts, ", ")+"]")
-}
-
-// conditions writes a trigger list with one condition per line.
-func (w *yamlWriter) conditions(indent int, key string, list []Condition) {
-	if len(list) == 0 {
-		return
-	}
-	w.line(indent, key+":")
-	for _, c := range list {
-		var parts []string
-		add := func(k, v string) { parts = append(parts, k+": "+v) }
-		if c.Principle != "" {
-			add("principle", flowScalar(c.Principle))
-		}
-		if c.Area != "" {
-			add("area", flowScalar(c.Area))
-		}
-		if c.Pillar != "" {
-			add("pillar", flowScalar(c.Pillar))
-		}
-		if c.Question != "" {
-			add("question", flowScalar(c.Question))
-		}
-		if c.Overall {
-			add("overall", "true")
-		}
-		if c.Below != nil {
-			add("below", num(*c.Below))
-		}
-		if c.AtMost != nil {
-			add("at_most", strconv.Itoa(*c.AtMost))
-		}
-		w.line(indent+2, "- {"+strings.Join(parts, ", ")+"}")
-	}
 }
 
 // scalar writes prefix and a text value: plain when that reads back

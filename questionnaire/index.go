@@ -50,6 +50,9 @@ func (q *Questionnaire) Reindex() {
 	}
 	q.index = ix
 	q.hash = computeHash(q)
+	bare := *q
+	bare.Recommendations, bare.index = nil, nil
+	q.qhash = computeHash(&bare)
 }
 
 func (q *Questionnaire) ix() *index {

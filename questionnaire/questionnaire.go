@@ -36,6 +36,8 @@ type Questionnaire struct {
 
 	// hash is the SHA-256 of the canonical JSON form, set by Load.
 	hash string
+	// qhash is the hash without the recommendations (QuestionsHash).
+	qhash string
 	// index maps ids to positions, built by Load.
 	index *index
 }
@@ -112,65 +114,76 @@ type Question struct {
 	NA bool `yaml:"na,omitempty" json:"na,omitempty"`
 }
 
-// Recommendation is one entry of the catalogue.
+// Recommendation is one entry of the catalogue. It answers the gaps of the
+// questions it addresses, with steps staged by the level they help reach, so
+// that a PSO sees only what moves it from where it stands to its target.
 type Recommendation struct {
-	ID         string   `yaml:"id" json:"id"`
-	Area       string   `yaml:"area" json:"area"`
+	// ID is stable and never reused, e.g. "REC-DATA-01".
+	ID string `yaml:"id" json:"id"`
+	// Area is the id of the area the recommendation belongs to.
+	Area string `yaml:"area" json:"area"`
+	// Principles are the ids of the principles it serves.
 	Principles []string `yaml:"principles" json:"principles"`
-	Title      string   `yaml:"title" json:"title"`
-	Text       string   `yaml:"text" json:"text"`
-	// Actions are 3-5 concrete first steps.
-	Actions []string `yaml:"actions" json:"actions"`
+	// Addresses are the ids of the questions whose gaps it answers; the
+	// first is the main one. No two recommendations address the same set.
+	Addresses []string `yaml:"addresses" json:"addresses"`
+	// AppliesTo lists the organisation types that can act on it; empty
+	// means every type.
+	AppliesTo []string `yaml:"applies_to,omitempty" json:"applies_to,omitempty"`
+	// Title says what to do, in a few words.
+	Title string `yaml:"title" json:"title"`
+	// Text says why, in a short paragraph.
+	Text string `yaml:"text" json:"text"`
+	// Steps are concrete, checkable actions, each staged by the level
+	// (1..4) of the addressed questions it helps reach; every level has at
+	// least one step.
+	Steps []Step `yaml:"steps" json:"steps"`
 	// Source is the id of the review recommendation it stems from; empty
 	// for entries grounded in a principle only.
 	Source string `yaml:"source,omitempty" json:"source,omitempty"`
 	// Weight multiplies the priority; 1 when left out.
 	Weight float64 `yaml:"weight,omitempty" json:"weight,omitempty"`
-	// When is the trigger.
-	When Trigger `yaml:"when" json:"when"`
 }
 
-// Trigger holds when a recommendation applies: any condition of Any holds
-// (or Any is empty) and every condition of All holds (or All is empty). At
-// least one of the two is set.
-type Trigger struct {
-	Any []Condition `yaml:"any,omitempty" json:"any,omitempty"`
-	All []Condition `yaml:"all,omitempty" json:"all,omitempty"`
+// Step is one action of a recommendation, staged by the level it helps
+// reach: the level-N step is what moves a PSO from level N-1 to N.
+type Step struct {
+	// Level is the level (1..4) the step helps reach.
+	Level int `yaml:"level" json:"level"`
+	// Text is the action, one or two sentences a PSO can carry out and check.
+	Text string `yaml:"text" json:"text"`
+	// AppliesTo narrows the step to some organisation types; empty means
+	// the recommendation's own types.
+	AppliesTo []string `yaml:"applies_to,omitempty" json:"applies_to,omitempty"`
 }
 
-// Condition compares one score or answer with a threshold. Exactly one
-// subject (Principle, Area, Pillar, Question or Overall) and exactly one
-// comparator (Below or AtMost) are set.
-type Condition struct {
-	Principle string `yaml:"principle,omitempty" json:"principle,omitempty"`
-	Area      string `yaml:"area,omitempty" json:"area,omitempty"`
-	Pillar    string `yaml:"pillar,omitempty" json:"pillar,omitempty"`
-	Question  string `yaml:"question,omitempty" json:"question,omitempty"`
-	// Overall, when true, makes the overall score the subject.
-	Overall bool `yaml:"overall,omitempty" json:"overall,omitempty"`
-	// Below holds when the subject's score (0..100) is strictly below it.
-	Below *float64 `yaml:"below,omitempty" json:"below,omitempty"`
-	// AtMost holds when the question's level (don't know counts as 0) is
-	// at most this level. Questions only.
-	AtMost *int `yaml:"at_most,omitempty" json:"at_most,omitempty"`
+// OrgTypes are the organisation types a recommendation or a step can be
+// limited to, in the order the tool lists them.
+var OrgTypes = []string{"ministry", "agency", "municipality", "other"}
+
+// Serves reports whether the recommendation is for organisations of the
+// type; an empty or unknown type (an assessment that names none) is served
+// by recommendations for every type only.
+func (r *Recommendation) Serves(orgType string) bool {
+	return serves(r.AppliesTo, orgType)
 }
 
-// Subject returns the kind and id of what the condition measures: kind is
-// one of "principle", "area", "pillar", "question" or "overall".
-func (c Condition) Subject() (kind, id string) {
-	switch {
-	case c.Principle != "":
-		return "principle", c.Principle
-	case c.Area != "":
-		return "area", c.Area
-	case c.Pillar != "":
-		return "pillar", c.Pillar
-	case c.Question != "":
-		return "question", c.Question
-	case c.Overall:
-		return "overall", ""
+// Serves reports whether the step, within rec, is for organisations of the
+// type: both the recommendation's and the step's own limits hold.
+func (s *Step) Serves(rec *Recommendation, orgType string) bool {
+	return rec.Serves(orgType) && serves(s.AppliesTo, orgType)
+}
+
+func serves(list []string, orgType string) bool {
+	if len(list) == 0 {
+		return true
 	}
-	return "", ""
+	for _, t := range list {
+		if t == orgType {
+			return true
+		}
+	}
+	return false
 }
 
 // MinLevel and MaxLevel bound the answer scale.

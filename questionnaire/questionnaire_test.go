@@ -55,7 +55,11 @@ func TestDefaultIsValid(t *testing.T) {
 		t.Error("Default() returns a new value on each call; want one shared value")
 	}
 	// Parse again from the embedded bytes: Default must be what Parse gives.
-	again, err := Parse("default/oecd-dgs-2014.yaml", defaultFile)
+	name, data, err := releaseFile(len(releaseList) - 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Parse(name, data)
 	if err != nil {
 		t.Fatalf("embedded default: %v", err)
 	}
@@ -117,11 +121,30 @@ func TestLoadMinimal(t *testing.T) {
 	if !ok {
 		t.Fatal("R-01 not found")
 	}
-	if got := r.When.All[2]; !got.Overall || got.Below == nil || *got.Below != 80 {
-		t.Errorf("R-01 when.all[2] = %+v", got)
+	if diff := cmp.Diff([]string{"Q-01"}, r.Addresses); diff != "" {
+		t.Errorf("R-01 addresses (-want +got):\n%s", diff)
 	}
-	if got := r.When.Any[0]; got.Question != "Q-01" || got.AtMost == nil || *got.AtMost != 1 {
-		t.Errorf("R-01 when.any[0] = %+v", got)
+	if len(r.Steps) != 4 || r.Steps[3].Level != 4 || r.Steps[3].Text != "Lead the way." {
+		t.Errorf("R-01 steps = %+v", r.Steps)
+	}
+	r2, _ := q.Recommendation("R-02")
+	for _, tt := range []struct {
+		orgType string
+		serves  bool
+		steps   int
+	}{{"ministry", true, 4}, {"agency", true, 4}, {"municipality", false, 0}, {"", false, 0}} {
+		if got := r2.Serves(tt.orgType); got != tt.serves {
+			t.Errorf("R-02 serves %q = %v, want %v", tt.orgType, got, tt.serves)
+		}
+		n := 0
+		for i := range r2.Steps {
+			if r2.Steps[i].Serves(r2, tt.orgType) {
+				n++
+			}
+		}
+		if n != tt.steps {
+			t.Errorf("R-02 shows %d steps to %q, want %d", n, tt.orgType, tt.steps)
+		}
 	}
 }
 
@@ -133,13 +156,13 @@ func TestWholeNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := strings.NewReplacer("{level: 1, name: Some}", "{level: 1.0, name: Some}",
-		"{question: Q-01, at_most: 1}", "{question: Q-01, at_most: 2.0}").Replace(string(data))
+		"{level: 2, text: Go on.}", "{level: 2.0, text: Go on.}").Replace(string(data))
 	q, err := Parse("whole.yaml", []byte(s))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if q.Scale[1].Level != 1 || *q.Recommendations[0].When.Any[0].AtMost != 2 {
-		t.Errorf("level %d, at_most %d", q.Scale[1].Level, *q.Recommendations[0].When.Any[0].AtMost)
+	if q.Scale[1].Level != 1 || q.Recommendations[0].Steps[1].Level != 2 {
+		t.Errorf("level %d, step level %d", q.Scale[1].Level, q.Recommendations[0].Steps[1].Level)
 	}
 }
 
@@ -198,32 +221,26 @@ func TestBadFiles(t *testing.T) {
 		{"question-six-levels", 58, `questions[1].levels: must have exactly 5 level statements (one per level 0 to 4), found 6`},
 		{"question-empty-level", 48, `questions[0].levels[2]: must not be empty`},
 		{"question-control-character", 42, `questions[0].text: contains the control character U+001B`},
-		{"duplicate-recommendation", 79, `duplicate recommendation id "R-01" (first at line 61)`},
+		{"duplicate-recommendation", 74, `duplicate recommendation id "R-01" (first at line 61)`},
 		{"recommendation-unknown-principle", 63, `recommendations[0].principles[0]: unknown principle "P7"`},
-		{"recommendation-empty-title", 82, `recommendations[1].title: must not be empty`},
-		{"recommendation-empty-text", 65, `recommendations[0].text: must not be empty`},
-		{"recommendation-no-actions", 84, `recommendations[1].actions: must list at least one action`},
-		{"recommendation-empty-action", 68, `recommendations[0].actions[1]: must not be empty`},
-		{"recommendation-unknown-source", 69, `recommendations[0].source: unknown source "S-9"`},
-		{"recommendation-zero-weight", 70, `recommendations[0].weight: must be a number above 0, found 0`},
-		{"recommendation-negative-weight", 70, `recommendations[0].weight: must be a number above 0, found -1`},
-		{"trigger-empty", 85, `recommendations[1].when: needs a trigger`},
-		{"trigger-missing", 79, `recommendations[1].when: needs a trigger`},
-		{"trigger-unknown-question", 73, `recommendations[0].when.any[0].question: unknown question "Q-09"`},
-		{"trigger-unknown-principle", 74, `recommendations[0].when.any[1].principle: unknown principle "P5"`},
-		{"trigger-unknown-pillar", 77, `recommendations[0].when.all[1].pillar: unknown pillar "shut"`},
-		{"trigger-unknown-area", 76, `recommendations[0].when.all[0].area: unknown area "dat"`},
-		{"trigger-wrong-kind", 76, `recommendations[0].when.all[0].area: unknown area "Q-01"`},
-		{"below-too-high", 74, `recommendations[0].when.any[1].below: must be a score from 0 to 100, found 150`},
-		{"below-negative", 87, `recommendations[1].when.any[0].below: must be a score from 0 to 100, found -5`},
-		{"at-most-too-high", 73, `recommendations[0].when.any[0].at_most: must be a level from 0 to 4, found 5`},
-		{"at-most-negative", 73, `recommendations[0].when.any[0].at_most: must be a level from 0 to 4, found -1`},
-		{"at-most-fraction", 73, `recommendations[0].when.any[0].at_most: must be a whole level from 0 to 4, found 1.5`},
-		{"at-most-not-question", 74, `recommendations[0].when.any[1].at_most: applies to questions only`},
-		{"condition-two-subjects", 76, `recommendations[0].when.all[0]: names 2 subjects (principle, area): give exactly one`},
-		{"condition-no-subject", 77, `recommendations[0].when.all[1]: names no subject`},
-		{"condition-two-comparators", 87, `recommendations[1].when.any[0]: has both below and at_most`},
-		{"condition-no-comparator", 78, `recommendations[0].when.all[2]: has no comparator`},
+		{"recommendation-empty-title", 79, `recommendations[1].title: must not be empty`},
+		{"recommendation-empty-text", 66, `recommendations[0].text: must not be empty`},
+		{"recommendation-unknown-source", 72, `recommendations[0].source: unknown source "S-9"`},
+		{"recommendation-zero-weight", 73, `recommendations[0].weight: must be a number above 0, found 0`},
+		{"recommendation-negative-weight", 73, `recommendations[0].weight: must be a number above 0, found -1`},
+		{"addresses-unknown-question", 77, `recommendations[1].addresses[1]: unknown question "Q-09"`},
+		{"addresses-missing", 61, `recommendations[0].addresses: must name at least one question`},
+		{"addresses-same-set", 77, `recommendations[1].addresses: addresses the same questions as "R-01" (line 64)`},
+		{"question-unaddressed", 51, `questions[1].id: question "Q-02" is addressed by no recommendation`},
+		{"recommendation-no-steps", 67, `recommendations[0].steps: must list steps, at least one for each level 1 to 4`},
+		{"step-missing-level", 67, `recommendations[0].steps: has no step for level 3`},
+		{"step-level-too-high", 72, `recommendations[0].steps[4].level: must be a level from 1 to 4 (the level the step helps reach), found 5`},
+		{"step-level-zero", 68, `recommendations[0].steps[0].level: must be a level from 1 to 4`},
+		{"step-empty-text", 69, `recommendations[0].steps[1].text: must not be empty`},
+		{"step-missing-for-type", 81, `recommendations[1].steps: has no level-4 step for agency`},
+		{"step-type-outside", 86, `recommendations[1].steps[4].applies_to[1]: organisation type "municipality" is not among the recommendation's (ministry, agency)`},
+		{"unknown-org-type", 78, `recommendations[1].applies_to[2]: unknown organisation type "commune"`},
+		{"applies-to-empty", 65, `recommendations[0].applies_to: must name at least one organisation type`},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {
@@ -268,7 +285,7 @@ func TestManyProblems(t *testing.T) {
 	s := strings.NewReplacer(
 		"version: 0.1.0", "version: one",
 		"    area: data\n    principles: [P2, P1]", "    area: nowhere\n    principles: [P2, P1]",
-		"{principle: P1, below: 50}", "{principle: P1, below: 500}",
+		"{level: 3, text: Keep going.}", "{level: 7, text: Keep going.}",
 	).Replace(string(data))
 	_, err = Parse("many.yaml", []byte(s))
 	es := inputErrors(t, err)
@@ -276,7 +293,7 @@ func TestManyProblems(t *testing.T) {
 	for _, e := range es {
 		lines = append(lines, e.Line)
 	}
-	if diff := cmp.Diff([]int{2, 52, 74}, lines); diff != "" {
+	if diff := cmp.Diff([]int{2, 52, 70, 84}, lines); diff != "" {
 		t.Errorf("lines (-want +got):\n%s\n%v", diff, err)
 	}
 }
@@ -359,7 +376,9 @@ func tricky(t *testing.T) *Questionnaire {
 	q.Questions[0].Levels = []string{"@at", "`tick", "%percent", "*star &anchor !tag", "|pipe >fold"}
 	q.Questions[0].Help = "{brace} [bracket], comma"
 	q.Questions[1].Text = "true"
-	q.Recommendations[0].Actions = []string{"~", "0x1F", long}
+	q.Recommendations[0].Steps[0].Text = "~"
+	q.Recommendations[0].Steps[1].Text = "0x1F"
+	q.Recommendations[0].Steps[2].Text = long
 	q.Recommendations[1].Text = "tab\tinside"
 	w := 0.5
 	q.Recommendations[1].Weight = w
@@ -477,9 +496,9 @@ func TestSchemaRefuses(t *testing.T) {
 	}{
 		{"unknown top-level field", func(m map[string]any) { m["titel"] = "x" }},
 		{"typo in a question", func(m map[string]any) { item(m, "questions", 0)["evidense"] = "x" }},
-		{"typo in a condition", func(m map[string]any) {
-			cond := item(m, "recommendations", 0)["when"].(map[string]any)["any"].([]any)[0].(map[string]any)
-			cond["at_mots"] = 1
+		{"typo in a step", func(m map[string]any) {
+			step := item(m, "recommendations", 0)["steps"].([]any)[0].(map[string]any)
+			step["levle"] = 1
 		}},
 		{"four levels", func(m map[string]any) {
 			q := item(m, "questions", 0)
@@ -488,15 +507,17 @@ func TestSchemaRefuses(t *testing.T) {
 		{"zero weight", func(m map[string]any) { item(m, "questions", 0)["weight"] = 0 }},
 		{"fractional level", func(m map[string]any) { item(m, "scale", 1)["level"] = 1.5 }},
 		{"scale out of order", func(m map[string]any) { item(m, "scale", 1)["level"] = 2 }},
-		{"empty trigger", func(m map[string]any) { item(m, "recommendations", 0)["when"] = map[string]any{} }},
-		{"at_most on a principle", func(m map[string]any) {
-			item(m, "recommendations", 0)["when"] = map[string]any{"any": []any{map[string]any{"principle": "P1", "at_most": 1}}}
+		{"no addresses", func(m map[string]any) { delete(item(m, "recommendations", 0), "addresses") }},
+		{"step level 0", func(m map[string]any) {
+			item(m, "recommendations", 0)["steps"].([]any)[0].(map[string]any)["level"] = 0
 		}},
-		{"two subjects", func(m map[string]any) {
-			item(m, "recommendations", 0)["when"] = map[string]any{"any": []any{map[string]any{"principle": "P1", "area": "data", "below": 5}}}
+		{"a level without a step", func(m map[string]any) {
+			r := item(m, "recommendations", 0)
+			r["steps"] = r["steps"].([]any)[:3]
 		}},
+		{"unknown organisation type", func(m map[string]any) { item(m, "recommendations", 0)["applies_to"] = []any{"commune"} }},
 		{"bad version", func(m map[string]any) { m["version"] = "1.0" }},
-		{"no actions", func(m map[string]any) { item(m, "recommendations", 0)["actions"] = []any{} }},
+		{"no steps", func(m map[string]any) { item(m, "recommendations", 0)["steps"] = []any{} }},
 	}
 	for _, tt := range tests {
 		data, err := ExportJSON(mustLoad(t, "testdata/minimal.yaml"))

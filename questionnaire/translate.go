@@ -45,7 +45,9 @@ type Text struct {
 	Help     string   `yaml:"help,omitempty" json:"help,omitempty"`
 	Evidence string   `yaml:"evidence,omitempty" json:"evidence,omitempty"`
 	Levels   []string `yaml:"levels,omitempty" json:"levels,omitempty"`
-	Actions  []string `yaml:"actions,omitempty" json:"actions,omitempty"`
+	// Steps translate a recommendation's step texts, in order, as many as
+	// the original has.
+	Steps []string `yaml:"steps,omitempty" json:"steps,omitempty"`
 }
 
 // fields lists the names of the fields the entry sets, in a fixed order.
@@ -57,7 +59,7 @@ func (x Text) fields() []string {
 	}{
 		{"title", x.Title != ""}, {"short", x.Short != ""}, {"summary", x.Summary != ""},
 		{"text", x.Text != ""}, {"help", x.Help != ""}, {"evidence", x.Evidence != ""},
-		{"levels", len(x.Levels) > 0}, {"actions", len(x.Actions) > 0},
+		{"levels", len(x.Levels) > 0}, {"steps", len(x.Steps) > 0},
 	} {
 		if f.set {
 			out = append(out, f.name)
@@ -73,7 +75,7 @@ var kindFields = map[string][]string{
 	"area":           {"title", "short", "summary"},
 	"source":         {"text"},
 	"question":       {"text", "help", "evidence", "levels"},
-	"recommendation": {"title", "text", "actions"},
+	"recommendation": {"title", "text", "steps"},
 }
 
 // LoadTranslation reads and checks a translation file (5 MiB limit). It
@@ -88,7 +90,7 @@ func LoadTranslation(path string) (*Translation, error) {
 
 // ParseTranslation decodes and checks a translation file: unknown fields,
 // missing language or instrument id, blank texts, a scale or a question's
-// levels that are not five, an empty list of actions.
+// levels that are not five, an empty list of steps.
 func ParseTranslation(file string, data []byte) (*Translation, error) {
 	if len(data) > MaxFileSize {
 		return nil, &input.Error{File: file, Reason: fmt.Sprintf("is larger than the %d MiB limit", MaxFileSize/input.MiB)}
@@ -143,12 +145,12 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 				c.text(l, "texts", id, "levels", j)
 			}
 		}
-		if c.present("texts", id, "actions") {
-			if len(x.Actions) == 0 {
-				c.add("must list at least one action", "texts", id, "actions")
+		if c.present("texts", id, "steps") {
+			if len(x.Steps) == 0 {
+				c.add("must list at least one step", "texts", id, "steps")
 			}
-			for j, a := range x.Actions {
-				c.text(a, "texts", id, "actions", j)
+			for j, a := range x.Steps {
+				c.text(a, "texts", id, "steps", j)
 			}
 		}
 	}
@@ -173,7 +175,7 @@ func (c *checker) optional(s string, path ...any) {
 
 // Check compares the translation with the instrument it is for: the
 // instrument id, every id in texts, the fields each kind can translate and
-// the number of actions of each recommendation.
+// the number of steps of each recommendation.
 func (t *Translation) Check(q *Questionnaire) error {
 	c := newChecker(t.doc)
 	if t.Questionnaire != q.ID {
@@ -195,8 +197,8 @@ func (t *Translation) Check(q *Questionnaire) error {
 				c.add(fmt.Sprintf("a %s has no %s to translate (it has %s)", kind, f, strings.Join(allowed, ", ")), "texts", id, f)
 			}
 		}
-		if r, ok := q.Recommendation(id); ok && len(x.Actions) > 0 && len(x.Actions) != len(r.Actions) {
-			c.add(fmt.Sprintf("must have %d actions like the original, found %d", len(r.Actions), len(x.Actions)), "texts", id, "actions")
+		if r, ok := q.Recommendation(id); ok && len(x.Steps) > 0 && len(x.Steps) != len(r.Steps) {
+			c.add(fmt.Sprintf("must have %d steps like the original, found %d", len(r.Steps), len(x.Steps)), "texts", id, "steps")
 		}
 	}
 	return c.err()
@@ -221,7 +223,7 @@ func (q *Questionnaire) kindOf(id string) string {
 
 // Translate returns a copy of q with the translated texts in place of the
 // originals; whatever t leaves out (or gives with the wrong number of
-// levels or actions) keeps the original. t's language becomes the first of
+// levels or steps) keeps the original. t's language becomes the first of
 // the copy's Languages. The copy keeps q's Hash: an assessment records the
 // instrument, not the language it was read in. (Calling Reindex on the copy
 // would hash the translated texts instead.)
@@ -232,6 +234,7 @@ func Translate(q *Questionnaire, t *Translation) *Questionnaire {
 	}
 	c.Reindex()
 	c.hash = q.Hash()
+	c.qhash = q.QuestionsHash()
 	return c
 }
 
@@ -287,7 +290,11 @@ func (t *Translation) apply(c *Questionnaire) {
 		r, x := &c.Recommendations[i], t.Texts[c.Recommendations[i].ID]
 		set(&r.Title, x.Title)
 		set(&r.Text, x.Text)
-		setList(r.Actions, x.Actions)
+		if len(x.Steps) == len(r.Steps) {
+			for j := range r.Steps {
+				set(&r.Steps[j].Text, x.Steps[j])
+			}
+		}
 	}
 	langs := []string{t.Language}
 	for _, l := range c.Languages {
@@ -318,26 +325,14 @@ func (q *Questionnaire) clone() *Questionnaire {
 	for i := range c.Recommendations {
 		r := &c.Recommendations[i]
 		r.Principles = slices.Clone(r.Principles)
-		r.Actions = slices.Clone(r.Actions)
-		r.When.Any = cloneConditions(r.When.Any)
-		r.When.All = cloneConditions(r.When.All)
+		r.Addresses = slices.Clone(r.Addresses)
+		r.AppliesTo = slices.Clone(r.AppliesTo)
+		r.Steps = slices.Clone(r.Steps)
+		for j := range r.Steps {
+			r.Steps[j].AppliesTo = slices.Clone(r.Steps[j].AppliesTo)
+		}
 	}
 	return &c
-}
-
-func cloneConditions(cs []Condition) []Condition {
-	out := slices.Clone(cs)
-	for i := range out {
-		if b := out[i].Below; b != nil {
-			v := *b
-			out[i].Below = &v
-		}
-		if a := out[i].AtMost; a != nil {
-			v := *a
-			out[i].AtMost = &v
-		}
-	}
-	return out
 }
 
 var (

@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -70,7 +71,10 @@ func TestTranslateFallback(t *testing.T) {
 		R1: func() Recommendation {
 			r := q.Recommendations[0]
 			r.Title = "Faire la première chose"
-			r.Actions = []string{"Commencer.", "Continuer."}
+			r.Steps = slices.Clone(r.Steps)
+			for i, t := range []string{"Commencer.", "Continuer.", "Persévérer.", "Montrer la voie."} {
+				r.Steps[i].Text = t
+			}
 			return r
 		}(),
 		R2: q.Recommendations[1],
@@ -98,10 +102,10 @@ func TestTranslateFallback(t *testing.T) {
 // the original list rather than mixing languages.
 func TestTranslateKeepsWrongCounts(t *testing.T) {
 	q := mustLoad(t, "testdata/minimal.yaml")
-	tr := mustTranslation(t, "testdata/translation-mismatch/action-count.yaml")
+	tr := mustTranslation(t, "testdata/translation-mismatch/step-count.yaml")
 	fr := Translate(q, tr)
-	if diff := cmp.Diff(q.Recommendations[0].Actions, fr.Recommendations[0].Actions); diff != "" {
-		t.Errorf("actions (-want +got):\n%s", diff)
+	if diff := cmp.Diff(q.Recommendations[0].Steps, fr.Recommendations[0].Steps); diff != "" {
+		t.Errorf("steps (-want +got):\n%s", diff)
 	}
 	if fr.Recommendations[0].Title != "Faire la première chose" {
 		t.Errorf("title %q not translated", fr.Recommendations[0].Title)
@@ -123,7 +127,7 @@ func TestTranslationBad(t *testing.T) {
 		{"empty-level", 8, "texts.Q-01.levels[2]: must not be empty"},
 		{"empty-text", 6, "texts.P1.summary: must not be empty (leave the field out to keep the original text)"},
 		{"empty-entry", 4, "texts.P1: translates nothing"},
-		{"no-actions", 5, "texts.R-01.actions: must list at least one action"},
+		{"no-steps", 5, "texts.R-01.steps: must list at least one step"},
 		{"scale-four-levels", 3, "scale: must have exactly 5 levels (0 to 4), found 4"},
 		{"nothing", 1, "translates nothing"},
 	}
@@ -158,7 +162,7 @@ func TestTranslationCheck(t *testing.T) {
 	}{
 		{"unknown-id", 5, `texts.Q-99: no pillar, principle, area, source, question or recommendation of mini has the id "Q-99"`},
 		{"wrong-field", 6, "texts.P1.help: a principle has no help to translate (it has title, short, summary)"},
-		{"action-count", 6, "texts.R-01.actions: must have 2 actions like the original, found 1"},
+		{"step-count", 6, "texts.R-01.steps: must have 4 steps like the original, found 1"},
 		{"other-questionnaire", 2, `questionnaire: translates the questionnaire "oecd-dgs-2014", not "mini"`},
 	}
 	for _, tt := range tests {
@@ -215,8 +219,8 @@ func TestLocalized(t *testing.T) {
 	if _, err := q.localized("fr", []*Translation{&other}); err == nil || !strings.Contains(err.Error(), "available: en") {
 		t.Errorf("localized(fr) with a translation of another instrument: %v", err)
 	}
-	// The embedded set ships no translation yet.
-	if _, err := q.Localized("xx"); err == nil || !input.IsBad(err) || !strings.Contains(err.Error(), "available: en") {
+	// An unknown language lists English and the shipped translations.
+	if _, err := q.Localized("xx"); err == nil || !input.IsBad(err) || !strings.Contains(err.Error(), "available: en, de, fr") {
 		t.Errorf("Localized(xx): %v", err)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -66,29 +65,15 @@ func (c *checker) text(s string, path ...any) {
 	c.printable(s, path...)
 }
 
-// printable refuses characters that could change what a terminal shows
-// (escape sequences, bidirectional overrides) in any text of the file.
+// printable refuses, in any text of the file, what the one text policy
+// (input.CheckText) refuses: characters that could drive a terminal
+// (controls, escape sequences), reorder what it shows (bidirectional
+// controls) or hide text (invisible format characters, line separators).
+// Texts may span lines.
 func (c *checker) printable(s string, path ...any) {
-	for _, r := range s {
-		if isControl(r) {
-			c.add(fmt.Sprintf("contains the control character U+%04X, which is not allowed in texts", r), path...)
-			return
-		}
+	if reason := input.CheckText(s, input.Multiline); reason != "" {
+		c.add(reason, path...)
 	}
-}
-
-func isControl(r rune) bool {
-	switch {
-	case r == '\n' || r == '\t':
-		return false
-	case r < 0x20, r >= 0x7f && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi embeddings and isolates
-		return true
-	case r == utf8.RuneError, r == 0xfeff:
-		return true
-	}
-	return false
 }
 
 // wholeNumber reports whether the node at path, if any, is a whole number
@@ -223,6 +208,7 @@ func validate(q *Questionnaire, doc *input.Doc) error {
 	}
 
 	c.coverage(q, x)
+	c.catalogue(q, x)
 	return c.err()
 }
 
@@ -331,71 +317,142 @@ func (c *checker) recommendation(x *ids, i int, r Recommendation) {
 		c.add(fmt.Sprintf("unknown area %q", r.Area), p("area")...)
 	}
 	c.principles(x, r.Principles, p("principles")...)
+	if len(r.Addresses) == 0 {
+		c.add("must name at least one question the recommendation addresses (the first is the main one)", p("addresses")...)
+	}
+	seen := map[string]bool{}
+	for j, id := range r.Addresses {
+		switch {
+		case !x.is("question", id):
+			c.add(fmt.Sprintf("unknown question %q", id), p("addresses", j)...)
+		case seen[id]:
+			c.add(fmt.Sprintf("question %q is listed twice", id), p("addresses", j)...)
+		}
+		seen[id] = true
+	}
+	c.orgTypes(r.AppliesTo, nil, p("applies_to")...)
 	c.text(r.Title, p("title")...)
 	c.text(r.Text, p("text")...)
-	if len(r.Actions) == 0 {
-		c.add("must list at least one action", p("actions")...)
-	}
-	for j, a := range r.Actions {
-		c.text(a, p("actions", j)...)
-	}
 	if r.Source != "" && !x.is("source", r.Source) {
 		c.add(fmt.Sprintf("unknown source %q (not in sources)", r.Source), p("source")...)
 	}
 	if c.present(p("weight")...) && (!(r.Weight > 0) || math.IsInf(r.Weight, 0)) {
 		c.add(fmt.Sprintf("must be a number above 0, found %s", num(r.Weight)), p("weight")...)
 	}
-	if len(r.When.Any) == 0 && len(r.When.All) == 0 {
-		c.add("needs a trigger: a non-empty any or all list of conditions", p("when")...)
+	c.steps(r, p("steps")...)
+}
+
+// orgTypes checks a list of organisation types: each known, none twice, and
+// within limit when limit is not empty (a step's types within its
+// recommendation's, or the step would never be shown).
+func (c *checker) orgTypes(list, limit []string, path ...any) {
+	at := func(j int) []any { return append(slices.Clip(path), j) }
+	if c.present(path...) && len(list) == 0 {
+		c.add(fmt.Sprintf("must name at least one organisation type (%s), or be left out to mean all", strings.Join(OrgTypes, ", ")), path...)
 	}
-	for j, cond := range r.When.Any {
-		c.condition(x, cond, p("when", "any", j)...)
-	}
-	for j, cond := range r.When.All {
-		c.condition(x, cond, p("when", "all", j)...)
+	seen := map[string]bool{}
+	for j, t := range list {
+		switch {
+		case !slices.Contains(OrgTypes, t):
+			c.add(fmt.Sprintf("unknown organisation type %q (known: %s)", t, strings.Join(OrgTypes, ", ")), at(j)...)
+		case seen[t]:
+			c.add(fmt.Sprintf("organisation type %q is listed twice", t), at(j)...)
+		case len(limit) > 0 && !slices.Contains(limit, t):
+			c.add(fmt.Sprintf("organisation type %q is not among the recommendation's (%s), so the step would never be shown", t, strings.Join(limit, ", ")), at(j)...)
+		}
+		seen[t] = true
 	}
 }
 
-func (c *checker) condition(x *ids, cond Condition, path ...any) {
-	at := func(k string) []any { return append(slices.Clip(path), k) }
-	var subjects []string
-	for _, s := range []struct{ kind, id string }{
-		{"principle", cond.Principle}, {"area", cond.Area}, {"pillar", cond.Pillar}, {"question", cond.Question},
-	} {
-		if s.id != "" {
-			subjects = append(subjects, s.kind)
+// steps checks a recommendation's staged steps: each has a level 1..4 and a
+// text, and every organisation type the recommendation serves finds at
+// least one step at each level, so that a PSO anywhere below its target
+// always has a next step.
+func (c *checker) steps(r Recommendation, path ...any) {
+	at := func(more ...any) []any { return append(slices.Clip(path), more...) }
+	if len(r.Steps) == 0 {
+		c.add(fmt.Sprintf("must list steps, at least one for each level %d to %d", MinLevel+1, MaxLevel), path...)
+		return
+	}
+	levelsOK := true
+	for j, s := range r.Steps {
+		before := len(c.errs)
+		switch {
+		case !c.wholeNumber(at(j, "level")...):
+			c.add(fmt.Sprintf("must be a whole level from %d to %d, found %s", MinLevel+1, MaxLevel, c.nodeText(at(j, "level")...)), at(j, "level")...)
+		case !c.present(at(j, "level")...) && c.doc != nil:
+			c.add(fmt.Sprintf("is required: the level (%d to %d) the step helps reach", MinLevel+1, MaxLevel), at(j, "level")...)
+		case s.Level < MinLevel+1 || s.Level > MaxLevel:
+			c.add(fmt.Sprintf("must be a level from %d to %d (the level the step helps reach), found %d", MinLevel+1, MaxLevel, s.Level), at(j, "level")...)
+		}
+		levelsOK = levelsOK && len(c.errs) == before
+		c.text(s.Text, at(j, "text")...)
+		c.orgTypes(s.AppliesTo, r.AppliesTo, at(j, "applies_to")...)
+	}
+	if !levelsOK {
+		return // a wrong level is reported once, not again as a missing one
+	}
+	types := r.AppliesTo
+	if len(types) == 0 {
+		types = OrgTypes
+	}
+	for l := MinLevel + 1; l <= MaxLevel; l++ {
+		var missing []string
+		for _, t := range types {
+			if !slices.Contains(OrgTypes, t) {
+				continue // reported above
+			}
+			found := false
+			for _, s := range r.Steps {
+				if s.Level == l && serves(s.AppliesTo, t) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				missing = append(missing, t)
+			}
+		}
+		switch {
+		case len(missing) == 0:
+		case len(missing) == len(types):
+			c.add(fmt.Sprintf("has no step for level %d: every level %d to %d needs at least one", l, MinLevel+1, MaxLevel), path...)
+		default:
+			c.add(fmt.Sprintf("has no level-%d step for %s: give one without applies_to or one for these types", l, strings.Join(missing, ", ")), path...)
 		}
 	}
-	if cond.Overall {
-		subjects = append(subjects, "overall")
-	}
-	switch len(subjects) {
-	case 0:
-		c.add("names no subject: give one of principle, area, pillar, question or overall: true", path...)
-	case 1:
-		kind, id := cond.Subject()
-		if kind != "overall" && !x.is(kind, id) {
-			c.add(fmt.Sprintf("unknown %s %q", kind, id), at(kind)...)
-		}
-	default:
-		c.add(fmt.Sprintf("names %d subjects (%s): give exactly one", len(subjects), strings.Join(subjects, ", ")), path...)
-	}
+}
 
-	switch {
-	case cond.Below == nil && cond.AtMost == nil:
-		c.add("has no comparator: give below (a score 0 to 100) or at_most (a level 0 to 4)", path...)
-	case cond.Below != nil && cond.AtMost != nil:
-		c.add("has both below and at_most: give exactly one", path...)
-	case cond.Below != nil:
-		if b := *cond.Below; !(b >= 0 && b <= 100) {
-			c.add(fmt.Sprintf("must be a score from 0 to 100, found %s", num(b)), at("below")...)
+// catalogue refuses a question that no recommendation addresses (its gap
+// would get no guidance) and two recommendations that address the same set
+// of questions (they would always appear together).
+func (c *checker) catalogue(q *Questionnaire, x *ids) {
+	addressed := map[string]bool{}
+	sets := map[string]int{}
+	for i, r := range q.Recommendations {
+		for _, id := range r.Addresses {
+			addressed[id] = true
 		}
-	case !c.wholeNumber(at("at_most")...):
-		c.add(fmt.Sprintf("must be a whole level from %d to %d, found %s", MinLevel, MaxLevel, c.nodeText(at("at_most")...)), at("at_most")...)
-	case *cond.AtMost < MinLevel || *cond.AtMost > MaxLevel:
-		c.add(fmt.Sprintf("must be a level from %d to %d, found %d", MinLevel, MaxLevel, *cond.AtMost), at("at_most")...)
-	case len(subjects) == 1 && cond.Question == "":
-		c.add(fmt.Sprintf("applies to questions only; for a %s use below (a score 0 to 100)", subjects[0]), at("at_most")...)
+		if len(r.Addresses) == 0 {
+			continue
+		}
+		key := slices.Clone(r.Addresses)
+		slices.Sort(key)
+		k := strings.Join(slices.Compact(key), "\x00")
+		if j, ok := sets[k]; ok {
+			where := ""
+			if l := c.doc.Line("recommendations", j, "addresses"); l > 0 {
+				where = fmt.Sprintf(" (line %d)", l)
+			}
+			c.add(fmt.Sprintf("addresses the same questions as %q%s; merge the two or tell them apart by the questions they address", q.Recommendations[j].ID, where), "recommendations", i, "addresses")
+			continue
+		}
+		sets[k] = i
+	}
+	for i, qu := range q.Questions {
+		if x.is("question", qu.ID) && !addressed[qu.ID] {
+			c.add(fmt.Sprintf("question %q is addressed by no recommendation, so its gaps would get no guidance", qu.ID), "questions", i, "id")
+		}
 	}
 }
 

@@ -141,6 +141,10 @@ func (c *cmpWriter) header() {
 			note += fmt.Sprintf(" Up to %s of version %s %s missing from %s and left out of %s scores.",
 				count(v.Lacking, "question", "questions"), Escape(c.q.Version), isAre(v.Lacking), map[string]string{"it": "it", "they": "them"}[it], its)
 		}
+		if n := len(v.Reworded); n > 0 {
+			note += fmt.Sprintf(" %s shared with version %s %s worded differently there (same construct, other words): %s.",
+				count(n, "question", "questions"), Escape(v.Version), isAre(n), Escape(strings.Join(v.Reworded, ", ")))
+		}
 		notes = append(notes, note)
 	}
 	for _, n := range notes {
@@ -404,14 +408,14 @@ func (c *cmpWriter) weakest() {
 
 func (c *cmpWriter) needs() {
 	s := c.s
-	c.ln("## Recommendations most often matched")
+	c.ln("## Recommendations most often needed")
 	c.ln("")
 	if len(s.Needs) == 0 {
 		c.ln("No recommendation of the catalogue applies to the latest assessment of any PSO.")
 		c.ln("")
 		return
 	}
-	c.ln("Grouped by the recommendation of the OECD review they stem from: a national programme behind a recommendation near the top would help the most PSOs. A PSO counts once per review recommendation, when its latest assessment matched at least one catalogue entry that stems from it.")
+	c.ln("A PSO needs a catalogue entry when its latest assessment has a question the entry addresses below level 3, the default target (whatever targets the PSO chose, so that every PSO is measured against the same bar), and the entry serves its type of organisation. Grouped by the recommendation of the OECD review they stem from: a national programme behind a recommendation near the top would help the most PSOs. A PSO counts once per review recommendation, when it needs at least one catalogue entry that stems from it.")
 	c.ln("")
 	ranked := 0
 	for _, n := range s.Needs {

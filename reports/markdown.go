@@ -20,6 +20,8 @@ type Options struct {
 	// Warnings are printed in a note near the top (for example stored
 	// scores that differ from the recomputed ones).
 	Warnings []string
+	// Progress, when not nil, adds the "Progress since" section.
+	Progress *scoring.Progress
 }
 
 // barWidth is the width of the text bars in the report, in cells.
@@ -34,10 +36,12 @@ func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 	m := &mdWriter{out: out{bw}, q: q, a: a, r: r}
 	m.header(opt)
 	m.summary(opt)
+	m.progress(opt.Progress)
 	m.areas()
 	m.principles()
 	m.matrix()
 	m.recommendations()
+	m.roadmap()
 	m.gaps()
 	m.answers()
 	m.method()
@@ -132,7 +136,9 @@ func (m *mdWriter) summary(opt Options) {
 		m.p(" (%s)", strings.Join(extra, ", "))
 	}
 	m.ln(".")
-	if len(r.Matches) > 0 {
+	if len(r.Matches) > 0 && r.BeyondTargets() {
+		m.ln("- Every question meets its target; see \"Beyond your targets\" for the next steps.")
+	} else if len(r.Matches) > 0 {
 		m.ln("- Top recommendations:")
 		for i, x := range r.Matches {
 			if i == 3 {
@@ -280,18 +286,33 @@ func shortOr(short, long string) string {
 }
 
 func (m *mdWriter) recommendations() {
-	m.ln("## Recommendations")
-	m.ln("")
-	if len(m.r.Matches) == 0 {
+	r := m.r
+	if len(r.Matches) > 0 && r.BeyondTargets() {
+		m.ln("## Beyond your targets")
+		m.ln("")
+		if n := len(r.Matches); n == 1 {
+			m.ln("Every question meets its target. To go further, here is the next step for the lowest question.")
+		} else {
+			m.p("Every question meets its target. To go further, here are the next steps for the %d lowest questions.\n", n)
+		}
+		m.ln("")
+	} else {
+		m.ln("## Recommendations")
+		m.ln("")
+	}
+	m.p("%s\n\n", m.targetsText())
+	if len(r.Matches) == 0 {
 		m.ln("No recommendation of the catalogue applies to these answers.")
 		m.ln("")
 		return
 	}
-	m.ln("Ordered by priority: how far below their thresholds the scores are, times the recommendation's weight.")
-	m.ln("")
+	if !r.BeyondTargets() {
+		m.ln("A recommendation applies when a question it addresses is below its target. It shows only the steps from the current level up to the target. Ordered by priority: the gap in levels times the question's weight, times the recommendation's weight.")
+		m.ln("")
+	}
 	band := ""
-	for _, x := range m.r.Matches {
-		if x.Band != band {
+	for _, x := range r.Matches {
+		if x.Band != band && !x.Beyond {
 			band = x.Band
 			m.p("### %s priority\n\n", band)
 		}
@@ -300,16 +321,20 @@ func (m *mdWriter) recommendations() {
 		m.p("<a id=\"%s\"></a>%s · %s · principles %s\n\n", anchor(rec.ID), rec.ID, areaTitle(m.q, rec.Area), strings.Join(rec.Principles, ", "))
 		m.ln(Escape(rec.Text))
 		m.ln("")
-		m.ln("Why it applies:")
-		m.ln("")
-		for _, f := range x.Fired {
-			m.p("- %s\n", Escape(f.Text))
+		if x.Beyond {
+			m.ln("Where you stand:")
+		} else {
+			m.ln("Why it applies:")
 		}
 		m.ln("")
-		m.ln("First steps:")
+		for _, g := range x.Through {
+			m.p("- %s\n", m.gapText(g, x.Beyond))
+		}
 		m.ln("")
-		for i, s := range rec.Actions {
-			m.p("%d. %s\n", i+1, Escape(s))
+		m.ln("Steps:")
+		m.ln("")
+		for i, st := range x.Steps {
+			m.p("%d. **Level %d.** %s%s\n", i+1, st.Level, Escape(st.Step.Text), m.movesText(st, len(x.Through) > 1))
 		}
 		m.ln("")
 		if src, ok := m.q.Source(rec.Source); ok && rec.Source != "" {
@@ -322,6 +347,100 @@ func (m *mdWriter) recommendations() {
 			m.p("Grounded in %s %s of the 2014 OECD Recommendation.\n\n", label, strings.Join(rec.Principles, ", "))
 		}
 	}
+}
+
+// targetsText says which targets the advice aims at.
+func (m *mdWriter) targetsText() string {
+	t := m.a.Targets
+	def := t.DefaultLevel()
+	s := fmt.Sprintf("Target: level %d (%s) for every question", def, Escape(m.q.LevelName(def)))
+	if !t.Specific() {
+		return s + "."
+	}
+	var parts []string
+	for _, id := range sortedKeys(t.Areas) {
+		parts = append(parts, fmt.Sprintf("%s %d", areaTitle(m.q, id), t.Areas[id]))
+	}
+	for _, id := range sortedKeys(t.Principles) {
+		parts = append(parts, fmt.Sprintf("%s %d", principleShort(m.q, id), t.Principles[id]))
+	}
+	for _, id := range sortedKeys(t.Questions) {
+		parts = append(parts, fmt.Sprintf("%s %d", Escape(id), t.Questions[id]))
+	}
+	return s + " except: " + strings.Join(parts, ", ") + " (a question's own target comes first, then its principle's, then its area's)."
+}
+
+func sortedKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// gapText says where a question stands against its target.
+func (m *mdWriter) gapText(g scoring.Gap, beyond bool) string {
+	at := fmt.Sprintf("level %d (%s)", g.Level, Escape(m.q.LevelName(g.Level)))
+	if g.DontKnow {
+		at = "don't know (counts as level 0)"
+	}
+	if beyond {
+		return fmt.Sprintf("**%s** at %s; next level %d (%s). *%s*", g.Question, at, g.Target, Escape(m.q.LevelName(g.Target)), m.questionText(g.Question))
+	}
+	return fmt.Sprintf("**%s** at %s, target %d (%s). *%s*", g.Question, at, g.Target, Escape(m.q.LevelName(g.Target)), m.questionText(g.Question))
+}
+
+// movesText names the questions a step moves when the recommendation
+// applies through more than one.
+func (m *mdWriter) movesText(st scoring.Step, several bool) string {
+	if !several {
+		return ""
+	}
+	var ids []string
+	for _, g := range st.Moves {
+		ids = append(ids, g.Question)
+	}
+	return " *(" + strings.Join(ids, ", ") + ")*"
+}
+
+// roadmap orders every step in three phases by the level it reaches.
+func (m *mdWriter) roadmap() {
+	rm := m.r.Roadmap()
+	if len(rm) == 0 {
+		return
+	}
+	m.ln("## Roadmap")
+	m.ln("")
+	m.ln("Every step above, in three phases by the level it reaches: Foundations (levels 1 and 2), Consolidation (level 3) and Leadership (level 4). Within a phase, the highest priority comes first.")
+	m.ln("")
+	phase := ""
+	n := 0
+	for _, x := range rm {
+		if x.Phase != phase {
+			phase = x.Phase
+			m.p("### %s\n\n", phaseTitle(phase))
+			n = 0
+		}
+		n++
+		var moves []string
+		for _, g := range x.Step.Moves {
+			moves = append(moves, fmt.Sprintf("%s %d→%d", g.Question, x.Step.Level-1, x.Step.Level))
+		}
+		rec := x.Match.Recommendation
+		m.p("%d. %s [%s](#%s), %s priority. Moves %s.\n", n, Escape(x.Step.Step.Text), rec.ID, anchor(rec.ID), x.Match.Band, strings.Join(moves, ", "))
+	}
+	m.ln("")
+}
+
+func phaseTitle(p string) string {
+	switch p {
+	case scoring.PhaseFoundations:
+		return "Foundations (levels 1 and 2)"
+	case scoring.PhaseConsolidation:
+		return "Consolidation (level 3)"
+	}
+	return "Leadership (level 4)"
 }
 
 // sentence ends s with a full stop unless it already ends with punctuation.
@@ -433,7 +552,11 @@ func (m *mdWriter) method() {
 	}
 	m.p("- Stages from the overall score: %s.\n", strings.Join(bands, ", "))
 	m.ln("- A score marked \"low evidence\" rests on less than half of the weight of its applicable questions.")
-	m.p("- A recommendation applies when its trigger holds. Its priority is its weight times the largest gap below a threshold (in points; a question at or below a level counts 25 points per level); High from %d, Medium from %d, Low below.\n", int(scoring.HighPriority), int(scoring.MediumPriority))
+	m.p("- Targets: each question has a target level, %d (%s) unless the assessment sets another default (`--target`) or a target for the question, its principle or its area (the most specific wins).\n", assessment.DefaultTarget, Escape(q.LevelName(assessment.DefaultTarget)))
+	m.ln("- A recommendation applies when a question it addresses is below its target (\"don't know\" counts as level 0; \"not applicable\" and unanswered questions never count) and it serves the organisation's type. Its steps are staged by the level they help reach; only those above the current level and up to the target are shown, never one at or below where the organisation already is.")
+	m.p("- Priority: the largest gap in levels (target minus level) times the question's weight (core questions 2, others 1), times the recommendation's weight (core 2, others 1). High from %d, Medium from %d, Low below; ties by the largest gap, then by id.\n", int(scoring.HighPriority), int(scoring.MediumPriority))
+	m.p("- When every target is met, the next-level steps of the %d lowest questions are shown as \"beyond your targets\".\n", scoring.BeyondCount)
+	m.ln("- The roadmap puts every step shown in three phases by the level it reaches: Foundations (1 and 2), Consolidation (3), Leadership (4); within a phase by priority.")
 	m.p("- Questionnaire %s version %s, content hash `%s`.\n", Escape(q.ID), Escape(q.Version), shortHash(m.a.Questionnaire.SHA256))
 	if m.a.Tool != "" {
 		m.p("- Written by %s.\n", Escape(m.a.Tool))
@@ -452,4 +575,74 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// progress writes what moved since the earlier assessment.
+func (m *mdWriter) progress(p *scoring.Progress) {
+	if p == nil {
+		return
+	}
+	m.p("## Progress since %s\n\n", Escape(p.Since))
+	if p.Version != "" {
+		m.p("> **Note.** The earlier assessment was made with version %s of the questionnaire; it is compared on the %d questions both versions ask, and the scores then and now below are both computed on those questions only (questions new in version %s left out).",
+			Escape(p.Version), p.Shared, Escape(m.q.Version))
+		if n := len(p.Reworded); n > 0 {
+			m.p(" %s worded differently since (same construct, other words): %s.", plural(n, "question is", "questions are"), Escape(strings.Join(p.Reworded, ", ")))
+		}
+		m.ln("")
+		m.ln("")
+	}
+	if p.Overall.Defined {
+		m.p("Overall score %s → %s (%s).\n\n", num(p.Overall.From), num(p.Overall.To), signed(p.Overall.Delta()))
+	}
+	m.ln("| Area | Then | Now | Change |")
+	m.ln("|---|---:|---:|---:|")
+	for _, c := range p.Areas {
+		m.p("| %s | %s |\n", areaTitle(m.q, c.ID), changeCells(c))
+	}
+	m.ln("")
+	m.ln("| Principle | Then | Now | Change |")
+	m.ln("|---|---:|---:|---:|")
+	for _, c := range p.Principles {
+		m.p("| %s | %s |\n", principleShort(m.q, c.ID), changeCells(c))
+	}
+	m.ln("")
+	moves := func(title string, ms []scoring.Move) {
+		if len(ms) == 0 {
+			return
+		}
+		m.p("%s\n\n", title)
+		for _, x := range ms {
+			from, to := fmt.Sprintf("level %d", x.From), fmt.Sprint(x.To)
+			if x.FromDontKnow {
+				from = "don't know"
+			}
+			if x.ToDontKnow {
+				to = "don't know"
+			}
+			m.p("- **%s** %s → %s. %s\n", x.Question, from, to, m.questionText(x.Question))
+		}
+		m.ln("")
+	}
+	if len(p.Up) == 0 && len(p.Down) == 0 {
+		m.ln("No question changed level.")
+		m.ln("")
+	}
+	moves("Questions that moved up:", p.Up)
+	moves("Questions that moved down:", p.Down)
+	if len(p.Done) > 0 {
+		m.ln("Steps of the previous roadmap now done:")
+		m.ln("")
+		for _, x := range p.Done {
+			m.p("- %s (%s, level %d)\n", Escape(x.Step.Step.Text), x.Match.Recommendation.ID, x.Step.Level)
+		}
+		m.ln("")
+	}
+}
+
+func changeCells(c scoring.Change) string {
+	if !c.Defined {
+		return "n/a | n/a | "
+	}
+	return num(c.From) + " | " + num(c.To) + " | " + signed(c.Delta())
 }

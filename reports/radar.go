@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -41,7 +43,15 @@ func RadarSVG(w io.Writer, q *questionnaire.Questionnaire, r *scoring.Result, ti
 	}
 	p("</desc>\n")
 	p(`<rect width="100%%" height="100%%" fill="#ffffff"/>` + "\n")
-	p("<text x=\"%.0f\" y=\"28\" text-anchor=\"middle\" font-size=\"18\" fill=\"#1a1a1a\">%s</text>\n", radarCentre, xmlEscape(title))
+	for i, line := range titleLines(title) {
+		// A line still wider than the chart (one very long word) is
+		// squeezed to fit rather than clipped at both edges.
+		fit := ""
+		if titleWidth(line) > radarWidth-2*titleMargin {
+			fit = fmt.Sprintf(` textLength="%.0f" lengthAdjust="spacingAndGlyphs"`, radarWidth-2*titleMargin)
+		}
+		p("<text x=\"%.0f\" y=\"%d\" text-anchor=\"middle\" font-size=\"18\" fill=\"#1a1a1a\"%s>%s</text>\n", radarCentre, 28+22*i, fit, xmlEscape(line))
+	}
 	cy := radarCY
 	// Rings and their values.
 	for ring := 1; ring <= 5; ring++ {
@@ -117,4 +127,33 @@ func trimSpace(s string) string {
 		return s[:len(s)-1]
 	}
 	return s
+}
+
+// titleMargin is the room kept free left and right of the chart's title.
+const titleMargin = 20.0
+
+// titleWidth estimates the width of s in the title's font (18 units,
+// Helvetica or Arial): 0.56 of the font size per character on average,
+// generous for capitals and wide letters in names.
+func titleWidth(s string) float64 { return 0.56 * 18 * float64(utf8.RuneCountInString(s)) }
+
+// titleLines splits the chart's title into at most two lines that fit the
+// chart's width, breaking between words: a long organisation name (87
+// characters and more occur) was clipped at both edges on one line.
+func titleLines(title string) []string {
+	room := radarWidth - 2*titleMargin
+	if titleWidth(title) <= room {
+		return []string{title}
+	}
+	words := strings.Fields(title)
+	// The last break that keeps the first line within the width.
+	first := ""
+	for i, w := range words {
+		next := strings.TrimSpace(first + " " + w)
+		if titleWidth(next) > room && i > 0 {
+			return []string{first, strings.Join(words[i:], " ")}
+		}
+		first = next
+	}
+	return []string{title}
 }

@@ -70,7 +70,46 @@ func sample(t testing.TB, name string) (*questionnaire.Questionnaire, *assessmen
 	}
 	a.Tool = "dgmaturity test"
 	a.Complete = true
-	return q, a, scoring.Score(q, a.Answers)
+	return q, a, scoring.ScoreAssessment(q, a, 0)
+}
+
+// TestMarkdownProgressGolden renders the ministry's report with progress
+// since an earlier assessment in which every level was one lower, and with
+// its own targets; and a report in which every target is met ("beyond your
+// targets").
+func TestMarkdownProgressGolden(t *testing.T) {
+	q, a, r := sample(t, "ministry.yaml")
+	prev := *a
+	prev.Date = "2025-01-01"
+	prev.Answers = map[string]assessment.Answer{}
+	for id, ans := range a.Answers {
+		if ans.Level != nil && *ans.Level > 0 {
+			ans = assessment.Lvl(*ans.Level - 1)
+		}
+		prev.Answers[id] = ans
+	}
+	// One question went down since.
+	prev.Answers["CTX-02"] = assessment.Lvl(4)
+	pr := scoring.ScoreAssessment(q, &prev, 0)
+	p := scoring.CompareResults(q, prev.Date, pr, r)
+	var b bytes.Buffer
+	if err := Markdown(&b, q, a, r, Options{ChartFile: "chart.svg", Progress: p}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "ministry-progress.md.golden", b.Bytes())
+
+	met := *a
+	met.Answers = map[string]assessment.Answer{}
+	for id := range a.Answers {
+		met.Answers[id] = assessment.Lvl(3)
+	}
+	met.Answers["DATA-05"] = assessment.Lvl(2)
+	met.Targets = &assessment.Targets{Questions: map[string]int{"DATA-05": 2}, Areas: map[string]int{"services": 3}}
+	b.Reset()
+	if err := Markdown(&b, q, &met, scoring.ScoreAssessment(q, &met, 0), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "beyond.md.golden", b.Bytes())
 }
 
 func TestMarkdownGolden(t *testing.T) {
@@ -185,5 +224,24 @@ func TestHostileUserText(t *testing.T) {
 	}
 	if !strings.Contains(h, "Evil | Corp") && !strings.Contains(h, "Evil \\| Corp") {
 		t.Errorf("the organisation name was lost from the rendered report")
+	}
+}
+
+// A long organisation name makes a title that fits the chart on two lines
+// instead of one clipped at both edges (issue 12, item 16).
+func TestRadarTitleFitsTheChart(t *testing.T) {
+	name := "Administration des services techniques de l'agriculture et du développement rural du pays"
+	title := name + ": principle scores, 2026-03-01"
+	lines := titleLines(title)
+	if len(lines) != 2 || strings.Join(lines, " ") != title {
+		t.Fatalf("title lines %q", lines)
+	}
+	for _, l := range lines {
+		if titleWidth(l) > radarWidth-2*titleMargin {
+			t.Errorf("line %q is wider than the chart", l)
+		}
+	}
+	if got := titleLines("Short name: principle scores, 2026-03-01"); len(got) != 1 {
+		t.Errorf("a short title was split: %q", got)
 	}
 }

@@ -51,7 +51,7 @@ func Workshop(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 		}
 	}
 	ww := &wsWriter{out: out{bufio.NewWriter(w)}, q: q, a: a, own: own}
-	ww.consensus = scoring.Score(q, a.Answers)
+	ww.consensus = scoring.ScoreAssessment(q, a, 0)
 	ww.results = make([]*scoring.Result, n)
 	for i := range own {
 		ww.results[i] = scoring.Score(q, own[i])

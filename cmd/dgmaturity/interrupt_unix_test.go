@@ -15,8 +15,9 @@ import (
 
 // TestInterruptAtPrompt presses ctrl+c (SIGINT, as a terminal sends it) at
 // the first prompt of the line-by-line run, whose read of standard input
-// is blocked: the run must end at once with exit code 130 and say that the
-// answers are kept, not wait for more input.
+// is blocked: the run must end at once with exit code 130 and say so, not
+// wait for more input (fang's signal context catches the interrupt, so the
+// process does not die of it by itself).
 func TestInterruptAtPrompt(t *testing.T) {
 	bin := buildBinary(t, "")
 	cmd := exec.Command(bin, "assess", "--accessible", "--out", t.TempDir())
@@ -57,8 +58,8 @@ func TestInterruptAtPrompt(t *testing.T) {
 		if !errors.As(err, &exit) || exit.ExitCode() != 130 {
 			t.Fatalf("exit: %v, want code 130; stderr: %s", err, stderr.String())
 		}
-		if !strings.Contains(stderr.String(), "interrupted") || !strings.Contains(stderr.String(), "kept in the draft") {
-			t.Errorf("stderr = %q, want the interruption and the draft named", stderr.String())
+		if !strings.Contains(stderr.String(), "interrupted") {
+			t.Errorf("stderr = %q, want the interruption said", stderr.String())
 		}
 	case <-time.After(10 * time.Second):
 		cmd.Process.Kill()

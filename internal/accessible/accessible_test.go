@@ -2,13 +2,18 @@ package accessible
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -32,12 +37,12 @@ func TestPipedRun(t *testing.T) {
 	special := map[string][]string{
 		"CTX-01": {"7", "x", "3", "strategy exists"}, // two wrong answers are asked again
 		"CTX-02": {"d", ""},
-		"CTX-03": {"n", "3", ""}, // n is refused where N/A is not allowed
-		"CTX-09": {"n", "", "we have no cross-border users", ""},
-		"CTX-10": {"h", "4", ""},
+		"CTX-04": {"n", "3", ""}, // n is refused where N/A is not allowed
+		"SVC-12": {"n", "", "we have no cross-border users", ""},
+		"CTX-10": {"?", "4", ""},
 	}
 	var stdout bytes.Buffer
-	paths, err := Run(strings.NewReader(script(q, special)), &stdout, Options{
+	paths, err := Run(context.Background(), strings.NewReader(script(q, special)), &stdout, Options{
 		Questionnaire: q, StateDir: state, OutDir: out, Tool: "dgmaturity test", Today: "2026-03-01",
 	})
 	if err != nil {
@@ -56,8 +61,8 @@ func TestPipedRun(t *testing.T) {
 	if !a.Answers["CTX-02"].DontKnow {
 		t.Errorf("CTX-02 should be don't know")
 	}
-	if got := a.Answers["CTX-09"].NA; got != "we have no cross-border users" {
-		t.Errorf("CTX-09 reason = %q", got)
+	if got := a.Answers["SVC-12"].NA; got != "we have no cross-border users" {
+		t.Errorf("SVC-12 reason = %q", got)
 	}
 	if got := a.Answers["CTX-10"]; got.Level == nil || *got.Level != 4 {
 		t.Errorf("CTX-10 = %+v", got)
@@ -66,7 +71,7 @@ func TestPipedRun(t *testing.T) {
 		t.Errorf("%d answers, want %d", len(a.Answers), len(q.Questions))
 	}
 	text := stdout.String()
-	for _, want := range []string{"Question 1 of 48", "\"7\" is not an answer here.", "This question cannot be marked not applicable.", "What counts as evidence:", "Report: " + paths.Report} {
+	for _, want := range []string{fmt.Sprintf("Question 1 of %d", len(q.Questions)), "7 is not a level: levels go from 0 to 4.", "\"x\" is not an answer here.", "it cannot be marked not applicable.", "What counts as evidence:", "Report: " + paths.Report} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q", want)
 		}
@@ -87,7 +92,7 @@ func TestInputEndsKeepsDraftAndResumes(t *testing.T) {
 	state, out := t.TempDir(), t.TempDir()
 	in := "Commune X\n3\n\n\n2\nfirst\nb\n1\nchanged\n4\n\n"
 	var stdout bytes.Buffer
-	_, err := Run(strings.NewReader(in), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: out, Tool: "t", Today: "2026-03-01"})
+	_, err := Run(context.Background(), strings.NewReader(in), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: out, Tool: "t", Today: "2026-03-01"})
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("err = %v, want ErrInputEnded", err)
 	}
@@ -116,11 +121,11 @@ func TestInputEndsKeepsDraftAndResumes(t *testing.T) {
 		lines = append(lines, "2", "")
 	}
 	stdout.Reset()
-	paths, err := Run(strings.NewReader(strings.Join(lines, "\n")+"\n"), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: out, Tool: "t", Today: "2026-03-09"})
+	paths, err := Run(context.Background(), strings.NewReader(strings.Join(lines, "\n")+"\n"), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: out, Tool: "t", Today: "2026-03-09"})
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, stdout.String())
 	}
-	if !strings.Contains(stdout.String(), "2 of 48 questions are already answered") {
+	if !strings.Contains(stdout.String(), fmt.Sprintf("2 of %d questions are already answered", len(q.Questions))) {
 		t.Errorf("resume did not say what was kept:\n%s", stdout.String()[:400])
 	}
 	done, _, err := assessment.Load(paths.Assessment, q)
@@ -134,7 +139,10 @@ func TestInputEndsKeepsDraftAndResumes(t *testing.T) {
 		t.Errorf("assessment file %s, want the draft's date kept", paths.Assessment)
 	}
 	if d, _ := assessment.Drafts(state, q); len(d) != 0 {
-		t.Errorf("finished draft still offered: %v", d)
+		t.Errorf("finished draft still offered for resuming: %v", d)
+	}
+	if d, _ := assessment.AllDrafts(state, q); len(d) != 1 || !d[0].Complete {
+		t.Errorf("finished draft not kept for reopening: %v", d)
 	}
 }
 
@@ -142,8 +150,233 @@ func TestStopKeepsDraft(t *testing.T) {
 	q := questionnaire.Default()
 	state := t.TempDir()
 	var stdout bytes.Buffer
-	_, err := Run(strings.NewReader("Org\n1\n\n\n3\n\nq\n"), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: t.TempDir(), Tool: "t", Today: "2026-03-01"})
+	_, err := Run(context.Background(), strings.NewReader("Org\n1\n\n\n3\n\nq\n"), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: t.TempDir(), Tool: "t", Today: "2026-03-01"})
 	if !errors.Is(err, ErrStopped) || !strings.Contains(err.Error(), state) {
 		t.Fatalf("err = %v, want ErrStopped naming the draft", err)
+	}
+}
+
+// form is the start form's lines: organisation, type 2 (agency), no name,
+// no role.
+const form = "Example Agency\n2\n\n\n"
+
+// run is Run on the built-in instrument with piped input and a fresh
+// state folder.
+func run(t *testing.T, ctx context.Context, in io.Reader) (publish.Paths, string, string, error) {
+	t.Helper()
+	state := t.TempDir()
+	var stdout bytes.Buffer
+	paths, err := Run(ctx, in, &stdout, Options{Questionnaire: questionnaire.Default(), StateDir: state, OutDir: t.TempDir(), Tool: "t", Today: "2026-03-01"})
+	return paths, state, stdout.String(), err
+}
+
+// Item 9: 48 digits piped after the form are 48 answers: the comment
+// prompt is skipped by the next answer.
+func TestDigitsAfterTheFormAreAnswers(t *testing.T) {
+	q := questionnaire.Default()
+	var b strings.Builder
+	b.WriteString(form)
+	for i := range q.Questions {
+		fmt.Fprintf(&b, "%d\n", i%5)
+	}
+	paths, _, out, err := run(t, context.Background(), strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatalf("Run: %v\n%s", err, tail(out))
+	}
+	a, _, err := assessment.Load(paths.Assessment, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, qu := range q.Questions {
+		if got := a.Answers[qu.ID]; got.Level == nil || *got.Level != i%5 || got.Comment != "" {
+			t.Errorf("%s = %+v, want level %d without comment", qu.ID, got, i%5)
+		}
+	}
+}
+
+// Item 9: "LEVEL comment", "d comment" and "n REASON" on one line.
+func TestOneLineAnswers(t *testing.T) {
+	q := questionnaire.Default()
+	var naID string
+	var b strings.Builder
+	b.WriteString(form)
+	for _, qu := range q.Questions {
+		switch {
+		case qu.ID == "CTX-01":
+			b.WriteString("2 strategy exists but unknown\n")
+		case qu.ID == "CTX-02":
+			b.WriteString("D not sure who signs\n")
+		case qu.NA && naID == "":
+			naID = qu.ID
+			b.WriteString("n we run no such service\n")
+		default:
+			b.WriteString("3\n\n")
+		}
+	}
+	paths, _, out, err := run(t, context.Background(), strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatalf("Run: %v\n%s", err, tail(out))
+	}
+	a, _, err := assessment.Load(paths.Assessment, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Answers["CTX-01"]; got.Level == nil || *got.Level != 2 || got.Comment != "strategy exists but unknown" {
+		t.Errorf("CTX-01 = %+v", got)
+	}
+	if got := a.Answers["CTX-02"]; !got.DontKnow || got.Comment != "not sure who signs" {
+		t.Errorf("CTX-02 = %+v", got)
+	}
+	if got := a.Answers[naID]; got.NA != "we run no such service" {
+		t.Errorf("%s = %+v", naID, got)
+	}
+}
+
+// Item 7: q at the comment prompt keeps the level just given, and the
+// draft named in the message exists.
+func TestStopAtTheCommentPromptKeepsTheLevel(t *testing.T) {
+	q := questionnaire.Default()
+	_, _, out, err := run(t, context.Background(), strings.NewReader(form+"3\nq\n"))
+	var stop *StopError
+	if !errors.As(err, &stop) || !errors.Is(err, ErrStopped) || stop.Draft == "" {
+		t.Fatalf("err = %v, want ErrStopped with a draft\n%s", err, tail(out))
+	}
+	a, _, lerr := assessment.Load(stop.Draft, q)
+	if lerr != nil {
+		t.Fatalf("the draft named in the message: %v", lerr)
+	}
+	if got := a.Answers[q.Questions[0].ID]; got.Level == nil || *got.Level != 3 {
+		t.Errorf("%s = %+v, want level 3 kept", q.Questions[0].ID, got)
+	}
+	if !strings.Contains(err.Error(), stop.Draft) {
+		t.Errorf("message %q does not name the draft", err)
+	}
+}
+
+// Stopping before any answer names no draft: there is none.
+func TestStopBeforeAnyAnswerNamesNoDraft(t *testing.T) {
+	_, _, _, err := run(t, context.Background(), strings.NewReader(form+"q\n"))
+	var stop *StopError
+	if !errors.As(err, &stop) || stop.Draft != "" || !strings.Contains(err.Error(), "no answer was saved") {
+		t.Fatalf("err = %v, want a stop without a draft", err)
+	}
+}
+
+// Item 8 (and issue 11 item 10): cancelling the context (ctrl+c, SIGINT)
+// while the mode waits for input stops it at once, keeping the draft.
+func TestInterruptWhileWaitingKeepsTheDraft(t *testing.T) {
+	q := questionnaire.Default()
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	type result struct {
+		err error
+		out string
+	}
+	done := make(chan result, 1)
+	go func() {
+		_, _, out, err := run(t, ctx, pr)
+		done <- result{err, out}
+	}()
+	if _, err := io.WriteString(pw, form+"2 first answer\n"); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the second question is asked, then interrupt.
+	time.Sleep(200 * time.Millisecond)
+	cancel()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the accessible mode ignored the cancelled context")
+	}
+	var stop *StopError
+	if !errors.As(r.err, &stop) || !errors.Is(r.err, ErrInterrupted) || stop.Draft == "" {
+		t.Fatalf("err = %v, want ErrInterrupted with the draft\n%s", r.err, tail(r.out))
+	}
+	a, _, err := assessment.Load(stop.Draft, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Answers[q.Questions[0].ID]; got.Level == nil || *got.Level != 2 || got.Comment != "first answer" {
+		t.Errorf("draft holds %+v", got)
+	}
+}
+
+// Issue 11 item 7: text that the readers refuse is refused at the prompt,
+// with the reason; what is written reads back.
+func TestControlCharactersAreRefusedAtThePrompt(t *testing.T) {
+	q := questionnaire.Default()
+	var b strings.Builder
+	b.WriteString("Evil\x1b]0;pwned\x07 Org\nGood Org\n2\nA\u202eB\nLead\nHead\n")
+	for i := range q.Questions {
+		if i == 0 {
+			b.WriteString("2 bad \x1b[2J comment\n2\nfine\u200b\nfine\n")
+			continue
+		}
+		b.WriteString("1\n")
+	}
+	paths, state, out, err := run(t, context.Background(), strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatalf("Run: %v\n%s", err, tail(out))
+	}
+	for _, want := range []string{"Refused: the organisation's name contains the control character U+001B", "Refused: your name contains", "Refused: the text contains the control character U+001B", "Refused: the comment contains"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Error("the refused text reached the output raw")
+	}
+	a, _, err := assessment.Load(paths.Assessment, q)
+	if err != nil {
+		t.Fatalf("the assessment written does not read back: %v", err)
+	}
+	if a.Organisation.Name != "Good Org" || a.Respondents[0].Name != "Lead" || a.Answers["CTX-01"].Comment != "fine" {
+		t.Errorf("assessment holds %q, %+v, %+v", a.Organisation.Name, a.Respondents, a.Answers["CTX-01"])
+	}
+	drafts, err := assessment.AllDrafts(state, q)
+	if err != nil || len(drafts) != 1 {
+		t.Fatalf("drafts %v %v", drafts, err)
+	}
+	if _, _, err := assessment.Load(drafts[0].Path, q); err != nil {
+		t.Errorf("the draft does not resume: %v", err)
+	}
+}
+
+// tail is the end of a long output, for failure messages.
+func tail(s string) string {
+	if len(s) > 1500 {
+		return "…" + s[len(s)-1500:]
+	}
+	return s
+}
+
+// TestDraftOfEarlierRelease: after an upgrade, a draft begun with release
+// 1.0.0 is not offered for resuming in the current release (it would fail
+// to load); the run says how to finish it and starts a new assessment.
+func TestDraftOfEarlierRelease(t *testing.T) {
+	old := questionnaire.Releases()[0]
+	q := questionnaire.Default()
+	if old.Version == q.Version {
+		t.Skip("only one release")
+	}
+	state, out := t.TempDir(), t.TempDir()
+	d := assessment.New(old, assessment.Organisation{Name: "Old Office", Type: "other"}, assessment.Respondent{}, "2025-06-01", "en", "t")
+	d.Answers["CTX-03"] = assessment.Lvl(2)
+	if _, err := assessment.SaveDraft(state, d); err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	_, err := Run(context.Background(), strings.NewReader("New Office\n4\n\n\n"), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: out, Tool: "t", Today: "2026-03-01"})
+	if !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("err = %v, want ErrInputEnded after the form\n%s", err, stdout.String())
+	}
+	text := stdout.String()
+	if strings.Contains(text, "Type r to resume it") {
+		t.Errorf("a 1.0.0 draft is offered for resuming in %s:\n%s", q.Version, text)
+	}
+	if !strings.Contains(text, "dgmaturity --release 1.0.0") {
+		t.Errorf("the run does not say how to finish the 1.0.0 draft:\n%s", text)
 	}
 }

@@ -17,7 +17,7 @@ import (
 const MaxAnswersSize = 1 * input.MiB
 
 // answersFields are the top-level fields of an answers file.
-var answersFields = []string{"organisation", "respondent", "respondents", "date", "language", "answers"}
+var answersFields = []string{"organisation", "respondent", "respondents", "date", "language", "targets", "answers"}
 
 // answerFields are the fields of an answer written as a mapping.
 var answerFields = []string{"level", "dont_know", "na", "comment"}
@@ -41,6 +41,7 @@ func LoadAnswers(path string, q *questionnaire.Questionnaire, today string) (*As
 //	respondent:   {name: A. Lead, role: Head of digital}   # or respondents: [{...}, ...]
 //	date: 2026-03-01                                       # optional; default today
 //	language: en                                           # optional
+//	targets: {data: 4, P3: 4, DATA-03: 2}                  # optional; by area, principle or question id
 //	answers:
 //	  CTX-01: 3
 //	  CTX-02: {level: 1, comment: "strategy exists, not known outside IT"}
@@ -58,6 +59,10 @@ func LoadAnswers(path string, q *questionnaire.Questionnaire, today string) (*As
 //     are refused. The organisation type and the language are matched
 //     without regard to case and stored in lower case.
 //   - At least one answer must be given: an empty answers file is a mistake.
+//   - targets maps area, principle and question ids to target levels 1-4
+//     (ids are unique across an instrument, so one map serves all three);
+//     the default target of the other questions comes from the caller
+//     (--target), else DefaultTarget.
 func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, today string) (*Assessment, error) {
 	if q == nil {
 		return nil, errors.New("read answers: no questionnaire given")
@@ -141,6 +146,7 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 	a.Language = strings.ToLower(c.text(root.get("language"), "language"))
 
 	w := &where{file: file, root: root}
+	a.Targets = c.targets(root.get("targets"), q)
 	an := root.get("answers")
 	switch {
 	case an == nil || an.kind == kindNull:
@@ -322,4 +328,44 @@ func squash(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// targets reads the answers file's targets: a mapping of area, principle
+// and question ids to levels 1-4. It returns nil when there are none.
+func (c *checker) targets(n *node, q *questionnaire.Questionnaire) *Targets {
+	if n == nil || n.kind == kindNull {
+		return nil
+	}
+	if n.kind != kindObject {
+		c.addAt(n, fmt.Sprintf("expected %s of area, principle or question ids to target levels 1-4, found %s", c.object(), n.describe(c.json)), "targets")
+		return nil
+	}
+	t := &Targets{}
+	put := func(m *map[string]int, id string, l int) {
+		if *m == nil {
+			*m = map[string]int{}
+		}
+		(*m)[id] = l
+	}
+	for i, id := range n.keys {
+		kid := n.kids[i]
+		if !kid.whole() || kid.num < 1 || kid.num > questionnaire.MaxLevel {
+			c.addAt(kid, fmt.Sprintf("expected a target level, a whole number from 1 to 4, found %s", kid.describe(c.json)), "targets", id)
+			continue
+		}
+		l := int(kid.num)
+		if _, ok := q.Area(id); ok {
+			put(&t.Areas, id, l)
+		} else if _, ok := q.Principle(id); ok {
+			put(&t.Principles, id, l)
+		} else if _, ok := q.Question(id); ok {
+			put(&t.Questions, id, l)
+		} else {
+			c.addAt(kid, fmt.Sprintf("%s is not an area, principle or question of the questionnaire", input.Quote(id)), "targets", id)
+		}
+	}
+	if !t.Specific() {
+		return nil
+	}
+	return t
 }

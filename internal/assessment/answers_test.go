@@ -32,6 +32,7 @@ func TestParseAnswersGood(t *testing.T) {
 			"DATA-02": {NA: "we hold no data of our own", Comment: "all data comes from the CTIE"},
 			"DATA-03": {Level: lvl(0)},
 		},
+		Targets:  &Targets{Areas: map[string]int{"data": 4}, Questions: map[string]int{"CTX-01": 2}},
 		Complete: true,
 	}
 	for _, name := range []string{"answers.yaml", "answers.json"} {

@@ -88,7 +88,36 @@ type Assessment struct {
 	// Spread is set on consolidated workshop assessments only.
 	Spread map[string]Spread `json:"spread,omitempty"`
 	// Complete is false for an interactive draft that is still in progress.
-	Complete        bool     `json:"complete"`
+	Complete bool `json:"complete"`
+	// Targets are the levels aimed at (see Targets); a file without them
+	// reads with DefaultTarget for every question.
+	Targets         *Targets `json:"targets,omitempty"`
 	Scores          *Scores  `json:"scores,omitempty"`
 	Recommendations []string `json:"recommendations,omitempty"`
+	// Roadmap is written for convenience, like Scores: every applicable
+	// step in the order the report gives it.
+	Roadmap []RoadmapItem `json:"roadmap,omitempty"`
+}
+
+// RoadmapItem is one step of the roadmap: the step of the recommendation at
+// the level, its phase and priority band, and the questions it moves.
+type RoadmapItem struct {
+	Recommendation string `json:"recommendation"`
+	// Level is the level the step helps reach (1..4).
+	Level int `json:"level"`
+	// Phase is Foundations (levels 1-2), Consolidation (3) or Leadership (4).
+	Phase string `json:"phase"`
+	// Priority is the recommendation's band: High, Medium or Low.
+	Priority string `json:"priority"`
+	// Step is the step's position (0-based) in the recommendation's steps.
+	Step      int               `json:"step"`
+	Questions []RoadmapQuestion `json:"questions"`
+}
+
+// RoadmapQuestion is a question a roadmap step moves: from its current
+// level to the step's level, on the way to its target.
+type RoadmapQuestion struct {
+	ID     string `json:"id"`
+	Level  int    `json:"level"`
+	Target int    `json:"target"`
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/safefile"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -40,8 +41,8 @@ func New(q *questionnaire.Questionnaire, org Organisation, resp Respondent, date
 // YYYY-MM-DD is written as "undated", so that the name stays inside dir.
 //
 // Two unfinished drafts for the same organisation and day share the path;
-// callers that start a new assessment should offer to resume the existing
-// draft (see Drafts) rather than overwrite it.
+// a new assessment's first draft is made with CreateDraft, which takes the
+// next free name instead of overwriting.
 func DraftPath(dir string, a *Assessment) string {
 	date := a.Date
 	if checkDate(date) != "" {
@@ -72,30 +73,6 @@ func WriteDraft(path string, a *Assessment) error {
 	return WriteFileAtomic(path, data, 0o600)
 }
 
-// NewDraftPath returns DraftPath(dir, a), or the same with "-2", "-3"...
-// before the extension when that file exists already, so that starting a
-// new assessment never overwrites an earlier draft of the same
-// organisation and day.
-func NewDraftPath(dir string, a *Assessment) (string, error) {
-	path := DraftPath(dir, a)
-	ext := filepath.Ext(path)
-	stem := strings.TrimSuffix(path, ext)
-	for i := 1; i < 1000; i++ {
-		p := path
-		if i > 1 {
-			p = fmt.Sprintf("%s-%d%s", stem, i, ext)
-		}
-		_, err := os.Lstat(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			return p, nil
-		}
-		if err != nil {
-			return "", fmt.Errorf("check draft name: %w", err)
-		}
-	}
-	return "", fmt.Errorf("no free draft name for %s", path)
-}
-
 // DraftInfo describes an unfinished draft for a "resume?" list.
 type DraftInfo struct {
 	// Path is the draft's file; resume it with Load.
@@ -116,13 +93,10 @@ type DraftInfo struct {
 	Answered, Total int
 	// Modified is when the draft was last saved.
 	Modified time.Time
+	// Complete is true for the draft of a finished assessment (listed by
+	// AllDrafts only): it can be reopened to change answers.
+	Complete bool
 }
-
-// staleTempAge is the age from which Drafts removes the temporary file of
-// a draft write: a write lasts milliseconds, so an older one was left by a
-// run killed in the middle of it; a younger one may be another run's write
-// in progress.
-const staleTempAge = time.Minute
 
 // Drafts lists the unfinished drafts (complete false) in dir/drafts,
 // newest first. q, which may be nil, gives Total and Compatible. Files are
@@ -131,10 +105,22 @@ const staleTempAge = time.Minute
 // complaint (a draft is the tool's own file; a broken one must not block
 // the start). A missing folder gives no drafts and no error.
 //
-// Drafts also removes the temporary files (.<draft>.json.tmp-*) that a run
-// killed during a draft write leaves behind, once they are staleTempAge
-// old, so that they cannot pile up; it is called at every start.
+// Drafts also removes the temporary files that a run killed during a draft
+// write leaves behind, once they are safefile.StaleAge old, so that they
+// cannot pile up; it is called at every start.
 func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
+	return listDrafts(dir, q, false)
+}
+
+// AllDrafts is Drafts with the drafts of finished assessments too (marked
+// Complete), which the interactive run offers to reopen.
+func AllDrafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
+	return listDrafts(dir, q, true)
+}
+
+// listDrafts lists the drafts in dir, the finished ones too when finished
+// is set.
+func listDrafts(dir string, q *questionnaire.Questionnaire, finished bool) ([]DraftInfo, error) {
 	folder := filepath.Join(dir, "drafts")
 	entries, err := os.ReadDir(folder)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -143,14 +129,11 @@ func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list drafts: %w", err)
 	}
+	safefile.CleanStale(folder)
 	var out []DraftInfo
 	for _, e := range entries {
-		if isDraftTemp(e) {
-			// Best effort: a file that cannot be removed stays unread.
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTempAge {
-				_ = os.Remove(filepath.Join(folder, e.Name()))
-			}
-			continue
+		if safefile.IsTemp(e.Name()) {
+			continue // removed by CleanStale below, once stale
 		}
 		// Type() is from the directory entry, so symbolic links, pipes and
 		// devices (which could block a read) are skipped unopened.
@@ -167,10 +150,11 @@ func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 			continue
 		}
 		var a Assessment
-		if json.Unmarshal(data, &a) != nil || a.Schema != SchemaV1 || a.Complete {
+		if json.Unmarshal(data, &a) != nil || a.Schema != SchemaV1 || a.Complete && !finished {
 			continue
 		}
 		d := DraftInfo{
+			Complete:      a.Complete,
 			Path:          path,
 			Organisation:  a.Organisation.Name,
 			Date:          a.Date,
@@ -196,7 +180,7 @@ func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 		if q != nil {
 			d.Total = len(q.Questions)
 			d.Compatible = a.Questionnaire.ID == q.ID && a.Questionnaire.Version == q.Version &&
-				strings.EqualFold(a.Questionnaire.SHA256, q.Hash())
+				q.Matches(a.Questionnaire.SHA256)
 		}
 		out = append(out, d)
 	}
@@ -207,11 +191,4 @@ func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 		return out[i].Path < out[j].Path
 	})
 	return out, nil
-}
-
-// isDraftTemp reports whether a drafts folder entry is the temporary file
-// of a draft write (WriteFileAtomic names it .<name>.json.tmp-<random>).
-func isDraftTemp(e fs.DirEntry) bool {
-	name := e.Name()
-	return e.Type().IsRegular() && strings.HasPrefix(name, ".") && strings.Contains(name, ".json.tmp-")
 }

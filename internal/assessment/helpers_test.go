@@ -48,7 +48,8 @@ func testQuestionnaire(t testing.TB) *questionnaire.Questionnaire {
 		},
 		Recommendations: []questionnaire.Recommendation{
 			{ID: "REC-DATA-01", Area: "data", Principles: []string{"P3"}, Title: "Data strategy", Text: "Write one.",
-				Actions: []string{"a", "b", "c"}},
+				Addresses: []string{"DATA-01"},
+				Steps:     []questionnaire.Step{{Level: 1, Text: "a"}, {Level: 2, Text: "b"}, {Level: 3, Text: "c"}, {Level: 4, Text: "d"}}},
 		},
 	}
 	q.Reindex()

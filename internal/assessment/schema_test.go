@@ -89,6 +89,17 @@ func TestAssessmentSchema(t *testing.T) {
 		}
 		valid[name] = data
 	}
+	// The committed example files, with targets and roadmaps, and the file
+	// of the previous release, without them.
+	examples, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*", "*.json"))
+	more, _ := filepath.Glob(filepath.Join("..", "..", "examples", "workshop", "reports", "*.json"))
+	old, _ := filepath.Glob(filepath.Join("..", "cli", "testdata", "release-0", "*.json"))
+	if len(examples) < 3 || len(more) < 1 || len(old) < 1 {
+		t.Fatalf("example files not found: %v %v %v", examples, more, old)
+	}
+	for _, p := range append(append(examples, more...), old...) {
+		valid[p] = readTestdata(t, p)
+	}
 	for name, data := range valid {
 		if err := s.Validate(instance(t, data)); err != nil {
 			t.Errorf("%s does not validate against the schema: %v", name, err)
@@ -103,6 +114,7 @@ func TestAssessmentSchema(t *testing.T) {
 		"assessment-date-format.json", "assessment-date-impossible.json", "assessment-unknown-field.json",
 		"assessment-unknown-nested.json", "assessment-wrong-type.json", "assessment-short-answer.json",
 		"assessment-spread-range.json", "assessment-respondent-noname.json", "assessment-top-array.json",
+		"assessment-target-range.json",
 	} {
 		data := readTestdata(t, filepath.Join("testdata", "bad", name))
 		if err := s.Validate(instance(t, data)); err == nil {
@@ -149,6 +161,7 @@ func TestAnswersSchema(t *testing.T) {
 		"answers-org-type.yaml", "answers-respondent-noname.yaml", "answers-unknown-answer-field.yaml",
 		"answers-unknown-field.yaml", "answers-unknown-org-field.yaml", "answers-language.yaml",
 		"answers-level-float.json", "answers-level-string.json", "answers-org-type.json", "answers-unknown-field.json",
+		"answers-target-zero.yaml",
 	} {
 		if err := s.Validate(value(filepath.Join("testdata", "bad", name))); err == nil {
 			t.Errorf("answers schema accepts %s", name)

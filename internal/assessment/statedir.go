@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// StateDir returns the folder for dgmaturity's state (the drafts; other
-// per-user state such as a host key belongs here too), in the place each
-// system's users and backup tools expect:
+// StateDir returns the folder for dgmaturity's state (the drafts, and the
+// live workshop's host key), in the place each system's users and backup
+// tools expect:
 //
 //   - $XDG_STATE_HOME/dgmaturity when XDG_STATE_HOME is set to an absolute
 //     path, on every system (the XDG spec ignores a relative one);

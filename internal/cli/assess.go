@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dgmaturity/dgmaturity/internal/accessible"
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
@@ -26,11 +28,15 @@ type assessOptions struct {
 	out        string
 	resume     string
 	accessible bool
+	// target is the default target level (0: the file's or 3).
+	target int
+	// previous is an earlier assessment to measure progress against.
+	previous string
 }
 
 // newAssessCmd builds `dgmaturity assess`.
 func newAssessCmd(app *App) *cobra.Command {
-	o := assessOptions{out: "."}
+	o := assessOptions{}
 	cmd := &cobra.Command{
 		Use:   "assess",
 		Short: "Run the assessment, interactively or from an answers file",
@@ -40,44 +46,75 @@ folder of dgmaturity's state folder, so a run can stop at any time and resume la
 state folder is %LocalAppData%\dgmaturity on Windows, ~/Library/Application Support/dgmaturity
 on macOS and ~/.local/state/dgmaturity on Linux, or $XDG_STATE_HOME/dgmaturity wherever
 XDG_STATE_HOME is set. At the end the report (.md), the radar chart (.svg) and the
-assessment file (.json) are written to --out and their paths printed.
+assessment file (.json) are written to --out (default: ./` + DefaultOutDir + `, created) and
+their paths printed.
 
 With --answers, it scores an answers file (YAML or JSON) without asking anything.
 
-With --accessible, or when no terminal is attached, the questions come as plain numbered
-prompts, one line at a time, for screen readers and piped input.`,
+With --accessible, or when standard input or output is not a terminal, the questions come as
+plain numbered prompts, one line at a time, for screen readers and piped input. The start form
+asks, one line each, for the organisation, its type (1 ministry, 2 agency, 3 municipality,
+4 other), your name and your role (both optional: an empty line skips them). ` + accessible.Protocol() + `
+
+Recommendations aim at a target level for every question: 3 (Established) unless --target
+sets another, or the answers file sets targets by area, principle or question id (the most
+specific wins). The report shows progress since an earlier assessment of the same
+organisation: the one given with --previous, else the latest earlier one found in --out.
+
+Exit codes: 0 finished (or stopped with q), 1 failed, 2 bad usage or input, 130 interrupted
+with ctrl+c; the draft is kept in every case but the first.`,
 		Example: `  dgmaturity assess
   dgmaturity assess --org "Ministry of Examples" --out reports/
   dgmaturity assess --resume drafts/ministry-of-examples-2026-03-01.json
-  dgmaturity assess --answers answers.yaml --out reports/`,
+  dgmaturity assess --answers answers.yaml --out reports/
+  dgmaturity assess --answers answers.yaml --target 4 --previous reports/agency-2025-03-01.json
+  # Piped answers: the form, then one line per question (here level 2 to all 48)
+  { printf 'Ministry of Examples\n1\n\n\n'; yes 2 | head -n 48; } | dgmaturity assess --out reports/`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runAssess(cmd.Context(), app, o)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.answers, "answers", "", "score this answers file (YAML or JSON) instead of asking")
-	f.StringVar(&o.org, "org", "", "the organisation's name (prefills the start form; replaces the name in an answers file)")
-	f.StringVar(&o.out, "out", ".", "folder for the report, the chart and the assessment file")
-	f.BoolVar(&o.accessible, "accessible", false, "plain numbered prompts, line by line, for screen readers and piped input")
-	f.StringVar(&o.resume, "resume", "", "continue this draft or assessment file")
+	addAssessFlags(cmd.Flags(), &o)
 	return cmd
 }
 
-// runDefault is what `dgmaturity` with no command does: the interactive
-// assessment with the default options.
-func runDefault(cmd *cobra.Command, app *App) error {
-	return runAssess(cmd.Context(), app, assessOptions{out: "."})
+// DefaultOutDir is where the report, the chart and the assessment file go
+// without --out: a folder of their own, created when needed, so that a run
+// from a source checkout or a home folder does not scatter files there.
+const DefaultOutDir = "dgmaturity-reports"
+
+// addAssessFlags declares the flags of `assess` on f. The root command
+// declares them too: `dgmaturity` alone is the assessment and takes every
+// flag `assess` takes.
+func addAssessFlags(f *pflag.FlagSet, o *assessOptions) {
+	f.StringVar(&o.answers, "answers", "", "score this answers file (YAML or JSON) instead of asking")
+	f.StringVar(&o.org, "org", "", "the organisation's name (prefills the start form; replaces the name in an answers file)")
+	f.StringVar(&o.out, "out", DefaultOutDir, "folder for the report, the chart and the assessment file (created if missing)")
+	f.BoolVar(&o.accessible, "accessible", false, "plain numbered prompts, line by line, for screen readers and piped input")
+	f.StringVar(&o.resume, "resume", "", "continue this draft or assessment file")
+	f.IntVar(&o.target, "target", 0, "default target level 1-4 for every question the answers do not target (default 3)")
+	f.StringVar(&o.previous, "previous", "", "earlier assessment file of the same organisation to show progress against (default: the latest in --out)")
 }
 
 // runAssess picks the run: from an answers file, accessible prompts, or
 // the full-screen interface.
 func runAssess(ctx context.Context, app *App, o assessOptions) error {
+	if o.org != "" {
+		// The text policy of every reader: what --org puts in a draft or an
+		// assessment must read back.
+		if reason := input.CheckText(o.org, input.SingleLine); reason != "" {
+			return &input.UsageError{Msg: "--org " + reason}
+		}
+	}
+	if err := checkTarget(o.target); err != nil {
+		return err
+	}
 	if o.answers != "" {
 		if o.resume != "" {
 			return &input.UsageError{Msg: "--answers and --resume cannot be used together: an answers file is a complete set of answers"}
 		}
-		return assessAnswers(app, o.answers, o.out, o.org)
+		return assessAnswers(ctx, app, o)
 	}
 	q, err := app.Instrument()
 	if err != nil {
@@ -97,20 +134,33 @@ func runAccessible(ctx context.Context, app *App, q *questionnaire.Questionnaire
 	if err != nil {
 		return err
 	}
-	// ctrl+c cancels ctx; the prompt's blocked read must notice (on every
-	// system, the Windows console included).
-	paths, err := accessible.Run(interruptible(ctx, app.Stdin), app.Stdout, accessible.Options{
+	paths, err := accessible.Run(ctx, app.Stdin, app.Stdout, accessible.Options{
 		Questionnaire: q, Assessment: a, DraftPath: draft, StateDir: stateDir,
 		OutDir: o.out, Tool: app.Tool(), Today: app.Today(), Organisation: o.org,
+		NoResumeOffer: !isTerminal(app.Stdin),
+		Target:        o.target, Previous: o.previous,
 	})
-	if errors.Is(err, ErrInterrupted) {
-		// Each answer is in the draft the moment it is given.
-		return fmt.Errorf("%w; every answer given so far is kept in the draft", ErrInterrupted)
-	}
-	if errors.Is(err, accessible.ErrStopped) {
-		// Stopping on purpose is not a failure: the draft is kept.
+	var stop *accessible.StopError
+	if errors.As(err, &stop) {
+		// Said on stderr, with the command that goes on.
+		hint := ""
+		if stop.Draft != "" {
+			hint = fmt.Sprintf("To go on: dgmaturity --accessible --resume %s --out %s", shellQuote(stop.Draft), shellQuote(o.out))
+		}
+		if errors.Is(err, accessible.ErrInputEnded) {
+			if hint != "" {
+				return fmt.Errorf("%w\n%s", err, hint) // exit 1: the run did not finish
+			}
+			return err
+		}
 		fmt.Fprintln(app.Stderr, "dgmaturity: "+err.Error())
-		return nil
+		if hint != "" {
+			fmt.Fprintln(app.Stderr, hint)
+		}
+		if errors.Is(err, accessible.ErrInterrupted) {
+			return ErrInterrupted
+		}
+		return nil // stopping on purpose is not a failure
 	}
 	if err != nil {
 		return err
@@ -142,7 +192,7 @@ func loadResume(app *App, q *questionnaire.Questionnaire, o assessOptions) (a *a
 		return nil, "", err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(app.Stderr, "dgmaturity: %s: %s\n", o.resume, w)
+		fmt.Fprintf(app.Stderr, "dgmaturity: %s: %s\n", input.QuotePath(o.resume), w)
 	}
 	if o.org != "" {
 		a.Organisation.Name = o.org
@@ -173,24 +223,61 @@ func runInteractive(ctx context.Context, app *App, q *questionnaire.Questionnair
 		NoColor:       os.Getenv("NO_COLOR") != "", // any value, as no-color.org asks
 		Assessment:    a,
 		DraftPath:     draft,
+		Target:        o.target,
+		Previous:      o.previous,
 	}
 	m, err := tui.Run(ctx, tui.New(opts), app.Stdin, app.Stdout)
 	if paths, ok := m.Paths(); ok {
 		printPaths(app, paths)
 	} else if p := m.DraftPath(); p != "" {
-		fmt.Fprintf(app.Stderr, "Your answers are kept in the draft %s\nRun dgmaturity again to resume.\n", p)
+		// Said on stderr: stdout carries only the paths of written files.
+		fmt.Fprintf(app.Stderr, "Your answers are kept in the draft %s\nTo go on: dgmaturity --resume %s --out %s\n", p, shellQuote(p), shellQuote(m.OutDir()))
+	} else if m.Assessment() != nil {
+		fmt.Fprintln(app.Stderr, "dgmaturity: no draft could be saved in this run; the answers are not kept.")
 	}
 	switch {
+	case m.Interrupted(), errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil:
+		return ErrInterrupted
 	case err == nil:
 		return nil
-	case errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil:
-		return ErrInterrupted
 	}
 	return fmt.Errorf("interactive assessment: %w", err)
+}
+
+// shellQuote quotes s for a POSIX shell where it needs quoting, so that a
+// printed command can be pasted as it is.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./~+:@%", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // isTerminal reports whether a standard stream is a terminal.
 func isTerminal(s any) bool {
 	f, ok := s.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(f.Fd())
+}
+
+// checkTarget refuses a --target outside 1-4 (0 means not given).
+func checkTarget(t int) error {
+	if t != 0 && (t < 1 || t > questionnaire.MaxLevel) {
+		return &input.UsageError{Msg: fmt.Sprintf("--target must be a level from 1 to 4, not %d", t)}
+	}
+	return nil
+}
+
+// setTarget records a default target on the assessment (0 leaves it).
+func setTarget(a *assessment.Assessment, target int) {
+	if target == 0 {
+		return
+	}
+	var t assessment.Targets
+	if a.Targets != nil {
+		t = *a.Targets // a copy: the caller's targets stay as they were
+	}
+	t.Default = target
+	a.Targets = &t
 }

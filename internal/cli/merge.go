@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -45,9 +46,9 @@ and <slug>-<date>-workshop.md: the respondents' scores side by side, the discuss
 each said and their comments) and the consensus and spread of every question.`,
 		Example: `  dgmaturity merge lead.json it.json data-officer.json
   dgmaturity merge workshop/*.json --out workshop/results`,
-		Args: usageArgs(cobra.MinimumNArgs(2)),
+		Args: needArgs(cobra.MinimumNArgs(2), "the assessment files of at least two respondents"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runMerge(app, args, out)
+			return runMerge(cmd.Context(), app, args, out)
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", ".", "folder for the consolidated assessment, its report and chart, and the workshop report")
@@ -61,13 +62,16 @@ type mergeInput struct {
 	answers []map[string]assessment.Answer // one per respondent
 }
 
-func runMerge(app *App, paths []string, outDir string) error {
+func runMerge(ctx context.Context, app *App, paths []string, outDir string) error {
 	q, err := app.Instrument()
 	if err != nil {
 		return err
 	}
-	inputs, err := loadMergeInputs(paths, q)
+	inputs, err := loadMergeInputs(app, paths, q)
 	if err != nil {
+		return err
+	}
+	if err := stopped(ctx); err != nil {
 		return err
 	}
 	var answers []map[string]assessment.Answer
@@ -77,7 +81,7 @@ func runMerge(app *App, paths []string, outDir string) error {
 		for i, r := range in.a.Respondents {
 			if key := compare.FoldName(r.Name); key != "" {
 				if first, dup := seen[key]; dup {
-					fmt.Fprintf(app.Stderr, "warning: %s: respondent %q is also in %s; both are counted\n", in.path, r.Name, first)
+					fmt.Fprintf(app.Stderr, "warning: %s: respondent %s is also in %s; both are counted\n", input.QuotePath(in.path), input.Quote(r.Name), input.QuotePath(first))
 				} else {
 					seen[key] = in.path
 				}
@@ -104,17 +108,25 @@ func runMerge(app *App, paths []string, outDir string) error {
 	}
 
 	base := publish.Base(c)
-	paths2, err := publish.WriteNamed(outDir, base+"-consolidated", q, c, app.Tool())
-	if err != nil {
-		return fmt.Errorf("write results: %w", err)
-	}
-	var ws bytes.Buffer
-	if err := reports.Workshop(&ws, q, c, reports.WorkshopOptions{ReportFile: filepath.Base(paths2.Report)}); err != nil {
-		return fmt.Errorf("render workshop report: %w", err)
-	}
+	// The consolidated assessment, its report and chart and the workshop
+	// report are one set: all four or none, never over an input.
 	workshop := filepath.Join(outDir, base+"-workshop.md")
-	if err := writeOutput(workshop, ws.Bytes()); err != nil {
-		return err
+	paths2, err := publish.WriteWith(outDir, base+"-consolidated", q, c, app.Tool(), publish.Extra{
+		Context: ctx,
+		Inputs:  paths,
+		Outputs: func(p publish.Paths) ([]publish.Output, error) {
+			var ws bytes.Buffer
+			if err := reports.Workshop(&ws, q, c, reports.WorkshopOptions{ReportFile: filepath.Base(p.Report)}); err != nil {
+				return nil, fmt.Errorf("render workshop report: %w", err)
+			}
+			return []publish.Output{{Path: workshop, Data: ws.Bytes()}}, nil
+		},
+	})
+	if err = interrupted(err); err != nil {
+		if err == ErrInterrupted {
+			return err
+		}
+		return fmt.Errorf("write results: %w", err)
 	}
 	printPaths(app, paths2)
 	fmt.Fprintln(app.Stdout, workshop)
@@ -124,7 +136,9 @@ func runMerge(app *App, paths []string, outDir string) error {
 // loadMergeInputs reads the files and checks that they can be merged: one
 // PSO, one instrument (the one in use), no file twice. Every refusal is an
 // input error naming the file.
-func loadMergeInputs(paths []string, q *questionnaire.Questionnaire) ([]mergeInput, error) {
+// Warnings (stored scores that differ from the recomputed ones, as report
+// gives them) go to app's standard error.
+func loadMergeInputs(app *App, paths []string, q *questionnaire.Questionnaire) ([]mergeInput, error) {
 	var inputs []mergeInput
 	seen := map[string]bool{}
 	for _, p := range paths {
@@ -142,7 +156,6 @@ func loadMergeInputs(paths []string, q *questionnaire.Questionnaire) ([]mergeInp
 		if err != nil {
 			return nil, err
 		}
-		_ = warnings // stored recommendation ids are recomputed anyway
 		in := mergeInput{path: p, a: a}
 		if len(inputs) > 0 {
 			if err := sameWorkshop(inputs[0], in); err != nil {
@@ -151,6 +164,12 @@ func loadMergeInputs(paths []string, q *questionnaire.Questionnaire) ([]mergeInp
 		}
 		if err := assessment.Validate(a, q); err != nil {
 			return nil, withFile(err, p)
+		}
+		// An edited file is merged with the scores recomputed from its
+		// answers; say so, as report does.
+		warnings = append(warnings, assessment.StoredDiffers(a.Scores, scoring.Score(q, a.Answers).Stored())...)
+		for _, w := range warnings {
+			fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(p)+": "+w)
 		}
 		if len(a.Respondents) == 0 {
 			return nil, &input.Error{File: p, Field: "respondents", Reason: "names no respondent: merge consolidates the answers of named respondents"}
@@ -168,27 +187,27 @@ func sameWorkshop(a, b mergeInput) error {
 	oa, ob := a.a.Organisation, b.a.Organisation
 	if !compare.SameOrganisation(oa, ob) {
 		return &input.Error{File: b.path, Field: "organisation",
-			Reason: fmt.Sprintf("is an assessment of %s, but %s is of %s: merge consolidates the respondents of one organisation", orgName(ob), a.path, orgName(oa))}
+			Reason: fmt.Sprintf("is an assessment of %s, but %s is of %s: merge consolidates the respondents of one organisation", orgName(ob), input.QuotePath(a.path), orgName(oa))}
 	}
 	ra, rb := a.a.Questionnaire, b.a.Questionnaire
 	switch {
 	case ra.ID != rb.ID:
 		return &input.Error{File: b.path, Field: "questionnaire.id",
-			Reason: fmt.Sprintf("was made with questionnaire %q, but %s with %q: merge needs one questionnaire", rb.ID, a.path, ra.ID)}
+			Reason: fmt.Sprintf("was made with questionnaire %s, but %s with %s: merge needs one questionnaire", input.Quote(rb.ID), input.QuotePath(a.path), input.Quote(ra.ID))}
 	case ra.Version != rb.Version:
 		return &input.Error{File: b.path, Field: "questionnaire.version",
-			Reason: fmt.Sprintf("was made with version %s of %s, but %s with version %s: merge needs one questionnaire version", rb.Version, rb.ID, a.path, ra.Version)}
+			Reason: fmt.Sprintf("was made with version %s of %s, but %s with version %s: merge needs one questionnaire version", input.Quote(rb.Version), input.Quote(rb.ID), input.QuotePath(a.path), input.Quote(ra.Version))}
 	case !strings.EqualFold(ra.SHA256, rb.SHA256):
 		return &input.Error{File: b.path, Field: "questionnaire.sha256",
-			Reason: fmt.Sprintf("was made with another text of %s %s than %s (sha256 %.12s… against %.12s…): merge needs one questionnaire text", rb.ID, rb.Version, a.path, rb.SHA256, ra.SHA256)}
+			Reason: fmt.Sprintf("was made with another text of %s %s than %s (sha256 %.12s… against %.12s…): merge needs one questionnaire text", input.Quote(rb.ID), input.Quote(rb.Version), input.QuotePath(a.path), rb.SHA256, ra.SHA256)}
 	}
 	return nil
 }
 
 func orgName(o assessment.Organisation) string {
-	s := fmt.Sprintf("%q", o.Name)
+	s := `"` + input.Quote(o.Name) + `"`
 	if o.ID != "" {
-		s += " (id " + o.ID + ")"
+		s += " (id " + input.Quote(o.ID) + ")"
 	}
 	return s
 }

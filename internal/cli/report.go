@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
@@ -15,50 +17,91 @@ import (
 func init() { register(newReportCmd) }
 
 func newReportCmd(app *App) *cobra.Command {
-	var out string
+	var out, previous string
+	var target int
 	cmd := &cobra.Command{
 		Use:   "report ASSESSMENT.json",
 		Short: "Rebuild the report and chart of an assessment file",
 		Long: `Rebuild the Markdown report and the SVG chart of an assessment file. The scores are
 recomputed from the answers; where they differ from the ones stored in the file (an edited
-file), a warning is printed and noted in the report.`,
+file), a warning is printed and noted in the report. An assessment made with an earlier
+release of the built-in questionnaire is reported with that release's own questions and
+recommendations.
+
+The recommendations aim at the targets recorded in the file (3 for every question in files
+without targets); --target sets another default. The report shows progress since an earlier
+assessment of the same organisation: the one given with --previous, else the latest earlier
+one found in the report's folder.`,
 		Example: `  dgmaturity report agency-2026-03-01.json
   dgmaturity report agency-2026-03-01.json -o board/report.md`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: needArgs(cobra.ExactArgs(1), "one assessment file (ASSESSMENT.json)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReport(app, args[0], out)
+			return runReport(cmd.Context(), app, args[0], out, previous, target)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the chart goes beside it with .svg")
+	cmd.Flags().IntVar(&target, "target", 0, "default target level 1-4 instead of the one recorded in the file (default 3)")
+	cmd.Flags().StringVar(&previous, "previous", "", "earlier assessment file of the same organisation to show progress against (default: the latest beside the report)")
 	return cmd
 }
 
-func runReport(app *App, path, out string) error {
-	q, err := app.Instrument()
+func runReport(ctx context.Context, app *App, path, out, previous string, target int) error {
+	if err := checkTarget(target); err != nil {
+		return err
+	}
+	// Read once without an instrument to learn which one the assessment
+	// was made with, then check it against that one.
+	data, err := input.ReadFile(path, assessment.MaxFileSize)
 	if err != nil {
 		return err
 	}
-	a, warnings, err := assessment.Load(path, q)
+	first, _, err := assessment.Parse(path, data, nil)
 	if err != nil {
 		return err
 	}
-	r := scoring.Score(q, a.Answers)
+	q, err := app.InstrumentFor(first.Questionnaire)
+	if err != nil {
+		return err
+	}
+	a, warnings, err := assessment.Parse(path, data, q)
+	if err != nil {
+		return err
+	}
+	r := scoring.ScoreAssessment(q, a, target)
 	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
 	for _, w := range warnings {
-		fmt.Fprintln(app.Stderr, "warning: "+path+": "+w)
+		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
 	}
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
 	}
 	chart := strings.TrimSuffix(out, filepath.Ext(out)) + ".svg"
-	md, svg, err := publish.Render(q, a, r, filepath.Base(chart), warnings)
+	if previous == "" {
+		previous = publish.FindPrevious(filepath.Dir(out), q, a)
+	}
+	var progress *scoring.Progress
+	inputs := []string{path}
+	if previous != "" {
+		if progress, err = publish.Progress(previous, q, a, r); err != nil {
+			return err
+		}
+		inputs = append(inputs, previous)
+	}
+	shown := a
+	if target != 0 {
+		// The report states the target it used; the file is left as it is.
+		c := *a
+		setTarget(&c, target)
+		shown = &c
+	}
+	md, svg, err := publish.RenderWith(q, shown, r, filepath.Base(chart), warnings, progress)
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(chart, svg); err != nil {
-		return err
-	}
-	if err := writeOutput(out, md); err != nil {
+	// The chart and the report are one set: both or neither, and never
+	// over the assessment they are made from (or the one they compare with).
+	if err := publishFiles(ctx, inputs,
+		publish.Output{Path: out, Data: md}, publish.Output{Path: chart, Data: svg}); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Stdout, out)

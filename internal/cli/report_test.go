@@ -13,7 +13,7 @@ import (
 // report is written, and the difference is warned about on stderr and
 // noted in the report.
 func TestReportEditedScores(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "reports", "ministry-of-rural-affairs-and-heritage-2026-04-15.json"))
+	src, err := os.ReadFile(release100Example)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,5 +53,88 @@ func TestReportEditedScores(t *testing.T) {
 	}
 	if got := strings.Fields(stdout.String()); len(got) != 2 || got[0] != out {
 		t.Errorf("printed %q, want the report and chart paths", got)
+	}
+}
+
+// release100Example is an assessment written by an earlier dgmaturity with
+// release 1.0.0 of the built-in questionnaire, before its recommendations
+// were staged: last year's file, as a PSO keeps it.
+var release100Example = filepath.Join("testdata", "release-1.0.0", "ministry-2026-04-15.json")
+
+// TestReportOldRelease: after the tool's default moved to a newer release,
+// `report` of a 1.0.0 assessment still works, with 1.0.0's own questions
+// and recommendations, not the current ones.
+func TestReportOldRelease(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "old.md")
+	var stdout, stderr bytes.Buffer
+	app := NewApp("test")
+	app.Stdout, app.Stderr = &stdout, &stderr
+	root := Root(app)
+	root.SetArgs([]string{"report", release100Example, "-o", out})
+	if err := root.Execute(); err != nil {
+		t.Fatalf("report of a 1.0.0 assessment: %v\n%s", err, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(b)
+	for _, want := range []string{
+		"version 1.0.0 (oecd-dgs-2014)",
+		// CTX-03 exists only in 1.0.0, with 1.0.0's wording.
+		"How far is the national Electronic Governance Strategy 2021-2025 known across your organisation",
+		// REC-CTX-04 exists only in 1.0.0's catalogue.
+		"REC-CTX-04",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report of a 1.0.0 assessment lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "version 1.1.0") {
+		t.Error("the report of a 1.0.0 assessment names version 1.1.0")
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("warnings for an unedited 1.0.0 file: %s", stderr.String())
+	}
+}
+
+// TestReportPreviousOtherRelease: progress since last year's 1.0.0
+// assessment is computed on the questions both releases share, and the
+// report says which release the earlier one used and what was reworded.
+func TestReportPreviousOtherRelease(t *testing.T) {
+	dir := t.TempDir()
+	old := strings.Replace(readFile(t, release100Example), `"date": "2026-04-15"`, `"date": "2025-04-15"`, 1)
+	prev := filepath.Join(dir, "last-year.json")
+	if err := os.WriteFile(prev, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cur := filepath.Join("..", "..", "examples", "reports", "ministry-of-rural-affairs-and-heritage-2026-04-15.json")
+	out := filepath.Join(dir, "now.md")
+	var stdout, stderr bytes.Buffer
+	app := NewApp("test")
+	app.Stdout, app.Stderr = &stdout, &stderr
+	root := Root(app)
+	root.SetArgs([]string{"report", cur, "--previous", prev, "-o", out})
+	if err := root.Execute(); err != nil {
+		t.Fatalf("report --previous of a 1.0.0 assessment: %v\n%s", err, stderr.String())
+	}
+	md := readFile(t, out)
+	for _, want := range []string{
+		"## Progress since 2025-04-15",
+		"The earlier assessment was made with version 1.0.0 of the questionnaire; it is compared on the 35 questions both versions ask, and the scores then and now below are both computed on those questions only",
+		"worded differently since (same construct, other words): CTX-01,",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	// Retired questions do not appear as moves.
+	progress := md[strings.Index(md, "## Progress since"):]
+	progress = progress[:strings.Index(progress[3:], "\n## ")+3]
+	for _, retired := range []string{"CTX-03", "SVC-05", "POL-12"} {
+		if strings.Contains(progress, "**"+retired+"**") {
+			t.Errorf("retired %s is listed as a move", retired)
+		}
 	}
 }

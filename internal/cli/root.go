@@ -5,12 +5,16 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -26,6 +30,7 @@ type App struct {
 	Now func() time.Time
 
 	questionnairePath string
+	release           string
 	lang              string
 }
 
@@ -41,9 +46,26 @@ func (a *App) Tool() string { return "dgmaturity " + a.Version }
 func (a *App) Today() string { return a.Now().Format(time.DateOnly) }
 
 // Instrument returns the questionnaire in use: the file given with
-// --questionnaire or the embedded default, in the language given with --lang.
+// --questionnaire, the built-in release given with --release, or the
+// embedded default (the newest release), in the language given with --lang.
 func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 	q := questionnaire.Default()
+	if a.release != "" {
+		if a.questionnairePath != "" {
+			return nil, &input.UsageError{Msg: "--release and --questionnaire both choose the questionnaire; give one"}
+		}
+		var versions []string
+		found := false
+		for _, r := range questionnaire.Releases() {
+			versions = append(versions, r.Version)
+			if r.Version == a.release {
+				q, found = r, true
+			}
+		}
+		if !found {
+			return nil, &input.UsageError{Msg: fmt.Sprintf("--release %s: no such release of the built-in questionnaire (releases: %s)", input.Quote(a.release), strings.Join(versions, ", "))}
+		}
+	}
 	if a.questionnairePath != "" {
 		var err error
 		if q, err = questionnaire.Load(a.questionnairePath); err != nil {
@@ -56,9 +78,28 @@ func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 	return q, nil
 }
 
+// InstrumentFor returns the questionnaire to read an assessment made with
+// ref: the file given with --questionnaire; else the embedded release the
+// assessment was made with, so that last year's file keeps its own
+// questions, levels and recommendations after an upgrade of the tool; else
+// the default (which then refuses a file of an unknown text, naming it).
+// The --lang flag applies to all three.
+func (a *App) InstrumentFor(ref assessment.QuestionnaireRef) (*questionnaire.Questionnaire, error) {
+	if a.questionnairePath == "" && a.release == "" {
+		if q, ok := questionnaire.Release(ref.ID, ref.Version, ref.SHA256); ok {
+			if a.lang != "" {
+				return q.Localized(a.lang)
+			}
+			return q, nil
+		}
+	}
+	return a.Instrument()
+}
+
 // Root builds the command tree. With no subcommand it runs the interactive
 // assessment, the tool's main job.
 func Root(app *App) *cobra.Command {
+	var o assessOptions
 	root := &cobra.Command{
 		Use:   "dgmaturity",
 		Short: "Measure a public sector organisation's digital government maturity",
@@ -76,16 +117,18 @@ Run it without a command to start the interactive assessment.`,
   dgmaturity questionnaire show`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          rootArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runDefault(cmd, app)
+			return runAssess(cmd.Context(), app, o)
 		},
 	}
+	addAssessFlags(root.Flags(), &o)
 	root.SetIn(app.Stdin)
-	root.SetOut(app.Stdout)
+	root.SetOut(helpOut(app.Stdout))
 	root.SetErr(app.Stderr)
-	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "use this questionnaire file instead of the built-in OECD 2014 instrument")
-	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: the instrument's first language)")
+	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "questionnaire file to use instead of the built-in one")
+	root.PersistentFlags().StringVar(&app.release, "release", "", "earlier release of the built-in questionnaire to use (e.g. 1.0.0)")
+	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: its first)")
 	// Flag mistakes are bad usage: exit 2, like bad input.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &input.UsageError{Msg: err.Error()}
@@ -93,6 +136,8 @@ Run it without a command to start the interactive assessment.`,
 	for _, c := range subcommands {
 		root.AddCommand(c(app))
 	}
+	root.InitDefaultCompletionCmd() // cobra adds it at run time; here so that its help is fitted too
+	fitHelp(root, termWidth(), isTerminal(app.Stdout) && !slices.Contains(os.Args, "man"))
 	return root
 }
 
@@ -110,6 +155,47 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// needArgs is usageArgs that says what the command needs in words ("report
+// needs one assessment file (ASSESSMENT.json)") rather than cobra's count
+// of arguments, and where to read more.
+func needArgs(check cobra.PositionalArgs, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &input.UsageError{Msg: fmt.Sprintf("%s needs %s; %s given. Run %s --help for an example.",
+				cmd.Name(), what, countArgs(len(args)), cmd.CommandPath())}
+		}
+		return nil
+	}
+}
+
+// countArgs says how many arguments were given, in words.
+func countArgs(n int) string {
+	switch n {
+	case 0:
+		return "none was"
+	case 1:
+		return "1 was"
+	}
+	return fmt.Sprintf("%d were", n)
+}
+
+// rootArgs refuses words after the bare command: the only reason to type
+// one is a command name, so a mistyped one is named with the nearest
+// commands (cobra's suggestions) and a pointer to --help.
+func rootArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command \"%s\".", input.Quote(args[0]))
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2 // cobra's default, set only on its own error path
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += " Did you mean " + strings.Join(s, " or ") + "?"
+	}
+	return &input.UsageError{Msg: msg + " Run dgmaturity --help for the commands."}
 }
 
 // ErrInterrupted is returned when the user stops a run with ctrl+c; the

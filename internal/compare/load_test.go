@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -194,5 +195,35 @@ func TestDedupePrefersMoreRespondents(t *testing.T) {
 	want := []Duplicate{{"a.json", "b-consolidated.json"}, {"c.json", "b-consolidated.json"}, {"e.json", "f.json"}}
 	if diff := cmp.Diff(want, dups); diff != "" {
 		t.Errorf("duplicates (-want +got):\n%s", diff)
+	}
+}
+
+// TestNeedsUseTheStagedModel checks what a PSO "needs" in the comparison:
+// the recommendations addressing a question below the default target (3),
+// whatever targets the PSO chose, and only those that serve its type.
+func TestNeedsUseTheStagedModel(t *testing.T) {
+	q := handInstrument() // the entries named below are 1.0.0's
+	dir := t.TempDir()
+	town := finished(q, "Town", "", "municipality", "2025-01-10", 2)
+	agency := finished(q, "Agency", "", "agency", "2025-01-10", 3)
+	agency.Targets = &assessment.Targets{Default: 4} // its own aim does not change its needs
+	oneGap := finished(q, "Office", "", "other", "2025-01-10", 3)
+	oneGap.Answers["POL-04"] = assessment.Lvl(1)
+	save(t, filepath.Join(dir, "town.json"), town)
+	save(t, filepath.Join(dir, "agency.json"), agency)
+	save(t, filepath.Join(dir, "office.json"), oneGap)
+	set := Load([]string{dir}, q, LoadOptions{})
+	needs := map[string][]string{}
+	for _, r := range set.Records {
+		needs[r.Name] = r.Recommendations
+	}
+	if n := len(needs["Agency"]); n != 0 {
+		t.Errorf("an agency at level 3 everywhere needs %d recommendations, want none", n)
+	}
+	if got := sorted(needs["Office"]); !slices.Equal(got, []string{"REC-POL-01", "REC-POL-05"}) {
+		t.Errorf("one gap on POL-04 needs %v, want the recommendations addressing it", got)
+	}
+	if len(needs["Town"]) < 40 || slices.Contains(needs["Town"], "REC-POL-05") {
+		t.Errorf("a town at level 2 needs %v: want most of the catalogue, but not CTIE reporting", needs["Town"])
 	}
 }

@@ -6,9 +6,9 @@ package publish
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -22,6 +22,10 @@ import (
 // Paths are the files Write produced.
 type Paths struct {
 	Assessment, Report, Chart string
+	// Previous is the earlier assessment the report measured progress
+	// against, "" when none; Progress is that progress.
+	Previous string
+	Progress *scoring.Progress
 }
 
 // Base returns the file name stem of an assessment's files:
@@ -30,12 +34,14 @@ func Base(a *assessment.Assessment) string {
 	return assessment.Slug(a.Organisation.Name) + "-" + a.Date
 }
 
-// Finish scores the assessment and stores the scores, the matched
-// recommendations and the tool in it, marking it complete.
+// Finish scores the assessment against its targets and stores the scores,
+// the applicable recommendations, the roadmap and the tool in it, marking
+// it complete.
 func Finish(q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) *scoring.Result {
-	r := scoring.Score(q, a.Answers)
+	r := scoring.ScoreAssessment(q, a, 0)
 	a.Scores = r.Stored()
 	a.Recommendations = r.RecommendationIDs()
+	a.Roadmap = r.StoredRoadmap()
 	a.Tool = tool
 	a.Complete = true
 	return r
@@ -44,8 +50,13 @@ func Finish(q *questionnaire.Questionnaire, a *assessment.Assessment, tool strin
 // Render renders the report and the chart of a scored assessment; the
 // report links the chart by chartName and notes the warnings.
 func Render(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string) (md, svg []byte, err error) {
+	return RenderWith(q, a, r, chartName, warnings, nil)
+}
+
+// RenderWith is Render with a progress section when progress is not nil.
+func RenderWith(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string, progress *scoring.Progress) (md, svg []byte, err error) {
 	var mdBuf, svgBuf bytes.Buffer
-	if err := reports.Markdown(&mdBuf, q, a, r, reports.Options{ChartFile: chartName, Warnings: warnings}); err != nil {
+	if err := reports.Markdown(&mdBuf, q, a, r, reports.Options{ChartFile: chartName, Warnings: warnings, Progress: progress}); err != nil {
 		return nil, nil, fmt.Errorf("render report: %w", err)
 	}
 	if err := reports.RadarSVG(&svgBuf, q, r, a.Organisation.Name+": principle scores, "+a.Date); err != nil {
@@ -62,12 +73,38 @@ func Write(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment,
 
 // WriteNamed is Write with another file name stem, such as merge's
 // <slug>-<date>-consolidated. base must be a plain file name (no folder),
-// as Base and assessment.Slug make them. Everything is rendered in memory
-// first and each file is written atomically, so a failure leaves no
-// half-written file.
+// as Base and assessment.Slug make them.
 func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (Paths, error) {
+	return WriteWith(dir, base, q, a, tool, Extra{})
+}
+
+// Extra is what a run publishes together with an assessment's files.
+type Extra struct {
+	// Context, when cancelled before publishing, stops the run with
+	// nothing written (see Set.Context).
+	Context context.Context
+	// Inputs are the files the run read; none of them is overwritten.
+	Inputs []string
+	// Outputs are further files of the same set (merge's workshop report),
+	// made once the paths are known.
+	Outputs func(Paths) ([]Output, error)
+	// Previous is an earlier assessment to show progress against; when
+	// "", the latest earlier assessment of the same organisation in the
+	// output folder is used, if there is one (FindPrevious).
+	Previous string
+}
+
+// WriteWith finishes the assessment and publishes its three files and the
+// extra outputs as one Set (see Set.Publish): everything is rendered in
+// memory, every file written to a temporary file, then all published or
+// none. The assessment file is created without replacing another: when
+// the name is taken by the assessment of other respondents (several
+// respondents of one organisation on one day share a file name), the run
+// is refused and nothing is written; the same respondents' earlier
+// assessment is replaced.
+func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string, extra Extra) (Paths, error) {
 	if base == "" || filepath.Base(base) != base || base == "." || base == ".." {
-		return Paths{}, fmt.Errorf("write results: %q is not a plain file name", base)
+		return Paths{}, fmt.Errorf("write results: %s is not a plain file name", input.Quote(base))
 	}
 	r := Finish(q, a, tool)
 	paths := Paths{
@@ -75,25 +112,38 @@ func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.
 		Report:     filepath.Join(dir, base+".md"),
 		Chart:      filepath.Join(dir, base+".svg"),
 	}
-	if err := checkOverwrite(paths.Assessment, a); err != nil {
-		return Paths{}, err
+	previous := extra.Previous
+	if previous == "" {
+		previous = FindPrevious(dir, q, a)
 	}
-	md, svg, err := Render(q, a, r, base+".svg", nil)
+	if previous != "" {
+		p, err := Progress(previous, q, a, r)
+		if err != nil {
+			return Paths{}, err
+		}
+		paths.Previous, paths.Progress = previous, p
+	}
+	md, svg, err := RenderWith(q, a, r, base+".svg", nil, paths.Progress)
 	if err != nil {
 		return Paths{}, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return Paths{}, fmt.Errorf("create output folder: %w", err)
+	js, err := assessment.Marshal(a)
+	if err != nil {
+		return Paths{}, fmt.Errorf("write results: %w", err)
 	}
-	// The chart and the report first, the assessment last: the JSON is the
-	// record, and it only appears once what it describes exists.
-	if err := assessment.WriteFileAtomic(paths.Chart, svg, 0o644); err != nil {
-		return Paths{}, err
+	set := Set{Context: extra.Context, Inputs: extra.Inputs, Outputs: []Output{
+		{Path: paths.Assessment, Data: js, Claim: func(old []byte) error { return checkOverwrite(paths.Assessment, old, a) }},
+		{Path: paths.Chart, Data: svg},
+		{Path: paths.Report, Data: md},
+	}}
+	if extra.Outputs != nil {
+		more, err := extra.Outputs(paths)
+		if err != nil {
+			return Paths{}, err
+		}
+		set.Outputs = append(set.Outputs, more...)
 	}
-	if err := assessment.WriteFileAtomic(paths.Report, md, 0o644); err != nil {
-		return Paths{}, err
-	}
-	if err := assessment.Save(paths.Assessment, a); err != nil {
+	if err := set.Publish(); err != nil {
 		return Paths{}, err
 	}
 	return paths, nil
@@ -103,26 +153,25 @@ func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.
 // answers of other respondents: several respondents of one organisation on
 // one day share a file name, and one must never silently erase another.
 // Rewriting one's own assessment (the same respondents) is allowed.
-func checkOverwrite(path string, a *assessment.Assessment) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil // nothing there, or unreadable: the atomic write will say
-	}
+func checkOverwrite(path string, data []byte, a *assessment.Assessment) error {
 	var old struct {
 		Respondents []assessment.Respondent `json:"respondents"`
 	}
-	if json.Unmarshal(data, &old) != nil || sameRespondents(old.Respondents, a.Respondents) {
+	if json.Unmarshal(data, &old) != nil {
+		return &input.UsageError{Msg: fmt.Sprintf("%s exists and is not an assessment file; write to another folder with --out, or move that file first", input.QuotePath(path))}
+	}
+	if sameRespondents(old.Respondents, a.Respondents) {
 		return nil
 	}
 	var names []string
 	for _, r := range old.Respondents {
-		names = append(names, r.Name)
+		names = append(names, input.Quote(r.Name))
 	}
 	who := strings.Join(names, ", ")
 	if who == "" {
 		who = "another respondent"
 	}
-	return &input.UsageError{Msg: fmt.Sprintf("%s already holds the assessment of %s; write to another folder with --out, or move that file first", path, who)}
+	return &input.UsageError{Msg: fmt.Sprintf("%s already holds the assessment of %s; write to another folder with --out, or move that file first", input.QuotePath(path), who)}
 }
 
 func sameRespondents(x, y []assessment.Respondent) bool {
@@ -130,7 +179,7 @@ func sameRespondents(x, y []assessment.Respondent) bool {
 		return false
 	}
 	for i := range x {
-		if !strings.EqualFold(strings.TrimSpace(x[i].Name), strings.TrimSpace(y[i].Name)) {
+		if input.FoldName(x[i].Name) != input.FoldName(y[i].Name) {
 			return false
 		}
 	}

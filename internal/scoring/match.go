@@ -4,24 +4,24 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strconv"
 
+	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
-// Priority bands of a matched recommendation. Priority is the
-// recommendation's weight (1 when not set) times the largest gap, in
-// points, among the conditions that fired: for "below" the threshold minus
-// the score, for "at_most" (threshold level − answered level + 1)·25, don't
-// know counting as level 0.
+// Priority bands of a matched recommendation. A recommendation's priority is
+// its weight (1 when not set) times the largest, among the questions it
+// applies through, of the gap in levels (target − current level, don't know
+// counting as 0) times the question's weight (1 normal, 2 core).
 //
-// A priority of HighPriority (30) or more is High: more than one level
-// (25 points) below a threshold, or a question two or more levels under
-// the bar. From MediumPriority (15) it is Medium: more than half a level
-// below, or a question just at the bar (a gap of 25). Below that, Low.
+// A priority of HighPriority (4) or more is High: for example a core
+// question two levels below its target, or a normal question two levels
+// below through a core recommendation. From MediumPriority (2) it is Medium:
+// a normal question two or three levels below, or a core question one level
+// below. Below that, Low: a normal question one level below its target.
 const (
-	HighPriority   = 30
-	MediumPriority = 15
+	HighPriority   = 4
+	MediumPriority = 2
 )
 
 // Band names, as Match.Band holds them.
@@ -42,63 +42,240 @@ func Band(priority float64) string {
 	return BandLow
 }
 
-// match evaluates every recommendation's trigger. A trigger holds when
-// (Any is empty or one of its conditions holds) and (All is empty or all of
-// its conditions hold), and at least one of the two is set. Fired texts are
-// only built for recommendations that match.
-func (s *Scorer) match(r *Result, givens []given) []Match {
+// Match is a recommendation that applies: a question it addresses is below
+// its target and the recommendation serves the organisation's type.
+type Match struct {
+	// Recommendation points into the questionnaire's catalogue.
+	Recommendation *questionnaire.Recommendation
+	// Priority is the recommendation's weight times the largest gap × weight
+	// among Through (see HighPriority).
+	Priority float64
+	// Band is BandHigh, BandMedium or BandLow.
+	Band string
+	// Through are the addressed questions below their targets, in the
+	// order of the recommendation's addresses.
+	Through []Gap
+	// Steps are the steps shown, in catalogue order: those serving the
+	// organisation's type whose level lies above the current level and at
+	// or below the target of at least one question of Through.
+	Steps []Step
+	// Beyond is true for a "beyond your targets" suggestion: every target
+	// was met and the step leads one level further.
+	Beyond bool
+}
+
+// Gap is a question below its target.
+type Gap struct {
+	// Question is the question's id.
+	Question string
+	// Level is the current level, 0 for don't know.
+	Level int
+	// DontKnow is true when the level is 0 because the answer was don't know.
+	DontKnow bool
+	// Target is the level aimed at.
+	Target int
+	// Weight is the question's weight.
+	Weight float64
+}
+
+// Size is the gap in levels.
+func (g Gap) Size() int { return g.Target - g.Level }
+
+// Step is a step shown, with the questions it moves.
+type Step struct {
+	// Step points into the recommendation's steps.
+	Step *questionnaire.Step
+	// Index is the step's position in the recommendation's steps.
+	Index int
+	// Level is the level the step helps reach.
+	Level int
+	// Moves are the questions of the match it moves, each from Level−1 to
+	// Level: those whose current level is below Level and whose target is
+	// at least Level.
+	Moves []Gap
+}
+
+// Phases of the roadmap, by the level a step reaches.
+const (
+	PhaseFoundations   = "Foundations"   // levels 1 and 2
+	PhaseConsolidation = "Consolidation" // level 3
+	PhaseLeadership    = "Leadership"    // level 4
+)
+
+// Phases lists the roadmap's phases in order.
+var Phases = []string{PhaseFoundations, PhaseConsolidation, PhaseLeadership}
+
+// PhaseOf names the roadmap phase of a step that reaches the level.
+func PhaseOf(level int) string {
+	switch {
+	case level <= 2:
+		return PhaseFoundations
+	case level == 3:
+		return PhaseConsolidation
+	}
+	return PhaseLeadership
+}
+
+// BeyondCount is how many of the lowest questions "beyond your targets"
+// suggests a next step for.
+const BeyondCount = 5
+
+// rule is a recommendation with its addressed questions resolved to
+// positions (unknown ids dropped; validation reports them).
+type rule struct {
+	rec       *questionnaire.Recommendation
+	addresses []int
+}
+
+// match finds the recommendations that apply (see Match). When none
+// applies because every target is met, it suggests the next-level steps of
+// the BeyondCount lowest questions below level 4 instead (Match.Beyond).
+func (s *Scorer) match(givens []given, targets []int, orgType string) []Match {
 	var out []Match
 	for i := range s.recs {
 		ru := &s.recs[i]
-		if len(ru.any) == 0 && len(ru.all) == 0 {
+		if !ru.rec.Serves(orgType) {
 			continue
 		}
-		anyOK := len(ru.any) == 0
-		for _, c := range ru.any {
-			if _, ok := s.eval(c, r, givens); ok {
-				anyOK = true
-				break
+		var through []Gap
+		for _, p := range ru.addresses {
+			g := givens[p]
+			if g.state != stLevel && g.state != stDontKnow {
+				continue // not applicable or unanswered: never a gap
+			}
+			if g.level < targets[p] {
+				qu := &s.q.Questions[p]
+				through = append(through, Gap{Question: qu.ID, Level: g.level, DontKnow: g.state == stDontKnow, Target: targets[p], Weight: weight(qu.Weight)})
 			}
 		}
-		if !anyOK {
-			continue
+		if m, ok := s.build(ru.rec, through, orgType); ok {
+			out = append(out, m)
 		}
-		allOK := true
-		for _, c := range ru.all {
-			if _, ok := s.eval(c, r, givens); !ok {
-				allOK = false
-				break
-			}
-		}
-		if !allOK {
-			continue
-		}
-		m := Match{Recommendation: ru.rec}
-		var gap float64
-		for _, group := range [2][]cond{ru.any, ru.all} {
-			for _, c := range group {
-				if f, ok := s.eval(c, r, givens); ok {
-					describe(&f, c, givens)
-					m.Fired = append(m.Fired, f)
-					gap = max(gap, f.Gap)
-				}
-			}
-		}
-		m.Priority = recWeight(ru.rec.Weight) * gap
-		m.Band = Band(m.Priority)
-		out = append(out, m)
 	}
-	// Priorities are compared at a millionth of a point, so that float noise
-	// (24.999999999999996 against 25) does not break a tie that the ids
-	// should decide.
+	if len(out) == 0 {
+		out = s.beyond(givens, targets, orgType)
+	}
+	sortMatches(out)
+	return out
+}
+
+// build makes the match of rec through the gaps, or reports false when no
+// step is left to show.
+func (s *Scorer) build(rec *questionnaire.Recommendation, through []Gap, orgType string) (Match, bool) {
+	if len(through) == 0 {
+		return Match{}, false
+	}
+	m := Match{Recommendation: rec, Through: through}
+	var best float64
+	for _, g := range through {
+		best = max(best, float64(g.Size())*g.Weight)
+	}
+	m.Priority = recWeight(rec.Weight) * best
+	m.Band = Band(m.Priority)
+	for j := range rec.Steps {
+		st := &rec.Steps[j]
+		if !st.Serves(rec, orgType) {
+			continue
+		}
+		var moves []Gap
+		for _, g := range through {
+			if g.Level < st.Level && st.Level <= g.Target {
+				moves = append(moves, g)
+			}
+		}
+		if len(moves) > 0 {
+			m.Steps = append(m.Steps, Step{Step: st, Index: j, Level: st.Level, Moves: moves})
+		}
+	}
+	return m, len(m.Steps) > 0
+}
+
+// beyond suggests, when every target is met, the steps one level up for
+// the BeyondCount lowest questions answered below level 4 (lowest level
+// first, then the heavier question, then questionnaire order), each through
+// the first recommendation that addresses it as its main question, else
+// the first that addresses it at all.
+func (s *Scorer) beyond(givens []given, targets []int, orgType string) []Match {
+	var cand []int
+	for p, g := range givens {
+		if (g.state == stLevel || g.state == stDontKnow) && g.level < questionnaire.MaxLevel {
+			cand = append(cand, p)
+		}
+	}
+	slices.SortStableFunc(cand, func(a, b int) int {
+		if c := cmp.Compare(givens[a].level, givens[b].level); c != 0 {
+			return c
+		}
+		return cmp.Compare(weight(s.q.Questions[b].Weight), weight(s.q.Questions[a].Weight))
+	})
+	var out []Match
+	taken := map[*questionnaire.Recommendation]bool{}
+	for _, p := range cand {
+		if len(out) == BeyondCount {
+			break
+		}
+		qu := &s.q.Questions[p]
+		g := Gap{Question: qu.ID, Level: givens[p].level, DontKnow: givens[p].state == stDontKnow, Target: givens[p].level + 1, Weight: weight(qu.Weight)}
+		rec := s.recFor(p, orgType, taken)
+		if rec == nil {
+			continue
+		}
+		if m, ok := s.build(rec, []Gap{g}, orgType); ok {
+			m.Beyond = true
+			taken[rec] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// recFor is the recommendation that leads a question on: the first serving
+// the type that addresses it as its main question, else the first that
+// addresses it at all; one not taken yet.
+func (s *Scorer) recFor(p int, orgType string, taken map[*questionnaire.Recommendation]bool) *questionnaire.Recommendation {
+	var other *questionnaire.Recommendation
+	for i := range s.recs {
+		ru := &s.recs[i]
+		if taken[ru.rec] || !ru.rec.Serves(orgType) {
+			continue
+		}
+		for k, a := range ru.addresses {
+			if a != p {
+				continue
+			}
+			if k == 0 {
+				return ru.rec
+			}
+			if other == nil {
+				other = ru.rec
+			}
+		}
+	}
+	return other
+}
+
+// sortMatches orders matches by priority (highest first), then by the
+// largest gap, then by recommendation id: a fixed order for any input.
+func sortMatches(ms []Match) {
+	// Priorities are compared at a millionth, so that float noise cannot
+	// break a tie that the next keys should decide.
 	key := func(p float64) float64 { return math.Round(p * 1e6) }
-	slices.SortStableFunc(out, func(a, b Match) int {
+	biggest := func(m Match) int {
+		n := 0
+		for _, g := range m.Through {
+			n = max(n, g.Size())
+		}
+		return n
+	}
+	slices.SortStableFunc(ms, func(a, b Match) int {
 		if c := cmp.Compare(key(b.Priority), key(a.Priority)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(biggest(b), biggest(a)); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Recommendation.ID, b.Recommendation.ID)
 	})
-	return out
 }
 
 // recWeight is a recommendation's weight, 1 when not set (or invalid).
@@ -109,118 +286,67 @@ func recWeight(w float64) float64 {
 	return w
 }
 
-// eval reports whether a condition holds and, if so, returns its measured
-// value, threshold and gap (Label and Text are filled by describe). A
-// condition holds when its subject is defined and either its score is
-// strictly below "below" (with a 1e-9 tolerance against rounding noise), or,
-// for a question, its level is at most "at_most" (don't know counts as
-// level 0; not applicable and unanswered never hold). "at_most" on anything
-// but a question never holds, and nor does a condition without a comparator
-// or with an unknown subject. Should both comparators be set, below is used.
-func (s *Scorer) eval(c cond, r *Result, givens []given) (Fired, bool) {
-	f := Fired{Condition: c.c}
-	var m Measure
-	switch c.kind {
-	case kindPrinciple:
-		m = r.Principles[c.pos]
-	case kindArea:
-		m = r.Areas[c.pos]
-	case kindPillar:
-		m = r.Pillars[c.pos]
-	case kindOverall:
-		m = r.Overall
-	case kindQuestion:
-		g := givens[c.pos]
-		if g.state != stLevel && g.state != stDontKnow {
-			return f, false
-		}
-		m = Measure{Defined: true, Value: float64(g.level * PointsPerLevel)}
-		if c.c.Below == nil && c.c.AtMost != nil {
-			at := *c.c.AtMost
-			if g.level > at {
-				return f, false
-			}
-			f.Measured, f.Threshold = float64(g.level), float64(at)
-			f.Gap = float64((at - g.level + 1) * PointsPerLevel)
-			return f, true
-		}
-	default:
-		return f, false
-	}
-	if !m.Defined || c.c.Below == nil {
-		return f, false
-	}
-	below := *c.c.Below
-	if !(m.Value < below-eps) {
-		return f, false
-	}
-	f.Measured, f.Threshold, f.Gap = m.Value, below, below-m.Value
-	return f, true
+// RoadmapStep is one step of the roadmap.
+type RoadmapStep struct {
+	Match *Match
+	Step  Step
+	Phase string
 }
 
-// label names a condition's subject for people (see Fired.Label).
-func label(q *questionnaire.Questionnaire, c cond) string {
-	switch c.kind {
-	case kindPrinciple:
-		p := &q.Principles[c.pos]
-		if name := firstOf(p.Short, p.Title); name != "" {
-			return p.ID + " " + name
+// Roadmap orders every step shown in the matches (not the "beyond your
+// targets" suggestions) in three phases by the
+// level it reaches (Foundations 1-2, Consolidation 3, Leadership 4); within
+// a phase by the priority of its recommendation (the order of Matches),
+// then by level, then in catalogue order.
+func (r *Result) Roadmap() []RoadmapStep {
+	type item struct {
+		RoadmapStep
+		m int
+	}
+	var items []item
+	for i := range r.Matches {
+		m := &r.Matches[i]
+		if m.Beyond {
+			continue // suggestions beyond the targets are not on the roadmap
 		}
-		return p.ID
-	case kindArea:
-		a := &q.Areas[c.pos]
-		return firstOf(a.Short, a.Title, a.ID)
-	case kindPillar:
-		p := &q.Pillars[c.pos]
-		return firstOf(p.Title, p.ID)
-	case kindQuestion:
-		return q.Questions[c.pos].ID
-	case kindOverall:
-		return "Overall"
-	}
-	return ""
-}
-
-// describe fills the Label and Text of a fired condition.
-func describe(f *Fired, c cond, givens []given) {
-	f.Label = c.label
-	if c.kind != kindQuestion {
-		f.Text = f.Label + " scored " + scoreText(f.Measured, f.Threshold) + ", below " + number(f.Threshold)
-		return
-	}
-	g := givens[c.pos]
-	said := "answered level " + strconv.Itoa(g.level)
-	if g.state == stDontKnow {
-		said = "answered don't know (counts as 0)"
-	}
-	if c.c.Below != nil {
-		if g.state == stLevel {
-			said += " (" + scoreText(f.Measured, f.Threshold) + " points)"
-		}
-		f.Text = f.Label + " " + said + ", below " + number(f.Threshold)
-		return
-	}
-	f.Text = f.Label + " " + said + ", at most " + number(f.Threshold)
-}
-
-func firstOf(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
+		for _, st := range m.Steps {
+			items = append(items, item{RoadmapStep{Match: m, Step: st, Phase: PhaseOf(st.Level)}, i})
 		}
 	}
-	return ""
+	phase := func(p string) int { return slices.Index(Phases, p) }
+	slices.SortStableFunc(items, func(a, b item) int {
+		if c := cmp.Compare(phase(a.Phase), phase(b.Phase)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.m, b.m); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Step.Level, b.Step.Level)
+	})
+	out := make([]RoadmapStep, len(items))
+	for i, it := range items {
+		out[i] = it.RoadmapStep
+	}
+	return out
 }
 
-// number formats a threshold as written: 50, 42.5.
-func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// scoreText formats a measured score with one decimal, or with as many as
-// it takes when one decimal would round it up to its threshold (49.96 would
-// read "50.0, below 50").
-func scoreText(v, threshold float64) string {
-	if Round1(v) >= threshold {
-		return strconv.FormatFloat(v, 'f', -1, 64)
+// StoredRoadmap returns the roadmap as the assessment file records it.
+func (r *Result) StoredRoadmap() []assessment.RoadmapItem {
+	rm := r.Roadmap()
+	out := make([]assessment.RoadmapItem, len(rm))
+	for i, x := range rm {
+		it := assessment.RoadmapItem{
+			Recommendation: x.Match.Recommendation.ID,
+			Level:          x.Step.Level,
+			Phase:          x.Phase,
+			Priority:       x.Match.Band,
+			Step:           x.Step.Index,
+			Questions:      make([]assessment.RoadmapQuestion, len(x.Step.Moves)),
+		}
+		for j, g := range x.Step.Moves {
+			it.Questions[j] = assessment.RoadmapQuestion{ID: g.Question, Level: g.Level, Target: g.Target}
+		}
+		out[i] = it
 	}
-	return strconv.FormatFloat(Round1(v), 'f', 1, 64)
+	return out
 }

@@ -26,29 +26,6 @@ type Scorer struct {
 	recs    []rule
 }
 
-// rule is a recommendation with its conditions resolved to positions.
-type rule struct {
-	rec      *questionnaire.Recommendation
-	any, all []cond
-}
-
-// Subject kinds of a resolved condition.
-const (
-	kindNone = iota // unknown subject: never holds
-	kindPrinciple
-	kindArea
-	kindPillar
-	kindQuestion
-	kindOverall
-)
-
-type cond struct {
-	c     questionnaire.Condition
-	kind  int
-	pos   int
-	label string // Fired.Label, built once
-}
-
 // NewScorer resolves the questionnaire's ids for scoring. It reads q only
 // through its exported slices, so it neither needs nor touches q's own index
 // (the shared default instrument is never written to). Unknown ids (a
@@ -92,34 +69,16 @@ func NewScorer(q *questionnaire.Questionnaire) *Scorer {
 			s.cellIDs = append(s.cellIDs, p.ID+"/"+a.ID)
 		}
 	}
-	resolve := func(cs []questionnaire.Condition) []cond {
-		out := make([]cond, len(cs))
-		for i, c := range cs {
-			out[i] = cond{c: c, pos: -1}
-			kind, id := c.Subject()
-			switch kind {
-			case "principle":
-				out[i].kind, out[i].pos = kindPrinciple, lookup(prins, id)
-			case "area":
-				out[i].kind, out[i].pos = kindArea, lookup(areas, id)
-			case "pillar":
-				out[i].kind, out[i].pos = kindPillar, lookup(pils, id)
-			case "question":
-				out[i].kind, out[i].pos = kindQuestion, lookup(quests, id)
-			case "overall":
-				out[i].kind, out[i].pos = kindOverall, 0
-			}
-			if out[i].pos < 0 {
-				out[i].kind = kindNone
-			}
-			out[i].label = label(q, out[i])
-		}
-		return out
-	}
 	s.recs = make([]rule, len(q.Recommendations))
 	for i := range q.Recommendations {
 		r := &q.Recommendations[i]
-		s.recs[i] = rule{rec: r, any: resolve(r.When.Any), all: resolve(r.When.All)}
+		ru := rule{rec: r}
+		for _, id := range r.Addresses {
+			if p := lookup(quests, id); p >= 0 && !contains(ru.addresses, p) {
+				ru.addresses = append(ru.addresses, p)
+			}
+		}
+		s.recs[i] = ru
 	}
 	return s
 }
@@ -244,9 +203,27 @@ func (a *acc) measure(id string) Measure {
 	return m
 }
 
-// Score scores the answers and matches the recommendations (see the
-// package documentation for the method).
+// Options are what matching needs beyond the answers.
+type Options struct {
+	// Targets are the levels aimed at; nil means assessment.DefaultTarget
+	// for every question.
+	Targets *assessment.Targets
+	// OrgType is the organisation's type: recommendations and steps limited
+	// to other types are left out. An empty type is served only by what
+	// applies to every type.
+	OrgType string
+}
+
+// Score scores the answers and matches the recommendations at the default
+// targets, for no particular organisation type (see ScoreWith).
 func (s *Scorer) Score(answers map[string]assessment.Answer) *Result {
+	return s.ScoreWith(answers, Options{})
+}
+
+// ScoreWith scores the answers and matches the recommendations against the
+// targets for the organisation type (see the package documentation for the
+// method).
+func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *Result {
 	q := s.q
 	nA, nP, nPl := len(q.Areas), len(q.Principles), len(q.Pillars)
 	// One block of accumulators: overall, areas, principles, pillars, then
@@ -331,6 +308,19 @@ func (s *Scorer) Score(answers map[string]assessment.Answer) *Result {
 	if o.ApplicableWeight > 0 {
 		r.Coverage = o.EvidenceWeight / o.ApplicableWeight
 	}
-	r.Matches = s.match(r, givens)
+	r.Targets = make(map[string]int, len(q.Questions))
+	targets := make([]int, len(q.Questions))
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		targets[i] = min(max(opt.Targets.For(qu.ID, qu.Area, qu.Principles), questionnaire.MinLevel+1), questionnaire.MaxLevel)
+		r.Targets[qu.ID] = targets[i]
+	}
+	r.Levels = make(map[string]int, len(q.Questions))
+	for i, g := range givens {
+		if g.state == stLevel || g.state == stDontKnow {
+			r.Levels[q.Questions[i].ID] = g.level
+		}
+	}
+	r.Matches = s.match(givens, targets, opt.OrgType)
 	return r
 }

@@ -24,6 +24,15 @@
 //   - The stage is the band of the overall score: [0,20) is level 0,
 //     [20,40) level 1, [40,60) level 2, [60,80) level 3, [80,100] level 4,
 //     named by the questionnaire's scale.
+//   - Every question has a target level (assessment.Targets: default 3; a
+//     question's own, else its first principle's, else its area's, else the
+//     default). A recommendation applies when a question it addresses is
+//     below its target (don't know as 0; N/A and unanswered never) and it
+//     serves the organisation's type; it shows its steps from the question's
+//     level + 1 up to the target (Match). Priority and bands: HighPriority.
+//     When every target is met, the next-level steps of the BeyondCount
+//     lowest questions are suggested instead. The roadmap orders every step
+//     in three phases by the level it reaches (Result.Roadmap).
 //
 // Scores are kept as float64; Result.Stored rounds them to one decimal for
 // the assessment file.
@@ -91,52 +100,65 @@ type Result struct {
 	Coverage float64
 	// DontKnow, NA and Unanswered list question ids in questionnaire order.
 	DontKnow, NA, Unanswered []string
-	// Matches are the recommendations whose trigger holds, highest priority
-	// first, then by recommendation id.
+	// Targets maps every question id to its target level 1..4.
+	Targets map[string]int
+	// Levels maps every question answered with a level or don't know to
+	// its level (don't know as 0); not applicable and unanswered questions
+	// are left out.
+	Levels map[string]int
+	// Matches are the recommendations that apply, highest priority first
+	// (see Match); when every target is met, the "beyond your targets"
+	// suggestions (Match.Beyond).
 	Matches []Match
 }
 
-// Match is a recommendation whose trigger holds.
-type Match struct {
-	// Recommendation points into the questionnaire's catalogue.
-	Recommendation *questionnaire.Recommendation
-	// Priority is the recommendation's weight (1 when not set) times the
-	// largest gap, in points, among the conditions that fired (see Fired).
-	Priority float64
-	// Band is BandHigh, BandMedium or BandLow (see HighPriority).
-	Band string
-	// Fired are the conditions that held, with their measured values: those
-	// of the trigger's Any that held, then all of its All, in file order.
-	Fired []Fired
-}
-
-// Fired is one condition that held.
-type Fired struct {
-	// Condition is the condition as written in the questionnaire.
-	Condition questionnaire.Condition
-	// Label names the subject for people: "P3 Data-driven culture" for a
-	// principle (id and short label), the area's short label, the pillar's
-	// title, the question id, or "Overall".
-	Label string
-	// Measured is the score (0..100) for below, or the level for at_most
-	// (don't know counts as 0).
-	Measured float64
-	// Threshold is the below value or the at_most level.
-	Threshold float64
-	// Gap is how far past the threshold the subject is, in points: below
-	// minus the score for below; (at_most − level + 1)·25 for at_most.
-	Gap float64
-	// Text says it in a sentence, e.g. "P3 Data-driven culture scored 25.0,
-	// below 50" or "DATA-03 answered don't know (counts as 0), at most 1".
-	Text string
+// BeyondTargets reports whether every target is met, so that Matches are
+// suggestions beyond the targets.
+func (r *Result) BeyondTargets() bool {
+	for _, m := range r.Matches {
+		if !m.Beyond {
+			return false
+		}
+	}
+	return true
 }
 
 // Score scores the answers against the questionnaire and matches the
-// recommendation catalogue. Answers to ids the questionnaire does not have
-// are ignored. To score many assessments against one questionnaire, build a
+// recommendation catalogue at the default targets, for no particular
+// organisation type. Answers to ids the questionnaire does not have are
+// ignored. To score many assessments against one questionnaire, build a
 // Scorer once with NewScorer.
 func Score(q *questionnaire.Questionnaire, answers map[string]assessment.Answer) *Result {
 	return NewScorer(q).Score(answers)
+}
+
+// ScoreWith is Score with targets and an organisation type.
+func ScoreWith(q *questionnaire.Questionnaire, answers map[string]assessment.Answer, opt Options) *Result {
+	return NewScorer(q).ScoreWith(answers, opt)
+}
+
+// ScoreAssessment scores an assessment with its own targets (overridden by
+// defaultTarget when that is not 0) and its organisation's type.
+func ScoreAssessment(q *questionnaire.Questionnaire, a *assessment.Assessment, defaultTarget int) *Result {
+	return NewScorer(q).ScoreWith(a.Answers, OptionsFor(a, defaultTarget))
+}
+
+// OptionsFor returns the matching options of an assessment: its recorded
+// targets, with the default replaced by defaultTarget when that is not 0,
+// and its organisation's type.
+func OptionsFor(a *assessment.Assessment, defaultTarget int) Options {
+	var t *assessment.Targets
+	if a.Targets != nil {
+		c := *a.Targets
+		t = &c
+	}
+	if defaultTarget != 0 {
+		if t == nil {
+			t = &assessment.Targets{}
+		}
+		t.Default = defaultTarget
+	}
+	return Options{Targets: t, OrgType: a.Organisation.Type}
 }
 
 // Stored returns the scores as they are written into the assessment file:
@@ -193,12 +215,15 @@ func find(ms []Measure, id string) Measure {
 	return Measure{ID: id, Floor: -1}
 }
 
-// RecommendationIDs returns the ids of the matched recommendations in
-// priority order, as the assessment file lists them.
+// RecommendationIDs returns the ids of the recommendations that apply, in
+// priority order, as the assessment file lists them ("beyond your targets"
+// suggestions are not among them).
 func (r *Result) RecommendationIDs() []string {
-	ids := make([]string, len(r.Matches))
-	for i, m := range r.Matches {
-		ids[i] = m.Recommendation.ID
+	ids := make([]string, 0, len(r.Matches))
+	for _, m := range r.Matches {
+		if !m.Beyond {
+			ids = append(ids, m.Recommendation.ID)
+		}
 	}
 	return ids
 }

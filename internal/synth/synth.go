@@ -218,7 +218,7 @@ func (g *Generator) Next() *assessment.Assessment {
 		}
 		a.Answers[qu.ID] = ans
 	}
-	res := g.sc.Score(a.Answers)
+	res := g.sc.ScoreWith(a.Answers, scoring.OptionsFor(a, 0))
 	a.Scores = res.Stored()
 	a.Recommendations = res.RecommendationIDs()
 	return a

@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkKeyPress measures one key press through the root model at
-// 120x40 on the default instrument (48 questions): Update, the message its
+// 120x40 on the default instrument (52 questions): Update, the message its
 // command returns, and View, as the program does for each key. DESIGN.md
 // section 10 budgets it at under 1 ms.
 //

@@ -20,8 +20,9 @@ func TestGoldenViews(t *testing.T) {
 	}{
 		{"question", []string{"2", "c"}}, // CTX-01 answered; a comment opened ...
 		{"help", []string{"?"}},
-		{"review", []string{"2", "d", "right", "3"}},
-		{"results", []string{"1", "2", "0", "1", "f"}},
+		{"review", []string{"2", "d", "right", "3", "r"}},
+		{"targets", []string{"1", "2", "0", "1", "f", "down", "right"}},
+		{"results", []string{"1", "2", "0", "1", "f", "s"}},
 	}
 	sizes := [][2]int{{80, 24}, {120, 40}}
 	for _, sc := range screens {
@@ -58,7 +59,7 @@ func TestGoldenReportPreview(t *testing.T) {
 	// The preview resolves the chart link to the absolute output folder;
 	// pin that folder so the golden does not hold a temporary path.
 	m.absPath = func(dir string) (string, error) { return "/home/lead/" + dir, nil }
-	m = send(t, m, presses("1", "2", "0", "1", "f", "tab")...)
+	m = send(t, m, presses("1", "2", "0", "1", "f", "s", "tab")...)
 	golden(t, "results_report_80x24_nocolor", screenText(m))
 	m = send(t, m, press("pgdown"))
 	golden(t, "results_report_80x24_nocolor_page2", screenText(m))

@@ -38,7 +38,6 @@ func fixedNow() time.Time { return time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC) 
 // testQuestionnaire is a small instrument: two areas, three principles,
 // four questions (one allows "not applicable") and two recommendations.
 func testQuestionnaire() *questionnaire.Questionnaire {
-	below := func(v float64) *float64 { return &v }
 	levels := func(topic string) []string {
 		return []string{
 			"Nothing is done about " + topic + "; nobody has been asked to look at it.",
@@ -91,11 +90,13 @@ func testQuestionnaire() *questionnaire.Questionnaire {
 		},
 		Recommendations: []questionnaire.Recommendation{
 			{ID: "REC-DATA-01", Area: "data", Principles: []string{"P3"}, Title: "Build a data-driven culture",
-				Text: "Use data to steer.", Actions: []string{"Name a data steward.", "List the data sets.", "Publish a dashboard."},
-				When: questionnaire.Trigger{Any: []questionnaire.Condition{{Principle: "P3", Below: below(50)}}}},
+				Text: "Use data to steer.", Addresses: []string{"DATA-01", "DATA-02"},
+				Steps: []questionnaire.Step{{Level: 1, Text: "Name a data steward."}, {Level: 2, Text: "List the data sets."},
+					{Level: 3, Text: "Publish a dashboard."}, {Level: 4, Text: "Share the dashboard."}}},
 			{ID: "REC-CTX-01", Area: "context", Principles: []string{"P2"}, Title: "Give digital transformation a senior owner",
-				Text: "Make someone accountable.", Actions: []string{"Write a mandate.", "Report twice a year.", "Review yearly."},
-				When: questionnaire.Trigger{Any: []questionnaire.Condition{{Area: "context", Below: below(75)}}}},
+				Text: "Make someone accountable.", Addresses: []string{"CTX-01", "CTX-02"},
+				Steps: []questionnaire.Step{{Level: 1, Text: "Write a mandate."}, {Level: 2, Text: "Report twice a year."},
+					{Level: 3, Text: "Review yearly."}, {Level: 4, Text: "Share the mandate."}}},
 		},
 	}
 	q.Reindex()
@@ -234,7 +235,7 @@ func runCmd(cmd tea.Cmd, d time.Duration) []tea.Msg {
 		return nil
 	}
 	switch msg := msg.(type) {
-	case nil, tea.QuitMsg:
+	case nil, tea.QuitMsg, tea.InterruptMsg:
 		return nil
 	case tea.BatchMsg:
 		var out []tea.Msg
@@ -267,6 +268,16 @@ func isQuit(cmd tea.Cmd) bool {
 		return false
 	}
 	_, ok := cmd().(tea.QuitMsg)
+	return ok
+}
+
+// isInterrupt reports whether the command interrupts the program (ctrl+c:
+// Run returns tea.ErrInterrupted, the command line exits 130).
+func isInterrupt(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	_, ok := cmd().(tea.InterruptMsg)
 	return ok
 }
 

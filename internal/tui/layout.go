@@ -263,3 +263,6 @@ func (m Model) mainWidth() int {
 	}
 	return m.width - 2
 }
+
+// lipglossWidth is the width of s in cells, ANSI sequences ignored.
+func lipglossWidth(s string) int { return lipgloss.Width(s) }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -69,6 +70,16 @@ type Options struct {
 	Publish PublishFunc
 	// NoColor draws without any colour (NO_COLOR).
 	NoColor bool
+	// Target is the default target level (--target); 0 keeps the
+	// assessment's own, else 3. The targets step starts from it.
+	Target int
+	// Previous is an earlier assessment to show progress against
+	// (--previous); "" looks for one in OutDir. Used when Publish is nil.
+	Previous string
+	// Workshop marks a participant's session of a live workshop:
+	// finishing writes no files (the facilitator's close publishes
+	// everyone's), and the screens say so.
+	Workshop bool
 }
 
 // screen is what the model shows.
@@ -86,6 +97,8 @@ const (
 	screenQuestion
 	// screenReview lists the gaps before finishing.
 	screenReview
+	// screenTargets sets a target level per area (skippable).
+	screenTargets
 	// screenFinishing waits for the files to be written.
 	screenFinishing
 	// screenResults shows the scores and the report.
@@ -105,6 +118,8 @@ func (s screen) String() string {
 		return "question"
 	case screenReview:
 		return "review"
+	case screenTargets:
+		return "targets"
 	case screenFinishing:
 		return "finishing"
 	case screenResults:
@@ -131,6 +146,16 @@ const (
 	overlayQuit
 	// overlayFinish asks whether to finish with gaps.
 	overlayFinish
+	// overlayReplace asks whether to replace "not applicable" (and its
+	// reason) with the answer just given.
+	overlayReplace
+	// overlaySaveFailed says that the draft cannot be saved, and why, and
+	// offers to go on without drafts or to quit.
+	overlaySaveFailed
+	// overlayFolder asks for another output folder.
+	overlayFolder
+	// overlayDelete asks whether to delete a draft (start screen).
+	overlayDelete
 )
 
 // pane is the part of the results screen shown in the viewport.
@@ -181,12 +206,32 @@ type Model struct {
 
 	// Question screen.
 	current    int // index into q.Questions
-	cursor     int // highlighted level
+	cursor     int // highlighted level, or noLevel
 	input      textinput.Model
 	areaCursor int
+	// pending is the answer waiting for overlayReplace's confirmation.
+	pending assessment.Answer
+	// returnToReview is set when the question was opened from the review:
+	// answering it goes back there.
+	returnToReview bool
+	// helpView scrolls the help overlay.
+	helpView viewport.Model
 
 	// Review screen.
 	reviewCursor int
+	// reviewAll lists every answer rather than only the gaps.
+	reviewAll bool
+	// outDir is the output folder: --out, or another typed on the review.
+	outDir string
+	// publishErr is why the files could not be written, shown in full.
+	publishErr error
+
+	// interrupted is set by ctrl+c; the command line exits with 130.
+	interrupted bool
+	// saveErr is why the draft cannot be saved; draftsOff is set when the
+	// user chose to go on without drafts.
+	saveErr   error
+	draftsOff bool
 
 	// Drafts.
 	saver *saver
@@ -204,6 +249,8 @@ type Model struct {
 	viewport   viewport.Model
 	preview    string
 	previewKey previewKey
+	// tg is the state of the targets step.
+	tg targetStep
 }
 
 // New returns the model for the options. It does no I/O: drafts are looked
@@ -213,7 +260,14 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	if opts.Publish == nil {
-		opts.Publish = publish.Write
+		previous := opts.Previous
+		opts.Publish = func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error) {
+			var inputs []string
+			if previous != "" {
+				inputs = []string{previous}
+			}
+			return publish.WriteWith(dir, publish.Base(a), q, a, tool, publish.Extra{Inputs: inputs, Previous: previous})
+		}
 	}
 	m := Model{
 		absPath:  filepath.Abs,
@@ -225,6 +279,8 @@ func New(opts Options) Model {
 		isDark:   true, // until the terminal answers; most terminals are dark
 		help:     help.New(),
 		viewport: viewport.New(),
+		helpView: viewport.New(),
+		outDir:   opts.OutDir,
 		saver:    newSaver(opts.StateDir, opts.DraftPath),
 	}
 	m.applyStyles()
@@ -274,12 +330,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.renderPreviewCmd()
 	case savedMsg:
-		if m.notice.isErr && msg.Seq == m.seq {
-			m.notice = notice{} // the newest state is on disk again
+		if msg.Seq == m.seq {
+			m.saveErr = nil // the newest state is on disk again
 		}
 		return m, nil
 	case saveFailedMsg:
-		m.notice = notice{text: "Could not save the draft: " + msg.Err.Error() + ". Your answers are kept in memory; the next change tries again.", isErr: true}
+		// Said at once, in a dialog: a notice could be overwritten by the
+		// next confirmation, and "Saved" would then be untrue.
+		m.saveErr = msg.Err
+		if !m.draftsOff && (m.screen == screenQuestion || m.screen == screenReview) {
+			m.input.Blur()
+			m.overlay = overlaySaveFailed
+		}
 		return m, nil
 	case previewMsg:
 		return m.updatePreview(msg), nil
@@ -287,8 +349,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.tooSmall() {
 			// The screen cannot show a confirmation; ctrl+c still leaves,
 			// and every answer is already on its way to the draft.
-			if msg.String() == "ctrl+c" {
-				return m, tea.Quit
+			if key.Matches(msg, m.keys.Interrupt) {
+				m.interrupted = true
+				return m, tea.Interrupt
 			}
 			return m, nil
 		}
@@ -302,6 +365,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateQuestion(msg)
 	case screenReview:
 		return m.updateReview(msg)
+	case screenTargets:
+		return m.updateTargets(msg)
 	case screenFinishing:
 		return m.updateFinishing(msg)
 	case screenResults:
@@ -337,6 +402,8 @@ func (m Model) content() string {
 		return m.viewQuestion()
 	case screenReview:
 		return m.viewReview()
+	case screenTargets:
+		return m.viewTargets()
 	case screenFinishing:
 		return m.frame("Writing the report, the chart and the assessment file…", "", bindings{})
 	case screenResults:
@@ -364,6 +431,9 @@ func (m Model) resize(msg tea.WindowSizeMsg) (Model, tea.Cmd) {
 		m.form = sizeForm(m.form, m.width, m.height)
 	}
 	cmd := m.forwardToForm(msg)
+	if m.overlay == overlayHelp {
+		m.layoutHelp()
+	}
 	if m.screen == screenResults {
 		m.layoutViewport()
 		return m, tea.Batch(cmd, m.renderPreviewCmd())
@@ -388,15 +458,45 @@ func (m Model) Assessment() *assessment.Assessment { return m.a }
 // DraftPath returns the draft file, or "" when nothing was saved.
 func (m Model) DraftPath() string { return m.saver.Path() }
 
+// Interrupted reports whether the run ended with ctrl+c.
+func (m Model) Interrupted() bool { return m.interrupted }
+
+// OutDir returns the output folder: --out, or the one typed on the review.
+func (m Model) OutDir() string { return m.outDir }
+
+// SaveError returns why the draft could not be saved, or nil.
+func (m Model) SaveError() error { return m.saveErr }
+
 // Paths returns the written files once the assessment is finished.
 func (m Model) Paths() (publish.Paths, bool) { return m.paths, m.published }
+
+// SameSizeFilter returns a program filter (tea.WithFilter) that drops a
+// window size message repeating the size already known. Bubble Tea clears
+// the screen and redraws it whole on every WindowSizeMsg, and huh's form
+// asks for the size from its Init, in a sequence behind its text field's
+// first cursor blink: without the filter the screen flickered about 530 ms
+// after the first frame. Each program needs its own filter (it keeps the
+// last size); the SSH server's programs take one each too.
+func SameSizeFilter() func(tea.Model, tea.Msg) tea.Msg {
+	var last tea.WindowSizeMsg
+	seen := false
+	return func(_ tea.Model, msg tea.Msg) tea.Msg {
+		if ws, ok := msg.(tea.WindowSizeMsg); ok {
+			if seen && ws == last {
+				return nil
+			}
+			last, seen = ws, true
+		}
+		return msg
+	}
+}
 
 // Run runs the model on in and out until the user quits, then writes the
 // newest state to the draft once more (a save command may still have been
 // queued) and returns the final model. Cancelling ctx ends the program;
 // the error then wraps tea.ErrProgramKilled.
 func Run(ctx context.Context, m Model, in io.Reader, out io.Writer) (Model, error) {
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithFilter(SameSizeFilter())}
 	if m.opts.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
 	}

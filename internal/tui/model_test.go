@@ -22,12 +22,11 @@ func TestQuestionScreenShowsTheQuestion(t *testing.T) {
 	m := newQuestionModel(t, 80, 24, false)
 	got := screenText(m)
 	for _, want := range []string{
-		"dgmaturity · Agence Exemple", "Question 1 of 4",
-		"CTX-01", "Area: Context", "P2 Leadership", "P1 Openness",
+		"dgmaturity · Agence Exemple", "CTX-01 · Question 1 of 4",
+		"Area: Context", "P2 Leadership", "P1 Openness",
 		"Does your organisation's own strategy",
-		"> 0  Not started", "1  Initial", "4  Leading",
-		"Level 0 · Not started", "Nothing is done about digital objectives",
-		"Not answered yet", "Overall", "0/4",
+		"   0  Not started: Nothing is done about digital objectives", "1  Initial:", "4  Leading:",
+		"Not answered yet", "0/4 answered",
 		"d don't know", "q quit",
 	} {
 		if !strings.Contains(got, want) {
@@ -45,12 +44,16 @@ func TestQuestionScreenShowsTheQuestion(t *testing.T) {
 
 func TestMovingTheHighlightShowsTheLevelText(t *testing.T) {
 	m := newQuestionModel(t, 80, 24, false)
-	m = send(t, m, presses("down", "j", "down", "up")...)
-	if m.cursor != 2 {
-		t.Fatalf("cursor = %d, want 2", m.cursor)
+	if m.cursor != noLevel || strings.Contains(screenText(m), "> ") {
+		t.Fatalf("an unanswered question starts with level %d highlighted:\n%s", m.cursor, screenText(m))
 	}
+	m = send(t, m, presses("down", "j", "down", "up")...) // ↓ goes to 0 first
+	if m.cursor != 1 {
+		t.Fatalf("cursor = %d, want 1", m.cursor)
+	}
+	m = send(t, m, presses("down")...)
 	got := screenText(m)
-	if !strings.Contains(got, "> 2  Developing") || !strings.Contains(got, "Level 2 · Developing") {
+	if !strings.Contains(got, "> 2  Developing: A named owner works on digital objectives") {
 		t.Errorf("highlight not on level 2:\n%s", got)
 	}
 	m = send(t, m, presses("k", "k", "k", "k")...)
@@ -212,7 +215,7 @@ func TestConcurrentSavesLeaveTheNewestSnapshot(t *testing.T) {
 }
 
 func TestQuitAsksForConfirmation(t *testing.T) {
-	for _, k := range []string{"q", "ctrl+c"} {
+	for _, k := range []string{"q"} {
 		t.Run(strings.ReplaceAll(k, "+", "_"), func(t *testing.T) {
 			m := newQuestionModel(t, 80, 24, false)
 			m = send(t, m, press("2"))
@@ -364,11 +367,12 @@ func TestHelpOverlay(t *testing.T) {
 func TestReviewListsGapsAndJumps(t *testing.T) {
 	m := newQuestionModel(t, 80, 24, false)
 	m = send(t, m, presses("2", "d", "right", "3")...) // CTX-01 2, CTX-02 don't know, DATA-02 3
-	if m.screen != screenReview {
-		t.Fatalf("answering the last question opened %s, want review", m.screen)
+	if m.screen != screenQuestion || m.current != 2 {
+		t.Fatalf("answering the last question opened %s %d, want the unanswered DATA-01", m.screen, m.current)
 	}
+	m = send(t, m, press("r"))
 	got := screenText(m)
-	for _, want := range []string{"Review", "3 of 4 answered · 1 don't know", "CTX-02   don't know", "DATA-01  unanswered"} {
+	for _, want := range []string{"Review", "3 of 4 answered · 1 don't know · 0 not applicable", "CTX-02   don't know", "DATA-01  unanswered"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("review lacks %q:\n%s", want, got)
 		}
@@ -377,7 +381,10 @@ func TestReviewListsGapsAndJumps(t *testing.T) {
 	if m.screen != screenQuestion || m.current != 2 {
 		t.Errorf("enter on DATA-01: screen %s question %d, want question 2", m.screen, m.current)
 	}
-	m = send(t, m, press("r"))
+	m = send(t, m, press("esc")) // back to the review it came from
+	if m.screen != screenReview {
+		t.Fatalf("esc on a question opened from the review: screen %s", m.screen)
+	}
 	m = send(t, m, press("f"))
 	if m.overlay != overlayFinish {
 		t.Fatal("f with an unanswered question did not ask")
@@ -400,6 +407,10 @@ func TestFinishWritesFilesAndCompletesTheDraft(t *testing.T) {
 	m := newQuestionModel(t, 80, 24, false)
 	m = send(t, m, presses("1", "2", "0", "1")...)
 	m = send(t, m, press("f"))
+	if m.screen != screenTargets {
+		t.Fatalf("screen %s after f, want the targets step", m.screen)
+	}
+	m = send(t, m, press("s"))
 	if m.screen != screenResults {
 		t.Fatalf("screen %s after finishing, want results; notice %q", m.screen, m.notice.text)
 	}
@@ -452,11 +463,11 @@ func TestPublishFailureKeepsTheDraft(t *testing.T) {
 	m.opts.Publish = func(string, *questionnaire.Questionnaire, *assessment.Assessment, string) (publish.Paths, error) {
 		return publish.Paths{}, errors.New("disk full")
 	}
-	m = send(t, m, presses("1", "2", "0", "1", "f")...)
+	m = send(t, m, presses("1", "2", "0", "1", "f", "s")...)
 	if m.screen != screenReview {
 		t.Fatalf("screen %s, want review after a failed publish", m.screen)
 	}
-	if got := screenText(m); !strings.Contains(got, "Could not write the report: disk full") {
+	if got := screenText(m); !strings.Contains(got, "Could not write the files: disk full") || !strings.Contains(got, "Press o to choose another folder") {
 		t.Errorf("error not shown:\n%s", got)
 	}
 	draft, _, err := assessment.Load(m.DraftPath(), m.q)
@@ -480,8 +491,8 @@ func TestTooSmallWindow(t *testing.T) {
 	if m.a.Answers["CTX-01"].Answered() {
 		t.Error("a key answered a question while the window was too small")
 	}
-	if _, cmd := m.Update(press("ctrl+c")); !isQuit(cmd) {
-		t.Error("ctrl+c did not quit a too-small window")
+	if next, cmd := m.Update(press("ctrl+c")); !isInterrupt(cmd) || !next.(Model).Interrupted() {
+		t.Error("ctrl+c did not stop a too-small window")
 	}
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 23})
 	if !strings.Contains(screenText(m), "this window is 80x23") {
@@ -522,7 +533,7 @@ func TestResumeOffersDrafts(t *testing.T) {
 	}
 	m = send(t, m, runCmd(loadDraftsCmd(dir, q), time.Second)...)
 	got := screenText(m)
-	for _, want := range []string{"Unfinished assessments", "> Resume Agence Exemple: 2 of 4 answered, last saved", "Start a new assessment"} {
+	for _, want := range []string{"Your assessments", "> Resume (2 of 4 answered, saved ", "): Agence Exemple", "Start a new assessment"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("resume screen lacks %q:\n%s", want, got)
 		}
@@ -572,7 +583,7 @@ func TestFormCreatesTheAssessment(t *testing.T) {
 	}
 	// The organisation is required.
 	m = sendFast(t, m, press("enter"))
-	if got := screenText(m); m.screen != screenForm || !strings.Contains(got, "The organisation's name is needed for the report.") {
+	if got := screenText(m); m.screen != screenForm || !strings.Contains(got, "The organisation's name is required") {
 		t.Fatalf("an empty organisation was accepted (screen %s):\n%s", m.screen, got)
 	}
 	m = sendFast(t, m, tea.PasteMsg{Content: "Ministère Exemple"})
@@ -605,8 +616,8 @@ func TestFormCtrlCQuits(t *testing.T) {
 	m = sendFast(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	next, cmd := m.Update(press("ctrl+c"))
 	m = next.(Model)
-	if !isQuit(cmd) {
-		t.Error("ctrl+c in the form did not quit")
+	if !isInterrupt(cmd) {
+		t.Error("ctrl+c in the form did not stop")
 	}
 	if m.a != nil {
 		t.Error("an assessment was created")
@@ -636,29 +647,28 @@ func TestRunSavesAndQuits(t *testing.T) {
 	}
 }
 
-// TestDefaultInstrumentFitsAt80x24 draws every question and level of the
-// default instrument at the minimum size, with a notice shown: every
-// level's full text must fit.
+// TestDefaultInstrumentFitsAt80x24 draws every question of the default
+// instrument at the minimum size, with a notice shown and each level
+// highlighted in turn: every level statement must be shown in full, all
+// five at once.
 func TestDefaultInstrumentFitsAt80x24(t *testing.T) {
 	q := questionnaire.Default()
 	m := New(Options{Questionnaire: q, Assessment: testAssessment(q), Now: fixedNow})
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.notice = notice{text: "Saved CTX-01: 2 Developing."}
+	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	for i, qu := range q.Questions {
-		for l, text := range qu.Levels {
+		for _, cursor := range []int{noLevel, 0, 1, 2, 3, 4} {
 			m.goTo(i)
-			m.cursor = l
+			m.cursor = cursor
 			view := m.View().Content
 			checkSize(t, view, 80, 24)
-			var shown []string
-			for _, line := range strings.Split(ansiStrip(view), "\n") {
-				if rest, ok := strings.CutPrefix(line, " ┃ "); ok {
-					shown = append(shown, rest)
+			// Compared without spaces: wrapping moves them.
+			got := squash(ansiStrip(view))
+			for l, text := range qu.Levels {
+				if !strings.Contains(got, squash(q.LevelName(l)+": "+text)) {
+					t.Errorf("%s (cursor %d): level %d not shown in full:\n%s", qu.ID, cursor, l, ansiStrip(view))
 				}
-			}
-			// Compared without spaces: wrapping may break after a hyphen.
-			if got := strings.Join(strings.Fields(strings.Join(shown, "")), ""); !strings.HasSuffix(got, strings.Join(strings.Fields(text), "")) {
-				t.Errorf("%s level %d: full text not shown:\n%s", qu.ID, l, ansiStrip(view))
 			}
 		}
 	}
@@ -686,5 +696,87 @@ func TestFormAsksForTheLanguageOnlyWhenThereIsAChoice(t *testing.T) {
 				t.Errorf("language field shown = %v, want %v:\n%s", got, tt.want, screenText(m))
 			}
 		})
+	}
+}
+
+func TestSameSizeFilterDropsRepeatedSizes(t *testing.T) {
+	f := SameSizeFilter()
+	size := tea.WindowSizeMsg{Width: 80, Height: 24}
+	if f(nil, size) == nil {
+		t.Fatal("the first size was dropped")
+	}
+	if f(nil, size) != nil {
+		t.Error("a repeated size passed: it would clear the screen")
+	}
+	if f(nil, tea.WindowSizeMsg{Width: 100, Height: 24}) == nil {
+		t.Error("a new size was dropped")
+	}
+	if f(nil, press("a")) == nil {
+		t.Error("a key was dropped")
+	}
+}
+
+// TestTargetsStep sets a target per area before the results: the file
+// records only the areas set away from the default, the report aims at
+// them, and esc goes back to the review.
+func TestTargetsStep(t *testing.T) {
+	t.Chdir(t.TempDir())
+	m := newQuestionModel(t, 80, 24, false)
+	m = send(t, m, presses("1", "2", "0", "1", "f")...)
+	if m.screen != screenTargets {
+		t.Fatalf("screen %s, want targets", m.screen)
+	}
+	got := screenText(m)
+	for _, want := range []string{"Targets", "What level does your organisation aim at", "3 Established", "s skip"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("targets screen lacks %q:\n%s", want, got)
+		}
+	}
+	m = send(t, m, press("esc"))
+	if m.screen != screenReview {
+		t.Fatalf("esc: screen %s, want review", m.screen)
+	}
+	m = send(t, m, presses("f", "down", "4", "up", "left", "left", "left")...)
+	if diff := cmp.Diff([]int{1, 4}, m.tg.levels); diff != "" {
+		t.Errorf("levels (-want +got):\n%s", diff)
+	}
+	m = send(t, m, press("enter"))
+	if m.screen != screenResults {
+		t.Fatalf("screen %s, want results; notice %q", m.screen, m.notice.text)
+	}
+	paths, _ := m.Paths()
+	a, _, err := assessment.Load(paths.Assessment, m.q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &assessment.Targets{Areas: map[string]int{m.q.Areas[0].ID: 1, m.q.Areas[1].ID: 4}}
+	if diff := cmp.Diff(want, a.Targets); diff != "" {
+		t.Errorf("recorded targets (-want +got):\n%s", diff)
+	}
+}
+
+// TestResultsShowProgress finds an earlier assessment of the organisation
+// in the output folder and shows the overall change on the results screen.
+func TestResultsShowProgress(t *testing.T) {
+	t.Chdir(t.TempDir())
+	m := newQuestionModel(t, 100, 30, false)
+	earlier := cloneAssessment(m.a)
+	earlier.Date = "2025-01-15"
+	earlier.Answers = map[string]assessment.Answer{}
+	for _, qu := range m.q.Questions {
+		earlier.Answers[qu.ID] = assessment.Lvl(0)
+	}
+	if _, err := publish.Write("out", m.q, earlier, "dgmaturity test"); err != nil {
+		t.Fatal(err)
+	}
+	m = send(t, m, presses("1", "2", "0", "1", "f", "s")...)
+	if m.screen != screenResults {
+		t.Fatalf("screen %s, want results; notice %q", m.screen, m.notice.text)
+	}
+	if got := m.stageLine(); !strings.Contains(got, "since 2025-01-15") || !strings.Contains(got, "(+") {
+		t.Errorf("the stage line does not show the change: %q", got)
+	}
+	if p, _ := m.Paths(); p.Previous == "" {
+		t.Error("no previous assessment found")
 	}
 }

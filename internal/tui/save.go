@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"sync"
@@ -25,6 +24,9 @@ type saver struct {
 	path string
 	// written is the sequence number of the newest snapshot on disk.
 	written uint64
+	// exists is true when path holds a draft: it was resumed from there,
+	// or a write to it succeeded. Until then nothing may claim it is saved.
+	exists bool
 	// save writes one file atomically (assessment.WriteDraft; tests replace it).
 	save func(path string, a *assessment.Assessment) error
 }
@@ -33,14 +35,27 @@ type saver struct {
 // when it is already known (a resumed draft); empty picks a free name on
 // the first write. With neither, drafts are not saved.
 func newSaver(stateDir, path string) *saver {
-	return &saver{dir: stateDir, path: path, save: assessment.WriteDraft}
+	return &saver{dir: stateDir, path: path, exists: path != "", save: assessment.WriteDraft}
 }
 
-// Path returns the draft file, or "" while none has been chosen.
+// Path returns the draft file once it holds the answers (it was resumed,
+// or a write succeeded); "" before, so that no message says answers are
+// saved where they are not.
 func (s *saver) Path() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if !s.exists {
+		return ""
+	}
 	return s.path
+}
+
+// disable stops saving drafts for the rest of the run: the user chose to
+// go on without them after a save failed.
+func (s *saver) disable() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dir, s.path, s.exists = "", "", false
 }
 
 // enabled reports whether drafts are saved at all.
@@ -62,16 +77,20 @@ func (s *saver) write(seq uint64, snap *assessment.Assessment) (path string, wri
 		if s.dir == "" {
 			return "", false, nil
 		}
-		p, err := assessment.NewDraftPath(s.dir, snap)
+		// The first write creates the draft exclusively under a free name,
+		// so that two sessions of one organisation and day never share it;
+		// the ordinary write below then stores the same snapshot.
+		p, err := assessment.CreateDraft(s.dir, snap)
 		if err != nil {
 			return "", false, err
 		}
 		s.path = p
 	}
 	if err := s.save(s.path, snap); err != nil {
-		return s.path, false, fmt.Errorf("save draft: %w", err)
+		// WriteDraft's errors name the step and the file already.
+		return s.path, false, err
 	}
-	s.written = seq
+	s.written, s.exists = seq, true
 	return s.path, true, nil
 }
 

@@ -41,8 +41,8 @@ func TestNoColorDrawsWithoutColour(t *testing.T) {
 		{"areas", []string{"a"}},
 		{"quit", []string{"q"}},
 		{"review", []string{"r"}},
-		{"results", []string{"1", "2", "0", "1", "f"}},
-		{"report", []string{"1", "2", "0", "1", "f", "tab"}},
+		{"results", []string{"1", "2", "0", "1", "f", "s"}},
+		{"report", []string{"1", "2", "0", "1", "f", "s", "tab"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newQuestionModel(t, 120, 40, true)
@@ -59,10 +59,10 @@ func TestSelectionIsNotShownByColourAlone(t *testing.T) {
 	m := newQuestionModel(t, 80, 24, true)
 	m = send(t, m, presses("2", "left", "down")...) // CTX-01 answered 2, highlight on 3
 	text := screenText(m)
-	if !strings.Contains(text, "> 3  Established") {
+	if !strings.Contains(text, "> 3  Established:") {
 		t.Errorf("highlighted level lacks the '>' marker:\n%s", text)
 	}
-	if !strings.Contains(text, "2  Developing  ✓") {
+	if !strings.Contains(text, "   2✓ Developing:") {
 		t.Errorf("chosen level lacks the check mark:\n%s", text)
 	}
 	// Bold and reverse mark the highlighted row.

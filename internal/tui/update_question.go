@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -17,25 +18,41 @@ func (m Model) question() *questionnaire.Question { return &m.q.Questions[m.curr
 // answer returns the answer to the question at index i.
 func (m Model) answer(i int) assessment.Answer { return m.a.Answers[m.q.Questions[i].ID] }
 
-// startQuestions opens the question screen at the first unanswered
-// question (or the first one when all are answered).
+// startQuestions opens the question screen where the user left off: the
+// first unanswered question after the last answered one (in the order of
+// the questionnaire, wrapping round), so that a user who skipped a question
+// and went on is not sent back to it. With every question answered it
+// opens the review.
 func (m *Model) startQuestions() {
 	m.screen = screenQuestion
 	m.overlay = overlayNone
 	if m.a.Answers == nil {
 		m.a.Answers = map[string]assessment.Answer{}
 	}
-	first := 0
-	if i, ok := m.nextUnanswered(-1); ok {
-		first = i
+	last := -1
+	for i := range m.q.Questions {
+		if m.answer(i).Answered() {
+			last = i
+		}
 	}
-	m.goTo(first)
+	i, ok := m.nextUnanswered(last)
+	if !ok {
+		m.goTo(0)
+		m.enterReview()
+		return
+	}
+	m.goTo(i)
 }
 
-// goTo shows question i with the highlight on its answered level.
+// noLevel is the cursor of a question without a level: nothing is
+// highlighted, so that enter cannot record a level the user did not choose.
+const noLevel = -1
+
+// goTo shows question i with the highlight on its answered level, or on
+// none.
 func (m *Model) goTo(i int) {
 	m.current = i
-	m.cursor = 0
+	m.cursor = noLevel
 	if a := m.answer(i); a.Level != nil {
 		m.cursor = *a.Level
 	}
@@ -68,6 +85,9 @@ func (m Model) updateQuestion(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !m.notice.isErr {
 		m.notice = notice{}
 	}
+	if key.Matches(kp, m.keys.Interrupt) {
+		return m.interrupt()
+	}
 	switch m.overlay {
 	case overlayHelp:
 		return m.keyHelpOverlay(kp)
@@ -77,29 +97,48 @@ func (m Model) updateQuestion(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.keyAreas(kp)
 	case overlayQuit:
 		return m.keyQuit(kp)
+	case overlayReplace:
+		return m.keyReplace(kp)
+	case overlaySaveFailed:
+		return m.keySaveFailed(kp)
 	}
 	return m.keyQuestion(kp)
+}
+
+// interrupt is ctrl+c: stop at once. Every answer is already in the
+// draft (Run writes the newest state once more); the command line exits
+// with 130.
+func (m Model) interrupt() (tea.Model, tea.Cmd) {
+	m.interrupted = true
+	return m, tea.Interrupt
 }
 
 // keyQuestion handles a key on the question itself.
 func (m Model) keyQuestion(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.Quit, k.ForceQuit):
+	case key.Matches(msg, k.Quit):
 		m.overlay = overlayQuit
 	case key.Matches(msg, k.Up):
-		m.cursor = max(questionnaire.MinLevel, m.cursor-1)
+		if m.cursor == noLevel {
+			m.cursor = questionnaire.MaxLevel
+		} else {
+			m.cursor = max(questionnaire.MinLevel, m.cursor-1)
+		}
 	case key.Matches(msg, k.Down):
 		m.cursor = min(questionnaire.MaxLevel, m.cursor+1)
 	case key.Matches(msg, k.Pick):
-		return m.pickLevel(m.cursor)
+		if m.cursor == noLevel {
+			m.notice = notice{text: "Nothing chosen yet: press 0-4, or ↓ then enter; d don't know; → skip."}
+			return m, nil
+		}
+		return m.answerWith(assessment.Lvl(m.cursor))
 	case key.Matches(msg, k.Level):
-		return m.pickLevel(int(msg.Code - '0'))
+		return m.answerWith(assessment.Lvl(int(msg.Code - '0')))
 	case key.Matches(msg, k.DontKnow):
-		cmd := m.setAnswer(assessment.Answer{DontKnow: true})
-		m.notice = notice{text: "Saved " + m.question().ID + ": don't know."}
-		m.advance()
-		return m, cmd
+		return m.answerWith(assessment.Answer{DontKnow: true})
+	case key.Matches(msg, k.Back) && m.returnToReview:
+		m.openReview()
 	case key.Matches(msg, k.NA):
 		if !m.question().NA {
 			m.notice = notice{text: m.question().ID + " applies to every organisation: it cannot be marked not applicable."}
@@ -109,18 +148,21 @@ func (m Model) keyQuestion(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Comment):
 		return m.openInput(overlayComment, m.answer(m.current).Comment)
 	case key.Matches(msg, k.Next):
+		m.returnToReview = false // browsing on: answers no longer lead back
 		if m.current == len(m.q.Questions)-1 {
 			m.notice = notice{text: "This is the last question. Press r to review and finish."}
 		} else {
 			m.goTo(m.current + 1)
 		}
 	case key.Matches(msg, k.Prev):
+		m.returnToReview = false
 		if m.current == 0 {
 			m.notice = notice{text: "This is the first question."}
 		} else {
 			m.goTo(m.current - 1)
 		}
 	case key.Matches(msg, k.Unanswered):
+		m.returnToReview = false
 		if i, ok := m.nextUnanswered(m.current); ok {
 			m.goTo(i)
 		} else {
@@ -130,22 +172,72 @@ func (m Model) keyQuestion(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.overlay = overlayAreas
 		m.areaCursor = m.areaIndex(m.question().Area)
 	case key.Matches(msg, k.Review):
-		m.openReview()
+		m.enterReview()
 	case key.Matches(msg, k.Help):
-		m.overlay = overlayHelp
+		m.openHelp()
+	case key.Matches(msg, k.Back):
+		// Nothing to close: esc on the question does nothing, and says so.
+		m.notice = notice{text: "Nothing to close here. Press q to quit, r to review, ? for every key."}
+	default:
+		m.notice = notice{text: fmt.Sprintf("%s does nothing here. Press ? for every key.", keyLabel(msg))}
 	}
 	return m, nil
 }
 
-// pickLevel answers the question with a level, saves and moves on.
-func (m Model) pickLevel(level int) (tea.Model, tea.Cmd) {
-	if level < questionnaire.MinLevel || level > questionnaire.MaxLevel {
+// keyLabel names a key press for a message.
+func keyLabel(msg tea.KeyPressMsg) string {
+	if msg.Text != "" && msg.Text != " " {
+		return `"` + input.Quote(msg.Text) + `"`
+	}
+	return msg.String()
+}
+
+// answerWith gives the question shown the answer ans (a level or "don't
+// know"). Over "not applicable" it asks first: the reason would be lost.
+func (m Model) answerWith(ans assessment.Answer) (tea.Model, tea.Cmd) {
+	if ans.Level != nil && (*ans.Level < questionnaire.MinLevel || *ans.Level > questionnaire.MaxLevel) {
 		return m, nil
 	}
-	cmd := m.setAnswer(assessment.Lvl(level))
-	m.notice = notice{text: fmt.Sprintf("Saved %s: %d %s.", m.question().ID, level, m.q.LevelName(level))}
+	if old := m.answer(m.current); old.NA != "" {
+		m.pending = ans
+		m.overlay = overlayReplace
+		return m, nil
+	}
+	return m.commitAnswer(ans)
+}
+
+// commitAnswer stores ans, saves, says so and moves on.
+func (m Model) commitAnswer(ans assessment.Answer) (tea.Model, tea.Cmd) {
+	cmd := m.setAnswer(ans)
+	m.notice = notice{text: "Saved " + m.question().ID + ": " + m.describe(ans) + "."}
 	m.advance()
 	return m, cmd
+}
+
+// describe says an answer in words: "2 Developing", "don't know".
+func (m Model) describe(a assessment.Answer) string {
+	switch {
+	case a.Level != nil:
+		return fmt.Sprintf("%d %s", *a.Level, m.q.LevelName(*a.Level))
+	case a.DontKnow:
+		return "don't know"
+	case a.NA != "":
+		return "not applicable"
+	}
+	return "no answer"
+}
+
+// keyReplace handles the question whether to replace "not applicable".
+func (m Model) keyReplace(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Confirm):
+		m.overlay = overlayNone
+		return m.commitAnswer(m.pending)
+	case key.Matches(msg, m.keys.Deny):
+		m.overlay = overlayNone
+		m.notice = notice{text: m.question().ID + " stays not applicable."}
+	}
+	return m, nil
 }
 
 // setAnswer stores ans for the question shown, keeping its comment, and
@@ -157,14 +249,25 @@ func (m *Model) setAnswer(ans assessment.Answer) tea.Cmd {
 	return m.saveCmd()
 }
 
-// advance moves to the next question after an answer; after the last one
-// it opens the review.
+// advance moves on after an answer: back to the review when the question
+// was opened from it; else to the next question of the same area; after
+// an area's last question, to the next unanswered question (the next
+// area's questions may be answered already); with none left, the review.
 func (m *Model) advance() {
-	if m.current < len(m.q.Questions)-1 {
-		m.goTo(m.current + 1)
+	if m.returnToReview {
+		m.openReview()
 		return
 	}
-	m.openReview()
+	next := m.current + 1
+	if next < len(m.q.Questions) && m.q.Questions[next].Area == m.question().Area {
+		m.goTo(next)
+		return
+	}
+	if i, ok := m.nextUnanswered(m.current); ok {
+		m.goTo(i)
+		return
+	}
+	m.enterReview()
 }
 
 // openInput opens the comment or reason field with its current text.
@@ -185,10 +288,6 @@ func (m Model) openInput(o overlay, value string) (tea.Model, tea.Cmd) {
 // keyInput handles a key while the comment or reason field is open.
 func (m Model) keyInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case key.Matches(msg, m.keys.ForceQuit):
-		m.input.Blur()
-		m.overlay = overlayQuit
-		return m, nil
 	case key.Matches(msg, m.keys.Cancel):
 		m.input.Blur()
 		m.overlay = overlayNone
@@ -196,6 +295,12 @@ func (m Model) keyInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Save):
 		text := strings.TrimSpace(m.input.Value())
 		id := m.question().ID
+		// What is saved must read back: the same text policy as the
+		// readers of drafts and assessment files.
+		if reason := input.CheckText(text, input.Multiline); reason != "" {
+			m.input.Err = textError{what: "The text", reason: reason}
+			return m, nil
+		}
 		if m.overlay == overlayNA {
 			if text == "" {
 				m.input.Err = errRequiredReason
@@ -203,10 +308,7 @@ func (m Model) keyInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			}
 			m.input.Blur()
 			m.overlay = overlayNone
-			cmd := m.setAnswer(assessment.Answer{NA: text})
-			m.notice = notice{text: "Saved " + id + ": not applicable."}
-			m.advance()
-			return m, cmd
+			return m.commitAnswer(assessment.Answer{NA: text})
 		}
 		m.input.Blur()
 		m.overlay = overlayNone
@@ -238,13 +340,21 @@ func (reasonError) Error() string {
 	return "a reason is required: say why the question does not apply to your organisation"
 }
 
-// keyHelpOverlay handles a key while the help is shown.
+// textError says why a typed text was refused.
+type textError struct{ what, reason string }
+
+// Error implements error.
+func (e textError) Error() string { return e.what + " " + e.reason + "." }
+
+// keyHelpOverlay handles a key while the help is shown: it scrolls.
 func (m Model) keyHelpOverlay(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Help, m.keys.Back):
 		m.overlay = overlayNone
-	case key.Matches(msg, m.keys.Quit, m.keys.ForceQuit):
+	case key.Matches(msg, m.keys.Quit):
 		m.overlay = overlayQuit
+	default:
+		scroll(&m.helpView, m.keys, msg)
 	}
 	return m, nil
 }
@@ -255,7 +365,7 @@ func (m Model) keyAreas(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Back, m.keys.Area):
 		m.overlay = overlayNone
-	case key.Matches(msg, m.keys.ForceQuit, m.keys.Quit):
+	case key.Matches(msg, m.keys.Quit):
 		m.overlay = overlayQuit
 	case key.Matches(msg, m.keys.Up):
 		m.areaCursor = (m.areaCursor + n - 1) % n
@@ -263,6 +373,7 @@ func (m Model) keyAreas(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.areaCursor = (m.areaCursor + 1) % n
 	case key.Matches(msg, m.keys.Pick):
 		m.overlay = overlayNone
+		m.returnToReview = false
 		m.goTo(m.areaStart(m.q.Areas[m.areaCursor].ID))
 	}
 	return m, nil
@@ -296,7 +407,7 @@ func (m Model) areaIndex(id string) int {
 // keyQuit handles the quit confirmation.
 func (m Model) keyQuit(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case key.Matches(msg, m.keys.Confirm, m.keys.ForceQuit):
+	case key.Matches(msg, m.keys.Confirm):
 		// Run writes the newest state once more after the program ends, so
 		// a save still queued cannot be lost.
 		return m, tea.Quit

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"fmt"
+	"path/filepath"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
-	"path/filepath"
 )
 
 // previewKey identifies one rendering of the report: a new width or
@@ -44,7 +46,7 @@ func (m Model) renderPreviewCmd() tea.Cmd {
 	if k == m.previewKey && m.preview != "" {
 		return nil
 	}
-	md := m.report
+	md := previewMarkdown(m.report, k.width)
 	// Links in the report (the chart) are relative to its folder; resolve
 	// them there so the preview shows where the chart really is (glamour
 	// needs an absolute base: a relative one comes out as "/name.svg").
@@ -104,25 +106,36 @@ func (m *Model) refreshViewport() {
 	m.viewport.SetYOffset(y)
 }
 
-// updateResults handles the results screen: scroll, switch pane, quit.
+// updateResults handles the results screen: scroll, switch pane, go back
+// to the review, quit.
 func (m Model) updateResults(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(kp, m.keys.Quit, m.keys.ForceQuit):
-			// Everything is written: nothing to confirm.
-			return m, tea.Quit
-		case key.Matches(kp, m.keys.Pane):
-			if m.pane == paneSummary {
-				m.pane = paneReport
-			} else {
-				m.pane = paneSummary
-			}
-			m.viewport.GotoTop()
-			m.refreshViewport()
-			return m, m.renderPreviewCmd()
-		}
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
 	}
-	var cmd tea.Cmd
-	m.viewport, cmd = m.viewport.Update(msg)
-	return m, cmd
+	m.notice = notice{}
+	switch {
+	case key.Matches(kp, m.keys.Interrupt):
+		return m.interrupt()
+	case key.Matches(kp, m.keys.Quit):
+		// Everything is written: nothing to confirm.
+		return m, tea.Quit
+	case key.Matches(kp, m.keys.Review, m.keys.Back):
+		m.openReview()
+		m.notice = notice{text: "Change any answer, then press f to write the files again."}
+		return m, nil
+	case key.Matches(kp, m.keys.Switch):
+		if m.pane == paneSummary {
+			m.pane = paneReport
+		} else {
+			m.pane = paneSummary
+		}
+		m.viewport.GotoTop()
+		m.refreshViewport()
+		return m, m.renderPreviewCmd()
+	case scroll(&m.viewport, m.keys, kp):
+		return m, nil
+	}
+	m.notice = notice{text: fmt.Sprintf("%s does nothing here. Keys: ↑/↓ pgup/pgdn home/end scroll, tab switch, r review, q quit.", keyLabel(kp))}
+	return m, nil
 }

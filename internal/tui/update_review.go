@@ -3,11 +3,13 @@ package tui
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
@@ -36,56 +38,149 @@ func (m Model) gaps() []gap {
 func (m *Model) openReview() {
 	m.screen = screenReview
 	m.overlay = overlayNone
-	m.reviewCursor = 0
+	m.returnToReview = false
+	m.reviewCursor = min(m.reviewCursor, max(0, len(m.reviewRows())-1))
 }
 
-// updateReview handles the review screen: go back to a gap, or finish.
+// enterReview opens the review from the questions: on the gaps, or on
+// every answer when there is no gap left to show. (Coming back from a
+// question opened in the review keeps the list it was opened from.)
+func (m *Model) enterReview() {
+	m.reviewAll = len(m.gaps()) == 0
+	m.reviewCursor = 0
+	m.openReview()
+}
+
+// reviewRows are the question indexes the review lists: the gaps, or
+// every question.
+func (m Model) reviewRows() []int {
+	if m.reviewAll {
+		rows := make([]int, len(m.q.Questions))
+		for i := range rows {
+			rows[i] = i
+		}
+		return rows
+	}
+	gs := m.gaps()
+	rows := make([]int, len(gs))
+	for i, g := range gs {
+		rows[i] = g.index
+	}
+	return rows
+}
+
+// updateReview handles the review screen: change an answer, switch
+// between the gaps and every answer, choose the output folder, or finish.
 func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
+		if m.overlay == overlayFolder {
+			var cmd tea.Cmd
+			m.input, cmd = m.input.Update(msg)
+			return m, cmd
+		}
 		return m, nil
 	}
 	if !m.notice.isErr {
 		m.notice = notice{}
 	}
 	k := m.keys
+	if key.Matches(kp, k.Interrupt) {
+		return m.interrupt()
+	}
 	switch m.overlay {
 	case overlayQuit:
 		return m.keyQuit(kp)
+	case overlaySaveFailed:
+		return m.keySaveFailed(kp)
+	case overlayFolder:
+		return m.keyFolder(kp)
 	case overlayFinish:
 		switch {
 		case key.Matches(kp, k.Confirm):
-			return m.finish()
+			return m.startTargets()
 		case key.Matches(kp, k.Deny):
 			m.overlay = overlayNone
-		case key.Matches(kp, k.ForceQuit):
-			m.overlay = overlayQuit
 		}
 		return m, nil
 	}
-	gs := m.gaps()
+	rows := m.reviewRows()
 	switch {
-	case key.Matches(kp, k.Quit, k.ForceQuit):
+	case key.Matches(kp, k.Quit):
 		m.overlay = overlayQuit
 	case key.Matches(kp, k.Up):
 		m.reviewCursor = max(0, m.reviewCursor-1)
 	case key.Matches(kp, k.Down):
-		m.reviewCursor = min(max(0, len(gs)-1), m.reviewCursor+1)
+		m.reviewCursor = min(max(0, len(rows)-1), m.reviewCursor+1)
+	case key.Matches(kp, k.PageUp, k.Top):
+		m.reviewCursor = 0
+	case key.Matches(kp, k.PageDown, k.Bottom):
+		m.reviewCursor = max(0, len(rows)-1)
 	case key.Matches(kp, k.Pick):
-		if m.reviewCursor < len(gs) {
+		if m.reviewCursor < len(rows) {
 			m.screen = screenQuestion
-			m.goTo(gs[m.reviewCursor].index)
+			m.goTo(rows[m.reviewCursor])
+			m.returnToReview = true
 		}
+	case key.Matches(kp, k.Switch):
+		m.reviewAll = !m.reviewAll
+		m.reviewCursor = 0
+	case key.Matches(kp, k.Folder):
+		return m.openFolder()
 	case key.Matches(kp, k.Finish):
 		if m.unanswered() > 0 {
 			m.overlay = overlayFinish
 			return m, nil
 		}
-		return m.finish()
+		return m.startTargets()
 	case key.Matches(kp, k.Back, k.Review, k.Prev):
 		m.screen = screenQuestion
+	default:
+		m.notice = notice{text: fmt.Sprintf("%s does nothing here. Keys: enter change, tab gaps/all, f finish, esc back.", keyLabel(kp))}
 	}
 	return m, nil
+}
+
+// openFolder asks for another output folder.
+func (m Model) openFolder() (tea.Model, tea.Cmd) {
+	m.overlay = overlayFolder
+	m.input.Reset()
+	m.input.Err = nil
+	m.input.SetValue(m.outDir)
+	m.input.CursorEnd()
+	m.input.Prompt = "> "
+	m.input.Placeholder = "a folder; created if missing"
+	return m, m.input.Focus()
+}
+
+// keyFolder handles a key while the output folder is typed.
+func (m Model) keyFolder(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Cancel):
+		m.input.Blur()
+		m.overlay = overlayNone
+		return m, nil
+	case key.Matches(msg, m.keys.Save):
+		dir := strings.TrimSpace(m.input.Value())
+		if dir == "" {
+			m.input.Err = textError{what: "The folder", reason: "is empty; type a folder, or esc to keep " + m.outDirLabel()}
+			return m, nil
+		}
+		if reason := input.CheckText(dir, input.SingleLine); reason != "" {
+			m.input.Err = textError{what: "The folder name", reason: reason}
+			return m, nil
+		}
+		m.input.Blur()
+		m.overlay = overlayNone
+		m.outDir = dir
+		m.publishErr = nil
+		m.notice = notice{text: "The files will be written to " + m.outDirLabel() + ". Press f to finish."}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	m.input.Err = nil
+	return m, cmd
 }
 
 // unanswered counts the questions without any answer.
@@ -113,13 +208,13 @@ func (m Model) finish() (tea.Model, tea.Cmd) {
 	m.screen = screenFinishing
 	m.seq++
 	seq, snap, sv := m.seq, cloneAssessment(m.a), m.saver
-	q, out, tool, pub := m.q, m.opts.OutDir, m.opts.Tool, m.opts.Publish
+	q, out, tool, pub := m.q, m.outDir, m.opts.Tool, m.opts.Publish
 	return m, func() tea.Msg {
 		paths, err := pub(out, q, snap, tool)
 		if err != nil {
 			return publishedMsg{Err: err}
 		}
-		msg := publishedMsg{Paths: paths, Assessment: snap, Result: scoring.Score(q, snap.Answers)}
+		msg := publishedMsg{Paths: paths, Assessment: snap, Result: scoring.ScoreAssessment(q, snap, 0)}
 		if data, err := os.ReadFile(paths.Report); err == nil {
 			msg.Report = string(data)
 		}
@@ -137,10 +232,12 @@ func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case publishedMsg:
 		if msg.Err != nil {
+			// The review shows the reason in full and offers another folder.
 			m.screen = screenReview
-			m.notice = notice{text: fmt.Sprintf("Could not write the report: %v. Your answers are safe in the draft.", msg.Err), isErr: true}
+			m.publishErr = msg.Err
 			return m, nil
 		}
+		m.publishErr = nil
 		m.a = msg.Assessment
 		m.paths, m.published = msg.Paths, true
 		m.result, m.report = msg.Result, msg.Report
@@ -153,9 +250,9 @@ func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layoutViewport()
 		return m, m.renderPreviewCmd()
 	case tea.KeyPressMsg:
-		if key.Matches(msg, m.keys.ForceQuit) {
+		if key.Matches(msg, m.keys.Interrupt) {
 			// The files are being written; Run still saves the draft.
-			return m, tea.Quit
+			return m.interrupt()
 		}
 	}
 	return m, nil

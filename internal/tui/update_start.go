@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +11,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -22,7 +24,7 @@ type draftsMsg struct {
 // loadDraftsCmd lists the unfinished drafts of the instrument.
 func loadDraftsCmd(dir string, q *questionnaire.Questionnaire) tea.Cmd {
 	return func() tea.Msg {
-		d, err := assessment.Drafts(dir, q)
+		d, err := assessment.AllDrafts(dir, q)
 		return draftsMsg{Drafts: d, Err: err}
 	}
 }
@@ -63,21 +65,54 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.a = msg.Assessment
+		// A finished assessment reopened is a draft again until it is
+		// finished anew; it keeps its draft file.
+		m.a.Complete = false
 		m.saver = newSaver(m.opts.StateDir, msg.Path)
 		m.setLanguage(m.a.Language)
 		m.startQuestions()
 		return m, nil
+	case draftDeletedMsg:
+		if msg.Err != nil {
+			m.notice = notice{text: "Could not delete the draft: " + msg.Err.Error(), isErr: true}
+		} else {
+			m.notice = notice{text: "Draft deleted."}
+		}
+		var rest []assessment.DraftInfo
+		for _, d := range m.drafts {
+			if d.Path != msg.Path || msg.Err != nil {
+				rest = append(rest, d)
+			}
+		}
+		m.drafts = rest
+		m.resumeCursor = min(m.resumeCursor, len(rest))
+		return m, nil
 	case tea.KeyPressMsg:
 		if m.screen != screenResume {
-			if key.Matches(msg, m.keys.ForceQuit) {
-				return m, tea.Quit
+			if key.Matches(msg, m.keys.Interrupt) {
+				return m.interrupt()
 			}
 			return m, nil
 		}
 		n := len(m.drafts) + 1 // the drafts, then "start a new assessment"
+		if !m.notice.isErr {
+			m.notice = notice{}
+		}
+		if m.overlay == overlayDelete {
+			m.overlay = overlayNone
+			switch {
+			case key.Matches(msg, m.keys.Interrupt):
+				return m.interrupt()
+			case key.Matches(msg, m.keys.Confirm) && m.resumeCursor < len(m.drafts):
+				return m, deleteDraftCmd(m.drafts[m.resumeCursor].Path)
+			}
+			return m, nil
+		}
 		m.notice = notice{}
 		switch {
-		case key.Matches(msg, m.keys.Quit, m.keys.ForceQuit):
+		case key.Matches(msg, m.keys.Interrupt):
+			return m.interrupt()
+		case key.Matches(msg, m.keys.Quit):
 			return m, tea.Quit
 		case key.Matches(msg, m.keys.Up):
 			m.resumeCursor = (m.resumeCursor + n - 1) % n
@@ -87,15 +122,39 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.resumeCursor < len(m.drafts) {
 				d := m.drafts[m.resumeCursor]
 				if !d.Compatible {
-					m.notice = notice{text: fmt.Sprintf("This draft was made with questionnaire %s %s; run dgmaturity --questionnaire with that file to resume it.", d.Questionnaire.ID, d.Questionnaire.Version), isErr: true}
+					how := "run dgmaturity --questionnaire with that file to resume it"
+					if _, ok := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); ok {
+						// An earlier built-in release: it is still embedded.
+						how = "run dgmaturity --release " + d.Questionnaire.Version + " to finish it in that version"
+					}
+					m.notice = notice{text: fmt.Sprintf("This draft was made with questionnaire %s %s; %s.", d.Questionnaire.ID, d.Questionnaire.Version, how), isErr: true}
 					return m, nil
 				}
 				return m, loadDraftCmd(d.Path, m.q)
 			}
 			return m.showForm()
+		case key.Matches(msg, m.keys.Delete):
+			if m.resumeCursor < len(m.drafts) {
+				m.overlay = overlayDelete
+			}
+		default:
+			m.notice = notice{text: fmt.Sprintf("%s does nothing here. Keys: ↑/↓ choose, enter open, x delete, q quit.", keyLabel(msg))}
 		}
 	}
 	return m, nil
+}
+
+// draftDeletedMsg reports the deletion of a draft.
+type draftDeletedMsg struct {
+	Path string
+	Err  error
+}
+
+// deleteDraftCmd deletes the draft at path.
+func deleteDraftCmd(path string) tea.Cmd {
+	return func() tea.Msg {
+		return draftDeletedMsg{Path: path, Err: os.Remove(path)}
+	}
 }
 
 // showForm switches to the start form.
@@ -104,7 +163,11 @@ func (m Model) showForm() (tea.Model, tea.Cmd) {
 	m.form, m.formVals = m.newForm()
 	cmds := []tea.Cmd{m.form.Init()}
 	if m.width > 0 {
-		cmds = append(cmds, func() tea.Msg { return tea.WindowSizeMsg{Width: m.width, Height: m.height} })
+		// The form learns the window size from the model, not from a
+		// WindowSizeMsg sent through the program: Bubble Tea answers every
+		// WindowSizeMsg by clearing the screen and redrawing it whole, a
+		// visible flicker just after the first frame.
+		cmds = append(cmds, m.forwardToForm(tea.WindowSizeMsg{Width: m.width, Height: m.height}))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -122,21 +185,25 @@ func (m Model) newForm() (*huh.Form, *formValues) {
 		types[i] = huh.NewOption(strings.ToUpper(t[:1])+t[1:], t)
 	}
 	fields := []huh.Field{
-		huh.NewInput().Key("org").Title("Organisation").
+		// A text area, not a one-line input: a long name wraps and its
+		// start stays in view (an input scrolls to show its end).
+		huh.NewText().Key("org").Title("Organisation (required)").
 			Description("The public sector organisation being assessed.").
-			Value(&v.org).CharLimit(200).
+			Value(&v.org).CharLimit(200).Lines(2).ShowLineNumbers(false).ExternalEditor(false).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
-					return errors.New("the organisation's name is needed for the report")
+					return errors.New("the organisation's name is required: the report and the file names carry it")
 				}
-				return nil
+				return checkTyped("the organisation's name", s)
 			}),
-		huh.NewSelect[string]().Key("type").Title("Type of organisation").
+		huh.NewSelect[string]().Key("type").Title("Type of organisation (←/→ or ↑/↓ to change)").
 			Options(types...).Value(&v.typ).Inline(true),
-		huh.NewInput().Key("name").Title("Your name").Description("Optional.").
-			Value(&v.name).CharLimit(200),
-		huh.NewInput().Key("role").Title("Your role").Description("Optional, e.g. head of digital.").
-			Value(&v.role).CharLimit(200),
+		huh.NewInput().Key("name").Title("Your name (optional)").
+			Value(&v.name).CharLimit(200).
+			Validate(func(s string) error { return checkTyped("your name", s) }),
+		huh.NewInput().Key("role").Title("Your role (optional, e.g. head of digital)").
+			Value(&v.role).CharLimit(200).
+			Validate(func(s string) error { return checkTyped("your role", s) }),
 	}
 	if m.opts.Lang == "" && len(m.q.Languages) > 1 {
 		langs := make([]huh.Option[string], len(m.q.Languages))
@@ -148,11 +215,32 @@ func (m Model) newForm() (*huh.Form, *formValues) {
 	}
 	f := huh.NewForm(huh.NewGroup(fields...).
 		Title("New assessment").
-		Description("Who is assessing? Every answer is saved as you go; you can stop and resume at any time.")).
+		Description("Who is assessing? Every answer is saved as you go; you can stop and resume at any time. The report will be written to " + m.outDirLabel() + ".")).
 		WithShowHelp(false).   // the frame shows the form's keys on the help line
 		WithShowErrors(false). // and its errors on the notice line
+		WithKeyMap(formKeyMap()).
 		WithTheme(m.formTheme())
 	return sizeForm(f, m.width, m.height), v
+}
+
+// checkTyped applies the text policy of every reader (input.CheckText) to
+// a typed or pasted field, so that what is saved can be read back.
+func checkTyped(what, s string) error {
+	if reason := input.CheckText(s, input.SingleLine); reason != "" {
+		return errors.New(what + " " + reason)
+	}
+	return nil
+}
+
+// formKeyMap is huh's key map with ↑/↓ changing the organisation type as
+// ←/→ do (an inline select otherwise takes only ←/→).
+func formKeyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Select.Left = key.NewBinding(key.WithKeys("left", "h", "up", "k"), key.WithHelp("←/↑", "previous type"))
+	km.Select.Right = key.NewBinding(key.WithKeys("right", "l", "down", "j"), key.WithHelp("→/↓", "next type"))
+	km.Select.Filter.SetEnabled(false) // four types need no filter
+	km.Text.NewLine.SetEnabled(false)  // a name is one line
+	return km
 }
 
 // sizeForm fits the form into the frame's body, leaving room for the
@@ -161,7 +249,7 @@ func sizeForm(f *huh.Form, w, h int) *huh.Form {
 	if w == 0 || h == 0 {
 		return f
 	}
-	return f.WithWidth(min(72, max(40, w-4))).WithHeight(max(8, h-5))
+	return f.WithWidth(min(72, max(40, w-4))).WithHeight(max(8, h-7)) // header, rule, notice, rule, two lines of keys
 }
 
 // formTheme is the form's theme for the model's background: the model
@@ -207,6 +295,19 @@ func (m *Model) forwardToForm(msg tea.Msg) tea.Cmd {
 // updateForm runs the start form; once it is done it creates the
 // assessment and saves its first draft.
 func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(kp, m.keys.Interrupt):
+			return m.interrupt()
+		case key.Matches(kp, m.keys.Back):
+			// Leave the form: nothing is saved before it is done.
+			if len(m.drafts) > 0 {
+				m.form, m.screen = nil, screenResume
+				return m, nil
+			}
+			return m, tea.Quit
+		}
+	}
 	cmd := m.forwardToForm(msg)
 	switch m.form.State {
 	case huh.StateAborted:
@@ -221,6 +322,7 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.a = assessment.New(m.q, org, resp, m.opts.Now().Format("2006-01-02"), v.lang, m.opts.Tool)
 		m.form = nil
+		m.notice = notice{} // a start-up notice (drafts not listed) is stale now
 		m.startQuestions()
 		return m, m.saveCmd()
 	}

@@ -4,21 +4,26 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
+
+// compactHelp reports whether the key help is cut to the keys a user
+// needs first: in windows under 30 lines every line goes to the question,
+// and "?" lists every key.
+func (m Model) compactHelp() bool { return m.height < 30 }
 
 // viewQuestion draws the question screen with its dialog, if one is open,
 // and the area sidebar on wide terminals.
 func (m Model) viewQuestion() string {
 	w := m.mainWidth()
 	var main string
-	keys := m.keys.questionHelp(m.question().NA)
-	h := m.bodyHeight(keys)
+	keys := m.keys.questionHelp(m.question().NA, m.compactHelp())
 	switch m.overlay {
 	case overlayHelp:
-		main = m.viewHelpOverlay(w)
+		main = m.helpView.View()
 		keys = m.keys.overlayHelpKeys()
 	case overlayAreas:
 		main = m.viewAreaPicker(w)
@@ -26,57 +31,107 @@ func (m Model) viewQuestion() string {
 	case overlayQuit:
 		main = m.viewQuitDialog(w)
 		keys = m.keys.confirmHelp()
+	case overlayReplace:
+		main = m.viewReplaceDialog(w)
+		keys = m.keys.confirmHelp()
+	case overlaySaveFailed:
+		main = m.viewSaveFailed(w)
+		keys = m.keys.saveFailedHelp()
 	case overlayComment, overlayNA:
 		keys = m.keys.inputHelp()
 		main = m.viewQuestionBody(w, m.bodyHeight(keys))
 	default:
-		main = m.viewQuestionBody(w, h)
+		main = m.viewQuestionBody(w, m.bodyHeight(keys))
 	}
 	body := indent(main, 1)
 	if m.hasSidebar() {
 		body = sideBySide(body, w+2, m.viewSidebar())
 	}
-	right := fmt.Sprintf("Question %d of %d", m.current+1, len(m.q.Questions))
+	right := fmt.Sprintf("%s · Question %d of %d", m.question().ID, m.current+1, len(m.q.Questions))
 	return m.frame(body, m.styles.Subtle.Render(right), keys)
 }
 
-// viewQuestionBody draws the question: tags, text, the five levels, the
-// full text of the highlighted level (or the open text field), the answer
-// given and the progress, in at most h lines. When space is short the
-// blank lines between the parts go first, then the end of the level text.
+// viewQuestionBody draws the question in at most h lines: the question and
+// every level statement in full, and a status line with the answer given
+// and the progress; then, as room allows, the blank line before the
+// levels, the area and principle tags, the progress bars, more blank
+// lines and why the question matters. Where even the question and the
+// levels do not fit (an adapted instrument with long statements, or a
+// text field open), each level takes one line and the highlighted one is
+// shown in full below.
 func (m Model) viewQuestionBody(w, h int) string {
 	qu := m.question()
-	tags := m.tags(qu, w)
-	text := m.styles.Question.Render(wrap(qu.Text, w))
-	levels := strings.Join(m.levelRows(qu, w), "\n")
-	answer := m.answerLine(w) + "\n" + m.progressLine(w)
-
-	var middle string
-	var middleLines int
-	switch m.overlay {
-	case overlayComment, overlayNA:
-		middle = m.inputBox(w)
-		middleLines = lineCount([]string{middle})
-	default:
-		middleLines = 1 + lineCount([]string{wrap(qu.Levels[m.cursor], w-2)})
+	if m.overlay == overlayComment || m.overlay == overlayNA {
+		return m.compactBody(w, h, m.inputBox(w))
 	}
-	// With room to spare (a tall window), every level is shown in full and
-	// the separate box for the highlighted one is not needed.
-	if middle == "" {
-		full := strings.Join(m.levelRowsFull(qu, w), "\n")
-		if used := lineCount([]string{tags, text, full, answer}) + 4; used <= h {
-			out := tags + "\n\n" + text + "\n\n" + full + "\n\n" + answer
-			// Taller still: why the question matters, without pressing ?.
-			why := m.styles.Subtle.Render(wrap(qu.Help, w))
-			if qu.Help != "" && used+2+lineCount([]string{why}) <= h {
-				out += "\n\n" + m.styles.Heading.Render("Why it matters") + "\n" + why
-			}
-			return out
+	text := m.styles.Question.Render(wrap(qu.Text, w))
+	levels := strings.Join(m.levelRowsFull(qu, w), "\n")
+	status := m.statusLine(w)
+	used := lineCount([]string{text, levels, status})
+	if used > h {
+		return m.compactBody(w, h, "")
+	}
+	tags := m.tags(qu, w)
+	progress := m.progressLine(w)
+	why := ""
+	if qu.Help != "" {
+		why = m.styles.Heading.Render("Why it matters") + "\n" + m.styles.Subtle.Render(wrap(qu.Help, w))
+	}
+	// The optional parts, in the order they are given room.
+	fits := func(n int) bool {
+		if used+n <= h {
+			used += n
+			return true
+		}
+		return false
+	}
+	gapLevels := fits(1)
+	showTags := fits(lineCount([]string{tags}))
+	gapTags := showTags && fits(1)
+	showProgress := fits(1)
+	gapStatus := fits(1)
+	showWhy := why != "" && fits(1+lineCount([]string{why}))
+
+	var b strings.Builder
+	if showTags {
+		b.WriteString(tags + "\n")
+		if gapTags {
+			b.WriteString("\n")
 		}
 	}
+	b.WriteString(text + "\n")
+	if gapLevels {
+		b.WriteString("\n")
+	}
+	b.WriteString(levels + "\n")
+	if gapStatus {
+		b.WriteString("\n")
+	}
+	b.WriteString(status)
+	if showProgress {
+		b.WriteString("\n" + progress)
+	}
+	if showWhy {
+		b.WriteString("\n\n" + why)
+	}
+	return b.String()
+}
+
+// compactBody is the question with one line per level and, below, the
+// highlighted level in full (or middle, an open text field), in h lines.
+// When space is short the blank lines between the parts go first, then
+// the end of the level text.
+func (m Model) compactBody(w, h int, middle string) string {
+	qu := m.question()
+	tags := truncate(m.tagLine(qu), w)
+	text := m.styles.Question.Render(wrap(qu.Text, w))
+	levels := strings.Join(m.levelRows(qu, w), "\n")
+	answer := m.statusLine(w)
+	middleLines := lineCount([]string{middle})
+	if middle == "" {
+		middleLines = 2
+	}
 	fixed := lineCount([]string{tags, text, levels, answer})
-	// Blank lines after the tags, the question, the levels and before the
-	// answer, dropped in the reverse order of their value.
 	gaps := max(0, min(4, h-fixed-middleLines))
 	if middle == "" {
 		middle = m.statementBox(qu, w, h-fixed-gaps)
@@ -100,9 +155,9 @@ func lineCount(parts []string) int {
 	return n
 }
 
-// tags renders the question id, its area and its principles.
-func (m Model) tags(qu *questionnaire.Question, w int) string {
-	parts := []string{m.tag(qu.ID)}
+// tagList is the question's area and principles as labels.
+func (m Model) tagList(qu *questionnaire.Question) []string {
+	var parts []string
 	if a, ok := m.q.Area(qu.Area); ok {
 		parts = append(parts, m.tag("Area: "+shortOr(a.Short, a.Title)))
 	}
@@ -113,7 +168,31 @@ func (m Model) tags(qu *questionnaire.Question, w int) string {
 			parts = append(parts, m.tag(id))
 		}
 	}
-	return truncate(strings.Join(parts, " "), w)
+	return parts
+}
+
+// tagLine is the labels on one line.
+func (m Model) tagLine(qu *questionnaire.Question) string {
+	return strings.Join(m.tagList(qu), " ")
+}
+
+// tags renders the labels in lines of width w, each label whole.
+func (m Model) tags(qu *questionnaire.Question, w int) string {
+	var lines []string
+	line := ""
+	for _, t := range m.tagList(qu) {
+		switch {
+		case line == "":
+			line = t
+		case lipgloss.Width(line)+1+lipgloss.Width(t) <= w:
+			line += " " + t
+		default:
+			lines = append(lines, line)
+			line = t
+		}
+	}
+	lines = append(lines, truncate(line, w))
+	return strings.Join(lines, "\n")
 }
 
 // tag renders one label: brackets without colour, a coloured chip with it.
@@ -144,44 +223,31 @@ func (m Model) levelRows(qu *questionnaire.Question, w int) []string {
 	return rows
 }
 
-// levelRowsFull renders the five levels like levelRows, with each
-// statement wrapped in full under its own hanging indent.
+// levelRowsFull renders the five levels, each statement in full after
+// its number and scale name, wrapped under a hanging indent that keeps the
+// numbers in a column: "> 2✓ Developing: The strategy ...". The cursor
+// marker is ">", the level given as the answer has a check mark.
 func (m Model) levelRowsFull(qu *questionnaire.Question, w int) []string {
-	prefix, prefixW := m.levelPrefixes(qu)
-	textW := max(10, w-prefixW)
+	const hang = 5
+	given := m.givenLevel()
 	rows := make([]string, len(qu.Levels))
 	for l, text := range qu.Levels {
-		lines := strings.Split(wrap(text, textW), "\n")
+		check := " "
+		if l == given {
+			check = "✓"
+		}
+		lead := fmt.Sprintf("%s%d%s ", marker(l == m.cursor), l, check)
+		lines := strings.Split(wrap(m.q.LevelName(l)+": "+text, w-hang), "\n")
 		for i := range lines {
-			lead := strings.Repeat(" ", prefixW)
 			if i == 0 {
-				lead = prefix[l]
+				lines[i] = m.levelStyle(l, lead+lines[i], w)
+			} else {
+				lines[i] = m.levelStyle(l, strings.Repeat(" ", hang)+lines[i], w)
 			}
-			lines[i] = m.levelStyle(l, lead+lines[i], w)
 		}
 		rows[l] = strings.Join(lines, "\n")
 	}
 	return rows
-}
-
-// levelPrefixes returns, for each level, "> 1  Initial       ✓ ": the
-// cursor marker, the number, the scale name padded to the longest, and a
-// check mark on the level given as the answer; and their common width.
-func (m Model) levelPrefixes(qu *questionnaire.Question) ([]string, int) {
-	nameW := 0
-	for l := range qu.Levels {
-		nameW = max(nameW, lipgloss.Width(m.q.LevelName(l)))
-	}
-	given := m.givenLevel()
-	prefix := make([]string, len(qu.Levels))
-	for l := range qu.Levels {
-		check := "  "
-		if l == given {
-			check = "✓ "
-		}
-		prefix[l] = fmt.Sprintf("%s%d  %s %s", marker(l == m.cursor), l, padRight(m.q.LevelName(l), nameW), check)
-	}
-	return prefix, 2 + 1 + 2 + nameW + 1 + 2
 }
 
 // givenLevel is the level answered to the current question, or -1.
@@ -207,6 +273,9 @@ func (m Model) levelStyle(l int, line string, w int) string {
 // statementBox shows the full text of the highlighted level in at most h
 // lines.
 func (m Model) statementBox(qu *questionnaire.Question, w, h int) string {
+	if m.cursor == noLevel {
+		return m.statementFrame(m.styles.Subtle.Render(truncate("No level chosen: press 0-4, or ↓ to read each level in full.", w-2)))
+	}
 	if m.cursor >= len(qu.Levels) {
 		return ""
 	}
@@ -236,31 +305,34 @@ func (m Model) inputBox(w int) string {
 	if m.overlay == overlayNA {
 		title = "Why does this question not apply to your organisation? (required)"
 	}
-	lines := []string{m.styles.Heading.Render(truncate(title, w-2)), m.input.View()}
+	lines := []string{m.styles.Heading.Render(wrapText(title, w-2)), m.input.View()}
 	if m.input.Err != nil {
-		lines = append(lines, m.styles.Error.Render(truncate(m.input.Err.Error(), w-2)))
+		lines = append(lines, m.styles.Error.Render(wrapText(m.input.Err.Error(), w-2)))
 	}
 	return m.statementFrame(strings.Join(lines, "\n"))
 }
 
-// answerLine says what the question's answer is, with the comment.
-func (m Model) answerLine(w int) string {
+// statusLine says what the question's answer is, with the start of the
+// comment, and on the right the progress, which is never cut.
+func (m Model) statusLine(w int) string {
 	a := m.answer(m.current)
 	var s string
 	switch {
 	case a.Level != nil:
-		s = fmt.Sprintf("Your answer: %d %s", *a.Level, m.q.LevelName(*a.Level))
+		s = "Your answer: " + m.describe(a)
 	case a.DontKnow:
 		s = "Your answer: don't know"
 	case a.NA != "":
-		s = "Your answer: not applicable (" + a.NA + ")"
+		s = "Your answer: not applicable (" + oneLine(a.NA) + ")"
 	default:
 		s = "Not answered yet"
 	}
 	if a.Comment != "" {
 		s += " · comment: " + oneLine(a.Comment)
 	}
-	return truncate(s, w)
+	done, total := m.progress()
+	right := fmt.Sprintf("%d/%d answered", done, total)
+	return spread(s, m.styles.Subtle.Render(right), w)
 }
 
 // oneLine folds line breaks into spaces.
@@ -309,8 +381,10 @@ func (m Model) viewSidebar() string {
 	return prefixLines(b.String(), m.styles.Sidebar.Render(m.styles.SidebarBar)+" ")
 }
 
-// viewHelpOverlay explains the question and lists every key.
-func (m Model) viewHelpOverlay(w int) string {
+// helpText explains the question (why it matters, what counts as
+// evidence, its area and principles) and lists every key, for the help
+// overlay's viewport.
+func (m Model) helpText(w int) string {
 	qu := m.question()
 	var b strings.Builder
 	b.WriteString(m.styles.Heading.Render("Help · "+qu.ID) + "\n\n")
@@ -322,16 +396,17 @@ func (m Model) viewHelpOverlay(w int) string {
 		b.WriteString(m.styles.Question.Render("What counts as evidence") + "\n")
 		b.WriteString(wrap(qu.Evidence, w) + "\n\n")
 	}
+	b.WriteString(m.styles.Question.Render("Area and principles") + "\n")
+	b.WriteString(m.tags(qu, w) + "\n\n")
 	b.WriteString(m.styles.Question.Render("Keys") + "\n")
-	full := m.help
-	full.SetWidth(w)
-	b.WriteString(full.FullHelpView(m.keys.questionHelp(qu.NA).FullHelp()))
+	b.WriteString(m.keyTable(m.keys.questionHelp(qu.NA, false).FullHelp(), w))
+	b.WriteString("\n\n" + wrap("q asks before quitting and exits with code 0; ctrl+c stops at once from anywhere and exits with code 130. Either way every answer given is already in the draft.", w))
 	return b.String()
 }
 
-// viewAreaPicker lists the areas to jump to.
+// viewAreaPicker lists the areas to jump to, their titles in full.
 func (m Model) viewAreaPicker(w int) string {
-	bw := min(w, 70)
+	bw := w
 	inner := bw - 4
 	var rows []string
 	for i, a := range m.q.Areas {
@@ -353,6 +428,8 @@ func (m Model) viewQuitDialog(w int) string {
 	inner := bw - 4
 	var where string
 	switch p := m.saver.Path(); {
+	case m.saveErr != nil && !m.draftsOff:
+		where = wrapText("Your latest answers could not be saved: "+m.saveErr.Error()+"\nThey are lost if you quit now.", inner)
 	case p != "":
 		where = "Your answers are saved in the draft\n" + wrapPath(p, inner) + "\nRun dgmaturity again to resume it."
 	case m.saver.enabled():
@@ -362,4 +439,65 @@ func (m Model) viewQuitDialog(w int) string {
 	}
 	s := m.styles.Heading.Render("Quit now?") + "\n\n" + where + "\n\n" + "y quit · n stay"
 	return "\n" + m.styles.Overlay.Width(bw).Render(s)
+}
+
+// viewReplaceDialog asks whether to replace "not applicable" and its reason.
+func (m Model) viewReplaceDialog(w int) string {
+	bw := min(w, 76)
+	inner := bw - 4
+	a := m.answer(m.current)
+	text := fmt.Sprintf("%s is marked not applicable, with the reason “%s”. Answer %s instead? The reason will be removed.",
+		m.question().ID, oneLine(a.NA), m.describe(m.pending))
+	s := m.styles.Heading.Render("Replace “not applicable”?") + "\n\n" + wrapText(text, inner) + "\n\n" + "y replace · n keep not applicable"
+	return "\n" + m.styles.Overlay.Width(bw).Render(s)
+}
+
+// levelPrefixes returns, for each level, "> 1  Initial       ✓ ": the
+// cursor marker, the number, the scale name padded to the longest, and a
+// check mark on the level given as the answer; and their common width.
+func (m Model) levelPrefixes(qu *questionnaire.Question) ([]string, int) {
+	nameW := 0
+	for l := range qu.Levels {
+		nameW = max(nameW, lipgloss.Width(m.q.LevelName(l)))
+	}
+	given := m.givenLevel()
+	prefix := make([]string, len(qu.Levels))
+	for l := range qu.Levels {
+		check := "  "
+		if l == given {
+			check = "✓ "
+		}
+		prefix[l] = fmt.Sprintf("%s%d  %s %s", marker(l == m.cursor), l, padRight(m.q.LevelName(l), nameW), check)
+	}
+	return prefix, 2 + 1 + 2 + nameW + 1 + 2
+}
+
+// keyTable lists bindings as "key  what it does", in two columns where
+// the width allows, every binding whole (bubbles' full help cuts the
+// columns that do not fit).
+func (m Model) keyTable(groups [][]key.Binding, w int) string {
+	var rows []string
+	keyW := 0
+	for _, g := range groups {
+		for _, b := range g {
+			keyW = max(keyW, lipgloss.Width(b.Help().Key))
+		}
+	}
+	for _, g := range groups {
+		for _, b := range g {
+			if b.Help().Key == "" {
+				continue
+			}
+			rows = append(rows, m.styles.Help.FullKey.Render(padRight(b.Help().Key, keyW))+"  "+m.styles.Help.FullDesc.Render(b.Help().Desc))
+		}
+	}
+	colW := 0
+	for _, r := range rows {
+		colW = max(colW, lipgloss.Width(r))
+	}
+	if 2*colW+3 > w {
+		return strings.Join(rows, "\n")
+	}
+	half := (len(rows) + 1) / 2
+	return sideBySide(strings.Join(rows[:half], "\n"), colW+3, strings.Join(rows[half:], "\n"))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
@@ -35,8 +36,13 @@ func (m Model) stageLine() string {
 	if r.StageLevel < 0 {
 		return m.styles.Heading.Render("No stage") + ": no question was answered with a level."
 	}
-	return m.styles.Heading.Render("Stage: "+r.Stage) +
-		fmt.Sprintf(" (level %d of 4) · overall score %s / 100 · %.0f%% answered", r.StageLevel, scoreText(r.Overall), 100*r.Coverage)
+	line := m.styles.Heading.Render("Stage: "+r.Stage) +
+		fmt.Sprintf(" (level %d of 4) · overall score %s / 100", r.StageLevel, scoreText(r.Overall))
+	if p := progressText(m.paths.Progress); p != "" {
+		line += " (" + p + ")"
+	}
+	// The answers are counted on the summary, in the review's words.
+	return line
 }
 
 // scoreText prints a score with one decimal, "n/a" when undefined, and a
@@ -62,16 +68,22 @@ func (m Model) summaryContent(w int) string {
 	var b strings.Builder
 	h := m.styles.Heading.Render
 
-	b.WriteString(h("Files written") + "\n")
-	for _, f := range []struct{ label, path string }{
-		{"Report", m.paths.Report}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
-	} {
-		if f.path != "" {
-			b.WriteString(truncate(fmt.Sprintf("  %-11s %s", f.label, f.path), w) + "\n")
+	b.WriteString(h("Answers") + "\n  " + m.counts() + "\n\n")
+	if m.paths != (publish.Paths{}) { // a workshop participant's session writes none
+		b.WriteString(h("Files written") + "\n")
+		for _, f := range []struct{ label, path string }{
+			{"Report", m.paths.Report}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
+		} {
+			if f.path != "" {
+				// Paths are wrapped after a slash, never cut: the file name is
+				// what the user needs.
+				b.WriteString(fmt.Sprintf("  %-11s ", f.label) + indentRest(wrapPath(f.path, w-14), 14) + "\n")
+			}
 		}
+		b.WriteString("\n")
 	}
 
-	b.WriteString("\n" + h("Areas") + "\n")
+	b.WriteString(h("Areas") + "\n")
 	labelW := 0
 	for _, a := range m.q.Areas {
 		labelW = max(labelW, len([]rune(shortOr(a.Short, a.Title))))
@@ -117,7 +129,12 @@ func (m Model) summaryContent(w int) string {
 		b.WriteString(m.styles.Subtle.Render(wrap("* low evidence: the score rests on less than half of its questions' weight (the rest is unanswered or don't know).", w)) + "\n")
 	}
 
-	b.WriteString("\n" + h("Top recommendations") + "\n")
+	if len(r.Matches) > 0 && r.BeyondTargets() {
+		b.WriteString("\n" + h("Beyond your targets") + "\n")
+		b.WriteString(wrap("  Every question meets its target. Next steps for the lowest questions:", w) + "\n")
+	} else {
+		b.WriteString("\n" + h("Top recommendations") + "\n")
+	}
 	if len(r.Matches) == 0 {
 		b.WriteString("  No recommendation of the catalogue matches these answers.\n")
 	}
@@ -137,7 +154,7 @@ func (m Model) summaryContent(w int) string {
 		fmt.Fprintf(&b, "\n%s\n  %d don't know, %d unanswered: the report lists them as knowledge gaps.\n",
 			h("Gaps"), len(r.DontKnow), len(r.Unanswered))
 	}
-	b.WriteString("\n" + m.styles.Subtle.Render("Press tab for the report preview, q to quit."))
+	b.WriteString("\n" + m.styles.Subtle.Render("Press tab for the report preview, r to go back to the review, q to quit."))
 	return b.String()
 }
 
@@ -171,4 +188,9 @@ func wrapHanging(s string, w, n int) string {
 	}
 	rest := wrap(strings.Join(strings.Fields(strings.Join(lines[1:], " ")), " "), w-n)
 	return lines[0] + "\n" + indent(rest, n)
+}
+
+// indentRest indents every line of s but the first by n spaces.
+func indentRest(s string, n int) string {
+	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
 }

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+
+	"github.com/dgmaturity/dgmaturity/internal/input"
 )
 
 // viewTooSmall is the polite message shown below the minimum size.
@@ -21,14 +24,22 @@ func (m Model) viewTooSmall() string {
 func (m Model) viewResume() string {
 	w := m.width - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render("Unfinished assessments") + "\n")
-	b.WriteString(wrap("Continue where you left off, or start a new assessment. Drafts are kept until an assessment is finished.", w) + "\n\n")
+	b.WriteString(m.styles.Heading.Render("Your assessments") + "\n")
+	b.WriteString(wrap("Continue where you left off, reopen a finished assessment to change answers, or start a new one. Drafts (with your comments) stay here until you delete them with x.", w) + "\n\n")
+	if m.overlay == overlayDelete && m.resumeCursor < len(m.drafts) {
+		d := m.drafts[m.resumeCursor]
+		b.WriteString(m.styles.Error.Render(wrapText("Delete the draft of "+input.Quote(d.Organisation)+" ("+d.Path+")? Its answers and comments are removed; files already written to an output folder stay. y delete · n keep", w)) + "\n\n")
+	}
 	rows := make([]string, 0, len(m.drafts)+1)
 	for i, d := range m.drafts {
 		when := d.Modified.Local().Format("2 Jan 2006 15:04")
-		text := fmt.Sprintf("Resume %s: %d of %d answered, last saved %s", d.Organisation, d.Answered, d.Total, when)
-		if !d.Compatible {
-			text = fmt.Sprintf("%s (saved %s): made with another questionnaire, cannot be resumed here", d.Organisation, when)
+		// The progress first: a long organisation name is what gets cut.
+		text := fmt.Sprintf("Resume (%d of %d answered, saved %s): %s", d.Answered, d.Total, when, input.Quote(d.Organisation))
+		switch {
+		case !d.Compatible:
+			text = fmt.Sprintf("Made with another questionnaire, cannot be opened here (saved %s): %s", when, input.Quote(d.Organisation))
+		case d.Complete:
+			text = fmt.Sprintf("Reopen (finished, saved %s): %s", when, input.Quote(d.Organisation))
 		}
 		rows = append(rows, m.row(text, i == m.resumeCursor, w))
 	}
@@ -36,7 +47,11 @@ func (m Model) viewResume() string {
 	listHeight := m.height - 10
 	start, end := window(m.resumeCursor, len(rows), listHeight)
 	b.WriteString(strings.Join(rows[start:end], "\n"))
-	return m.frame(indent(b.String(), 1), "", m.keys.resumeHelp())
+	keys := m.keys.resumeHelp()
+	if m.overlay == overlayDelete {
+		keys = m.keys.confirmHelp()
+	}
+	return m.frame(indent(b.String(), 1), "", keys)
 }
 
 // row renders one selectable list row: the '>' marker and the selected
@@ -60,7 +75,8 @@ func (m Model) viewForm() string {
 	if errs := m.form.Errors(); len(errs) > 0 {
 		m.notice = notice{text: capitalise(errs[0].Error()) + ".", isErr: true}
 	}
-	return m.frame(indent(m.form.View(), 1), "", bindings{short: m.form.KeyBinds()})
+	leave := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (nothing is saved yet)"))
+	return m.frame(indent(m.form.View(), 1), "", bindings{short: append(m.form.KeyBinds(), leave, short(m.keys.Interrupt, "ctrl+c", "quit"))})
 }
 
 // capitalise upper-cases the first letter of an error message for display.
