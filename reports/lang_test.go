@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/compare"
 	"github.com/dgmaturity/dgmaturity/internal/locale"
@@ -192,5 +195,41 @@ func TestCompareLanguagesGolden(t *testing.T) {
 				golden(t, path.Join(string(lang), name+".csv.golden"), c.Bytes())
 			})
 		}
+	}
+}
+
+// TestHostileUserTextInFrench renders a French report whose user fields
+// are hostile through goldmark: the translated messages carry the
+// escaped text as the English ones do, so nothing becomes HTML, a link
+// or a heading.
+func TestHostileUserTextInFrench(t *testing.T) {
+	q, a, _ := localized(t, "ministry.yaml", locale.French)
+	evil := "Evil | Corp\n# Owned `code` <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) {{.Name}}"
+	a.Organisation.Name = evil
+	a.Respondents = []assessment.Respondent{{Name: evil, Role: evil}}
+	a.Answers["SVC-12"] = assessment.Answer{NA: evil}
+	for id, ans := range a.Answers {
+		if ans.Level != nil {
+			ans.Comment = evil
+			a.Answers[id] = ans
+		}
+	}
+	var md bytes.Buffer
+	if err := Markdown(&md, q, a, scoring.ScoreAssessment(q, a, 0), Options{ChartFile: "c.svg", Warnings: []string{evil}, Printer: locale.For(locale.French)}); err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(md.Bytes(), &html); err != nil {
+		t.Fatal(err)
+	}
+	h := html.String()
+	for _, bad := range []string{"<script", "<img src=x", "href=\"javascript:", "<h1>Owned", "<h2>Owned", "<code>code</code>"} {
+		if strings.Contains(h, bad) {
+			t.Errorf("rendered French report contains %q", bad)
+		}
+	}
+	// User text is data to the message templates, never a template.
+	if !strings.Contains(md.String(), "{{.Name}}") {
+		t.Error("the user's braces were lost or evaluated")
 	}
 }
