@@ -22,7 +22,9 @@ type Options struct {
 	// report, linked from it; empty leaves the link out.
 	ChartFile string
 	// Warnings are printed in a note near the top (for example stored
-	// scores that differ from the recomputed ones).
+	// scores that differ from the recomputed ones). They are English
+	// sentences: a report in another language counts them in one note of
+	// its own words instead (their details go to standard error).
 	Warnings []string
 	// Progress, when not nil, adds the "Progress since" section.
 	Progress *scoring.Progress
@@ -126,6 +128,13 @@ func (m *mdWriter) header(opt Options) {
 	if !a.Complete {
 		m.ln("> " + m.t("report.header.draft"))
 		m.ln("")
+	}
+	if m.pr.Tag() != locale.English && len(opt.Warnings) > 0 {
+		// The warnings are the readers' sentences, in English, and were
+		// printed with their details when the report was made; a report
+		// in another language says what they mean in its own words.
+		m.p("> %s\n\n", m.t("report.note", "Text", m.pr.N("report.note.warnings", len(opt.Warnings))))
+		return
 	}
 	for _, w := range opt.Warnings {
 		m.p("> %s\n\n", m.t("report.note", "Text", Escape(w)))

@@ -159,3 +159,27 @@ func TestMergeAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestReportEditedInFrench: an edited French assessment is warned about on
+// standard error (with the details), and its French report says so in
+// French, with no English sentence.
+func TestReportEditedInFrench(t *testing.T) {
+	src := read(t, filepath.Join("..", "..", "examples", "reports", "fr", ministryBase+".json"))
+	edited := strings.Replace(src, `"overall": 41`, `"overall": 71`, 1)
+	if edited == src {
+		t.Fatal("the example's overall score no longer starts with 41; update the test")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "edited.json")
+	if err := os.WriteFile(in, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr := runOK(t, "report", in)
+	if !strings.Contains(stderr, "stored overall score 71") {
+		t.Errorf("no warning on stderr: %q", stderr)
+	}
+	md := read(t, filepath.Join(dir, "edited.md"))
+	if !strings.Contains(md, "> **Remarque.** Le fichier d'évaluation a donné lieu à 1 avertissement") || strings.Contains(md, "stored overall") {
+		t.Errorf("the French report does not note the edited score in French:\n%s", md[:min(len(md), 600)])
+	}
+}
