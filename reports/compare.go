@@ -109,30 +109,13 @@ func (c *cmpWriter) stage(name string) string {
 }
 
 // signed formats a change with its arrow: "↑ +5.0", "↓ -2.5", "→ 0.0".
-func signed(d float64) string {
-	switch {
-	case math.IsNaN(d):
-		return "n/a"
-	case d >= 0.05:
-		return fmt.Sprintf("↑ +%.1f", d)
-	case d <= -0.05:
-		return fmt.Sprintf("↓ %.1f", d)
-	}
-	return "→ 0.0"
-}
+func signed(d float64) string { return signedIn(locale.For(locale.English), d) }
 
 func pct(n, of int) string {
 	if of == 0 {
 		return "0%"
 	}
 	return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(of))
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%s %s", thousands(n), many)
 }
 
 // thousands writes n with commas: 10000 → "10,000".
@@ -261,23 +244,6 @@ func (c *cmpWriter) summary() {
 			"Improved", c.num(s.Changes.Improved), "Declined", c.num(s.Changes.Declined), "Steady", c.num(s.Changes.Steady), "Median", median))
 	}
 	c.ln("")
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
-}
-
-func signedPlain(d float64) string {
-	if d >= 0.05 {
-		return fmt.Sprintf("+%.1f", d)
-	}
-	if d <= -0.05 {
-		return fmt.Sprintf("%.1f", d)
-	}
-	return "0.0"
 }
 
 func (c *cmpWriter) signedPlain(d float64) string {
