@@ -22,6 +22,11 @@ type Translation struct {
 	Language string `yaml:"language" json:"language"`
 	// Questionnaire is the id of the instrument translated.
 	Questionnaire string `yaml:"questionnaire" json:"questionnaire"`
+	// Version is the release of the instrument translated (e.g. "1.1.0").
+	// A translation with a version is used only for that release, so that
+	// the texts of one release never show beside the questions of another;
+	// one without (an adapted instrument's) is used for any.
+	Version string `yaml:"version,omitempty" json:"version,omitempty"`
 	// Title and Description translate the instrument's own.
 	Title       string `yaml:"title,omitempty" json:"title,omitempty"`
 	Description string `yaml:"description,omitempty" json:"description,omitempty"`
@@ -118,6 +123,9 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 	case !idPattern.MatchString(t.Questionnaire):
 		c.add(fmt.Sprintf("%q is not an instrument id", t.Questionnaire), "questionnaire")
 	}
+	if c.present("version") && !semverPattern.MatchString(t.Version) {
+		c.add(fmt.Sprintf("%q is not a semantic version (like 1.1.0)", t.Version), "version")
+	}
 	c.optional(t.Title, "title")
 	c.optional(t.Description, "description")
 	if c.present("scale") {
@@ -180,6 +188,9 @@ func (t *Translation) Check(q *Questionnaire) error {
 	c := newChecker(t.doc)
 	if t.Questionnaire != q.ID {
 		c.add(fmt.Sprintf("translates the questionnaire %q, not %q", t.Questionnaire, q.ID), "questionnaire")
+	}
+	if t.Version != "" && t.Version != q.Version {
+		c.add(fmt.Sprintf("translates release %s, not %s", t.Version, q.Version), "version")
 	}
 	if len(t.Scale) > 0 && len(t.Scale) != len(q.Scale) {
 		c.add(fmt.Sprintf("has %d levels, the questionnaire %d", len(t.Scale), len(q.Scale)), "scale")
@@ -392,7 +403,7 @@ func (q *Questionnaire) localized(lang string, ts []*Translation) (*Questionnair
 	var exact, fallback *Translation
 	available := []string{}
 	for _, t := range ts {
-		if t.Questionnaire != q.ID {
+		if t.Questionnaire != q.ID || (t.Version != "" && t.Version != q.Version) {
 			continue
 		}
 		available = append(available, t.Language)
