@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -428,4 +429,44 @@ func (q *Questionnaire) localized(lang string, ts []*Translation) (*Questionnair
 	}
 	return nil, &input.Error{Field: "--lang", Reason: fmt.Sprintf("no %q translation of the questionnaire %s; available: %s",
 		lang, q.ID, strings.Join(available, ", "))}
+}
+
+// CheckComplete is Check plus the entries the translation leaves out: an
+// id of the instrument with no entry under texts, a missing title or
+// scale. It is what `questionnaire validate --translation` runs, for a
+// translation meant to be shipped whole (a partial one mixes languages on
+// one screen).
+func (t *Translation) CheckComplete(q *Questionnaire) error {
+	c := newChecker(t.doc)
+	if err := t.Check(q); err != nil {
+		var errs input.Errors
+		if errors.As(err, &errs) {
+			c.errs = append(c.errs, errs...)
+		} else if e, ok := err.(*input.Error); ok {
+			c.errs = append(c.errs, e)
+		} else {
+			return err
+		}
+	}
+	if t.Title == "" {
+		c.add("is missing: the instrument's title is not translated", "title")
+	}
+	if len(t.Scale) == 0 {
+		c.add("is missing: the five level names are not translated", "scale")
+	}
+	ix := q.ix()
+	for _, k := range []struct {
+		kind string
+		m    map[string]int
+	}{
+		{"pillar", ix.pillars}, {"principle", ix.principles}, {"area", ix.areas},
+		{"source", ix.sources}, {"question", ix.questions}, {"recommendation", ix.recommendations},
+	} {
+		for _, id := range slices.Sorted(maps.Keys(k.m)) {
+			if _, ok := t.Texts[id]; !ok {
+				c.add(fmt.Sprintf("has no entry for the %s %s", k.kind, id), "texts")
+			}
+		}
+	}
+	return c.err()
 }

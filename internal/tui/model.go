@@ -25,6 +25,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -46,8 +47,16 @@ type PublishFunc func(dir string, q *questionnaire.Questionnaire, a *assessment.
 type Options struct {
 	// Questionnaire is the instrument in use (already localised to Lang).
 	Questionnaire *questionnaire.Questionnaire
-	// Lang is the language Questionnaire is in; "" is its first language.
+	// Base is the instrument in its own language, from which the start
+	// form's language choice and a resumed draft's language localise it;
+	// nil keeps Questionnaire (the form then offers no language).
+	Base *questionnaire.Questionnaire
+	// Lang is the language of the run: of the program's words and of
+	// Questionnaire; "" is English.
 	Lang string
+	// LangFixed is set when --lang chose the language: the form does not
+	// ask, and a resumed draft's language does not replace it.
+	LangFixed bool
 	// Assessment is an assessment to continue (--resume); nil starts with
 	// the offer to resume a draft, or the form for a new one.
 	Assessment *assessment.Assessment
@@ -186,6 +195,7 @@ type Model struct {
 	base   *questionnaire.Questionnaire // as given, before any language change
 	q      *questionnaire.Questionnaire // the instrument shown
 	lang   string
+	p      *locale.Printer // speaks lang
 	a      *assessment.Assessment
 	keys   KeyMap
 	styles Styles
@@ -275,7 +285,7 @@ func New(opts Options) Model {
 		base:     opts.Questionnaire,
 		q:        opts.Questionnaire,
 		lang:     opts.Lang,
-		keys:     DefaultKeyMap(),
+		p:        locale.For(locale.Tag(opts.Lang)),
 		isDark:   true, // until the terminal answers; most terminals are dark
 		help:     help.New(),
 		viewport: viewport.New(),
@@ -283,6 +293,13 @@ func New(opts Options) Model {
 		outDir:   opts.OutDir,
 		saver:    newSaver(opts.StateDir, opts.DraftPath),
 	}
+	if opts.Base != nil {
+		m.base = opts.Base
+	}
+	if m.lang == "" {
+		m.lang = string(locale.English)
+	}
+	m.keys = LocalizedKeyMap(m.p)
 	m.applyStyles()
 	m.input = textinput.New()
 	m.input.CharLimit = 2000
@@ -393,7 +410,7 @@ func (m Model) content() string {
 	}
 	switch m.screen {
 	case screenLoading:
-		return m.frame("Looking for unfinished assessments…", "", bindings{})
+		return m.frame(m.p.T("tui.loading"), "", bindings{})
 	case screenResume:
 		return m.viewResume()
 	case screenForm:
@@ -405,7 +422,7 @@ func (m Model) content() string {
 	case screenTargets:
 		return m.viewTargets()
 	case screenFinishing:
-		return m.frame("Writing the report, the chart and the assessment file…", "", bindings{})
+		return m.frame(m.p.T("tui.finishing"), "", bindings{})
 	case screenResults:
 		return m.viewResults()
 	}

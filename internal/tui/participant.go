@@ -375,7 +375,7 @@ func (p Participant) viewQuit() string {
 // finishHint is what the review says finishing does.
 func (m Model) finishHint() string {
 	if m.opts.Workshop {
-		return "Press f to finish and see your results; your answers stay open until the facilitator closes the workshop, and then everyone's assessment is written."
+		return m.p.T("tui.finish.hint_workshop")
 	}
-	return "Press f to finish: the report, the chart and the assessment file are written to " + m.outDirLabel() + "."
+	return m.p.T("tui.finish.hint", "Folder", m.outDirLabel())
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"path/filepath"
 
 	"charm.land/bubbles/v2/key"
@@ -96,7 +95,7 @@ func (m *Model) refreshViewport() {
 	switch m.pane {
 	case paneReport:
 		if m.preview == "" {
-			m.viewport.SetContent("Rendering the report…")
+			m.viewport.SetContent(m.p.T("tui.results.rendering"))
 		} else {
 			m.viewport.SetContent(m.preview)
 		}
@@ -122,7 +121,7 @@ func (m Model) updateResults(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(kp, m.keys.Review, m.keys.Back):
 		m.openReview()
-		m.notice = notice{text: "Change any answer, then press f to write the files again."}
+		m.notice = notice{text: m.p.T("tui.results.back_note")}
 		return m, nil
 	case key.Matches(kp, m.keys.Switch):
 		if m.pane == paneSummary {
@@ -136,6 +135,6 @@ func (m Model) updateResults(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scroll(&m.viewport, m.keys, kp):
 		return m, nil
 	}
-	m.notice = notice{text: fmt.Sprintf("%s does nothing here. Keys: ↑/↓ pgup/pgdn home/end scroll, tab switch, r review, q quit.", keyLabel(kp))}
+	m.notice = notice{text: m.p.T("tui.results.unknown_key", "Key", keyLabel(kp))}
 	return m, nil
 }
