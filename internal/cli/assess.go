@@ -114,12 +114,21 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 		}
 		return assessAnswers(ctx, app, o)
 	}
-	q, err := app.Instrument()
-	if err != nil {
+	if o.accessible || !isTerminal(app.Stdin) || !isTerminal(app.Stdout) {
+		q, err := app.Instrument()
+		if err != nil {
+			return err
+		}
+		return runAccessible(ctx, app, q, o)
+	}
+	// The full-screen run localises the instrument itself: its start form
+	// and a resumed draft may change the language.
+	if _, err := app.Chosen(); err != nil {
 		return err
 	}
-	if o.accessible || !isTerminal(app.Stdin) || !isTerminal(app.Stdout) {
-		return runAccessible(ctx, app, q, o)
+	q, err := app.instrumentOwn()
+	if err != nil {
+		return err
 	}
 	return runInteractive(ctx, app, q, o)
 }
@@ -133,7 +142,7 @@ func runAccessible(ctx context.Context, app *App, q *questionnaire.Questionnaire
 		return err
 	}
 	paths, err := accessible.Run(ctx, app.Stdin, app.Stdout, accessible.Options{
-		Questionnaire: q, Assessment: a, DraftPath: draft, StateDir: stateDir,
+		Questionnaire: q, Lang: string(app.Language()), Assessment: a, DraftPath: draft, StateDir: stateDir,
 		OutDir: o.out, Tool: app.Tool(), Today: app.Today(), Organisation: o.org,
 		NoResumeOffer: !isTerminal(app.Stdin),
 		Target:        o.target, Previous: o.previous,
@@ -143,7 +152,7 @@ func runAccessible(ctx context.Context, app *App, q *questionnaire.Questionnaire
 		// Said on stderr, with the command that goes on.
 		hint := ""
 		if stop.Draft != "" {
-			hint = fmt.Sprintf("To go on: dgmaturity --accessible --resume %s --out %s", shellQuote(stop.Draft), shellQuote(o.out))
+			hint = app.Printer().T("cli.draft.go_on", "Command", "dgmaturity --accessible --resume "+shellQuote(stop.Draft)+" --out "+shellQuote(o.out))
 		}
 		if errors.Is(err, accessible.ErrInputEnded) {
 			if hint != "" {
@@ -210,9 +219,12 @@ func runInteractive(ctx context.Context, app *App, q *questionnaire.Questionnair
 	if err != nil {
 		return err
 	}
+	lang, _ := app.Chosen()
 	opts := tui.Options{
 		Questionnaire: q,
-		Lang:          app.lang,
+		Base:          q,
+		Lang:          string(lang),
+		LangFixed:     app.LangExplicit(),
 		StateDir:      stateDir,
 		OutDir:        o.out,
 		Tool:          app.Tool(),
@@ -225,13 +237,15 @@ func runInteractive(ctx context.Context, app *App, q *questionnaire.Questionnair
 		Previous:      o.previous,
 	}
 	m, err := tui.Run(ctx, tui.New(opts), app.Stdin, app.Stdout)
+	pr := m.Printer()
 	if paths, ok := m.Paths(); ok {
 		printPaths(app, paths)
 	} else if p := m.DraftPath(); p != "" {
 		// Said on stderr: stdout carries only the paths of written files.
-		fmt.Fprintf(app.Stderr, "Your answers are kept in the draft %s\nTo go on: dgmaturity --resume %s --out %s\n", p, shellQuote(p), shellQuote(m.OutDir()))
+		fmt.Fprintln(app.Stderr, pr.T("cli.draft.kept", "Path", p))
+		fmt.Fprintln(app.Stderr, pr.T("cli.draft.go_on", "Command", "dgmaturity --resume "+shellQuote(p)+" --out "+shellQuote(m.OutDir())))
 	} else if m.Assessment() != nil {
-		fmt.Fprintln(app.Stderr, "dgmaturity: no draft could be saved in this run; the answers are not kept.")
+		fmt.Fprintln(app.Stderr, "dgmaturity: "+pr.T("cli.draft.none"))
 	}
 	switch {
 	case m.Interrupted(), errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil:

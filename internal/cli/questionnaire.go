@@ -116,12 +116,12 @@ it is not.`,
   dgmaturity questionnaire validate --translation lb.yaml
   dgmaturity questionnaire validate --translation lb.yaml my-instrument.yaml`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if translation != "" {
 				return runValidateTranslation(app, translation, args)
 			}
 			if len(args) == 0 {
-				return &input.UsageError{Msg: "give one questionnaire file (YAML), or --translation FILE"}
+				return &input.UsageError{Msg: fmt.Sprintf("validate needs one questionnaire file (YAML), or --translation FILE; none was given. Run %s --help for an example.", cmd.CommandPath())}
 			}
 			q, err := questionnaire.Load(args[0])
 			if err != nil {

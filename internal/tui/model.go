@@ -293,11 +293,16 @@ func New(opts Options) Model {
 		outDir:   opts.OutDir,
 		saver:    newSaver(opts.StateDir, opts.DraftPath),
 	}
-	if opts.Base != nil {
-		m.base = opts.Base
-	}
 	if m.lang == "" {
 		m.lang = string(locale.English)
+	}
+	if opts.Base != nil {
+		// The instrument is localised here, so that a missing translation
+		// turns the whole run to English, said once on screen.
+		m.base, m.q, m.lang, m.p = opts.Base, opts.Base, string(locale.English), locale.For(locale.English)
+		if t, ok := locale.Parse(opts.Lang); ok && t != locale.English {
+			m.localize(t)
+		}
 	}
 	m.keys = LocalizedKeyMap(m.p)
 	m.applyStyles()
@@ -464,6 +469,10 @@ func (m *Model) applyStyles() {
 	m.help.Styles = m.styles.Help
 	m.input.SetStyles(m.styles.Input)
 }
+
+// Printer speaks the run's language at the end of the run (the form or a
+// resumed draft may have changed it), for the command line's last words.
+func (m Model) Printer() *locale.Printer { return m.p }
 
 // Screen names the screen shown ("question", "results", ...).
 func (m Model) Screen() string { return m.screen.String() }

@@ -342,6 +342,9 @@ func textProblem(p *locale.Printer, s string, mode input.TextMode) string {
 	if !bad {
 		return ""
 	}
+	if p.Tag() == locale.English {
+		return input.CheckText(s, mode) // the policy's own words, naming the character
+	}
 	return p.T("tui.text.bad_char", "Code", fmt.Sprintf("U+%04X", r))
 }
 

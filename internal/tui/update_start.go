@@ -336,6 +336,13 @@ func (m *Model) setLanguage(lang string) {
 	if !ok || m.opts.LangFixed || string(t) == m.lang || m.opts.Base == nil {
 		return
 	}
+	m.localize(t)
+}
+
+// localize shows the run in t: the program's words and the instrument
+// localised from Base, or wholly English with a notice (in t) when the
+// instrument has no translation in t.
+func (m *Model) localize(t locale.Tag) {
 	q, err := m.base.Localized(string(t))
 	if err != nil {
 		m.notice = notice{text: locale.For(t).T("tui.lang.fallback", "ID", m.base.ID, "Version", m.base.Version), isErr: true}
