@@ -32,8 +32,10 @@ func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 			return fmt.Errorf("--org: %w", err)
 		}
 	}
-	if a.Language == "" && app.lang != "" {
-		a.Language = app.lang
+	if a.Language == "" {
+		// The assessment records the language it was made in; the report
+		// is written in it (see publish).
+		a.Language = string(app.Language())
 	}
 	setTarget(a, o.target)
 	inputs := []string{answersPath}

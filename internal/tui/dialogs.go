@@ -104,7 +104,7 @@ func wrapWords(p string, w int) string {
 	}
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(p) {
+	for _, word := range splitWords(p) {
 		ww := lipglossWidth(word)
 		switch {
 		case line == "" && ww <= w:

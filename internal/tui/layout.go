@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -132,7 +133,18 @@ func wrap(s string, w int) string {
 	if w <= 0 {
 		return s
 	}
-	return ansi.Wrap(s, w, "")
+	// ansi.Wrap breaks at the narrow no-break space French puts before
+	// ? ! ; (leaving "?" alone on a line) but not at the no-break space:
+	// one cell wide on a terminal either way.
+	return ansi.Wrap(strings.ReplaceAll(s, "\u202f", "\u00a0"), w, "")
+}
+
+// splitWords splits s at its spaces, but not at no-break spaces (French
+// typography ties "?" and ":" to the word before).
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
+	})
 }
 
 // wrapPath wraps a file path to width w, breaking only after slashes where

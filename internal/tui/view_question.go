@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -237,7 +238,7 @@ func (m Model) levelRowsFull(qu *questionnaire.Question, w int) []string {
 			check = "✓"
 		}
 		lead := fmt.Sprintf("%s%d%s ", marker(l == m.cursor), l, check)
-		lines := strings.Split(wrap(m.q.LevelName(l)+": "+text, w-hang), "\n")
+		lines := strings.Split(wrap(m.q.LevelName(l)+m.colon()+text, w-hang), "\n")
 		for i := range lines {
 			if i == 0 {
 				lines[i] = m.levelStyle(l, lead+lines[i], w)
@@ -335,8 +336,17 @@ func (m Model) statusLine(w int) string {
 	return spread(s, m.styles.Subtle.Render(right), w)
 }
 
+// colon is ": " as the screen's language writes it: French puts a no-break
+// space before the colon.
+func (m Model) colon() string {
+	if m.p.Tag() == locale.French {
+		return "\u00a0: "
+	}
+	return ": "
+}
+
 // oneLine folds line breaks into spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return strings.Join(splitWords(s), " ") }
 
 // progressLine shows the overall progress and that of the question's area.
 func (m Model) progressLine(w int) string {
@@ -411,7 +421,18 @@ func (m Model) viewAreaPicker(w int) string {
 	var rows []string
 	for i, a := range m.q.Areas {
 		done, total := m.areaProgress(a.ID)
-		line := spread(marker(i == m.areaCursor)+a.Title, m.p.N("tui.progress.answered", done, "Total", total), inner)
+		count := m.p.N("tui.progress.answered", done, "Total", total)
+		mw := lipgloss.Width(marker(false))
+		if mw+lipgloss.Width(a.Title)+1+lipgloss.Width(count) > inner {
+			// A long title (French, German) is wrapped, never cut; the
+			// count drops its word to leave the title more room.
+			count = fmt.Sprintf("%d/%d", done, total)
+		}
+		title := strings.Split(wrap(a.Title, inner-mw-1-lipgloss.Width(count)), "\n")
+		line := spread(marker(i == m.areaCursor)+title[0], count, inner)
+		for _, l := range title[1:] {
+			line += "\n" + padRight(strings.Repeat(" ", mw)+l, inner)
+		}
 		if i == m.areaCursor {
 			line = m.styles.Selected.Render(line)
 		}

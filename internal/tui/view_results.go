@@ -194,7 +194,7 @@ func wrapHanging(s string, w, n int) string {
 	if len(lines) == 1 {
 		return s
 	}
-	rest := wrap(strings.Join(strings.Fields(strings.Join(lines[1:], " ")), " "), w-n)
+	rest := wrap(strings.Join(splitWords(strings.Join(lines[1:], " ")), " "), w-n)
 	return lines[0] + "\n" + indent(rest, n)
 }
 
