@@ -36,20 +36,6 @@ func New(q *questionnaire.Questionnaire, org Organisation, resp Respondent, date
 	return a
 }
 
-// StateDir returns the folder for dgmaturity's state (drafts):
-// $XDG_STATE_HOME/dgmaturity when that is set to an absolute path (as the
-// XDG spec asks), else ~/.local/state/dgmaturity. It does not create it.
-func StateDir() (string, error) {
-	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "dgmaturity"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil || home == "" {
-		return "", errors.New("no folder for drafts: neither $XDG_STATE_HOME nor $HOME is set")
-	}
-	return filepath.Join(home, ".local", "state", "dgmaturity"), nil
-}
-
 // DraftPath returns where the draft of a is kept below the state folder
 // dir: dir/drafts/<Slug(organisation)>-<date>.json. A date that is not
 // YYYY-MM-DD is written as "undated", so that the name stays inside dir.
