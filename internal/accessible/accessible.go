@@ -542,7 +542,11 @@ func (s *session) question(i int, qu *questionnaire.Question) (back bool, err er
 	s.say("%s", s.p.T("accessible.question.head", "N", i+1, "Total", len(s.q.Questions), "ID", qu.ID, "Area", short(area.Short, area.Title), "Principles", strings.Join(ps, ", ")))
 	s.say("%s", qu.Text)
 	for l, text := range qu.Levels {
-		s.say("  %d %s: %s", l, s.q.LevelName(l), text)
+		colon := ": "
+		if s.p.Tag() == locale.French {
+			colon = "\u00a0: " // French puts a no-break space before the colon
+		}
+		s.say("  %d %s%s%s", l, s.q.LevelName(l), colon, text)
 	}
 	prompt := s.p.T("accessible.question.prompt", "DontKnow", s.keys.dontKnow, "Help", s.keys.help,
 		"Back", strings.Join(s.keys.back, s.p.T("accessible.or")), "Quit", s.keys.quit)

@@ -96,7 +96,7 @@ consolidated assessment and the workshop report into DIR.`,
 			if err != nil {
 				return err
 			}
-			w, err := workshop.Open(workshop.Config{Questionnaire: q, Lang: app.lang, Dir: args[0], Resume: true, Tool: app.Tool(), Now: app.Now})
+			w, err := workshop.Open(workshop.Config{Questionnaire: q, Lang: string(app.Language()), Dir: args[0], Resume: true, Tool: app.Tool(), Now: app.Now})
 			if err != nil {
 				return err
 			}
@@ -148,7 +148,7 @@ func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven
 			return err
 		}
 	}
-	cfg := workshop.Config{Questionnaire: q, Lang: app.lang, Tool: app.Tool(), Now: app.Now,
+	cfg := workshop.Config{Questionnaire: q, Lang: string(app.Language()), Tool: app.Tool(), Now: app.Now,
 		Organisation: assessment.Organisation{Name: strings.TrimSpace(o.org), Type: o.typ}}
 	switch {
 	case o.resume != "":
