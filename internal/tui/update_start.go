@@ -239,7 +239,7 @@ func formKeyMap(k KeyMap) *huh.KeyMap {
 	km.Select.Left = key.NewBinding(key.WithKeys("left", "h", "up", "k"), k.help("←/↑", "tui.key.previous_choice"))
 	km.Select.Right = key.NewBinding(key.WithKeys("right", "l", "down", "j"), k.help("→/↓", "tui.key.next_choice"))
 	for _, b := range []*key.Binding{&km.Input.Next, &km.Text.Next, &km.Select.Next, &km.Confirm.Next, &km.Note.Next} {
-		b.SetHelp(k.label(b.Help().Key), k.text("tui.key.next"))
+		b.SetHelp(k.label(b.Help().Key), k.text("tui.key.next_field"))
 	}
 	for _, b := range []*key.Binding{&km.Input.Prev, &km.Text.Prev, &km.Select.Prev, &km.Confirm.Prev, &km.Note.Prev} {
 		b.SetHelp(k.label(b.Help().Key), k.text("tui.key.back"))

@@ -92,7 +92,9 @@ func (m Model) summaryContent(w int) string {
 	for _, a := range m.q.Areas {
 		labelW = max(labelW, len([]rune(shortOr(a.Short, a.Title))))
 	}
-	labelW = min(labelW, 24)
+	// Up to the room the bar and the score leave: French and German
+	// names are longer than English ones.
+	labelW = min(labelW, max(24, w-31))
 	for _, s := range r.Areas {
 		label := s.ID
 		if a, ok := m.q.Area(s.ID); ok {
@@ -107,13 +109,15 @@ func (m Model) summaryContent(w int) string {
 	for _, p := range m.q.Principles {
 		pw = max(pw, len([]rune(p.ID+" "+shortOr(p.Short, p.Title))))
 	}
-	pw = min(pw, 30)
-	// Two columns where they fit: label, bar of 10, score.
-	colW := 2 + pw + 2 + 10 + 1 + 6
+	// Two columns where they fit: label, bar of 10, score; else one
+	// column whose labels take the room the bar and the score leave.
+	colW := 2 + min(pw, 30) + 2 + 10 + 1 + 6
 	twoCols := w >= 2*colW+2
 	barW := 20
 	if twoCols {
-		barW = 10
+		barW, pw = 10, min(pw, 30)
+	} else {
+		pw = min(pw, max(30, w-31))
 	}
 	for _, s := range r.Principles {
 		label := s.ID
