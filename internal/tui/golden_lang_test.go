@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -104,5 +105,63 @@ func TestGoldenViewsLocalized(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestFormChoosesTheLanguage picks French on the start form of a run that
+// started in German: the questions, the program's words and the
+// assessment's language follow; a resumed French draft stays French.
+func TestFormChoosesTheLanguage(t *testing.T) {
+	base := questionnaire.Default()
+	m := New(Options{Questionnaire: base, Base: base, Lang: "de", Tool: "dgmaturity test", Now: fixedNow})
+	m = sendFast(t, m, tea.WindowSizeMsg{Width: 80, Height: 40})
+	m = sendFast(t, m, runCmd(m.Init(), time.Second)...)
+	if got := screenText(m); !strings.Contains(got, "Neue Bewertung") || !strings.Contains(got, "Sprache") {
+		t.Fatalf("the form is not in German or does not ask the language:\n%s", got)
+	}
+	m = sendFast(t, m, tea.PasteMsg{Content: "Ministère Exemple"})
+	m = sendFast(t, m, press("enter"), press("enter"), press("enter"), press("enter"))
+	m = sendFast(t, m, press("left"), press("enter")) // Deutsch → Français
+	if m.screen != screenQuestion {
+		t.Fatalf("screen %s after the form:\n%s", m.screen, screenText(m))
+	}
+	if got := screenText(m); !strings.Contains(got, "Question 1 sur") || !strings.Contains(got, "Pas commencé") {
+		t.Errorf("the run is not in French after the form:\n%s", got)
+	}
+	if m.a.Language != "fr" {
+		t.Errorf("assessment language %q, want fr", m.a.Language)
+	}
+
+	// Resuming the French draft in a German run keeps French; with
+	// --lang de (LangFixed) German wins.
+	for _, fixed := range []bool{false, true} {
+		r := New(Options{Questionnaire: base, Base: base, Lang: "de", LangFixed: fixed, Assessment: m.a, Tool: "dgmaturity test", Now: fixedNow})
+		r = sendFast(t, r, tea.WindowSizeMsg{Width: 80, Height: 24})
+		want := "Question 1 sur"
+		if fixed {
+			want = "Frage 1 von"
+		}
+		if got := screenText(r); !strings.Contains(got, want) {
+			t.Errorf("resumed (fixed %v): want %q:\n%s", fixed, want, got)
+		}
+	}
+}
+
+// TestNoTranslationRunsInEnglish resumes a draft of release 1.0.0, which
+// has no French text, in a French run: everything is English, and the
+// notice says so in French.
+func TestNoTranslationRunsInEnglish(t *testing.T) {
+	var old *questionnaire.Questionnaire
+	for _, r := range questionnaire.Releases() {
+		if r.Version == "1.0.0" {
+			old = r
+		}
+	}
+	m := New(Options{Questionnaire: old, Base: old, Lang: "fr", Tool: "dgmaturity test", Now: fixedNow,
+		Assessment: assessment.New(old, assessment.Organisation{Name: "Agence Exemple", Type: "agency"}, assessment.Respondent{}, testDate, "fr", "t")})
+	m = sendFast(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	got := screenText(m)
+	if !strings.Contains(got, "Question 1 of") || !strings.Contains(got, "n'existe pas en français") || strings.Contains(got, "répondre") {
+		t.Errorf("want English with the French notice:\n%s", got)
 	}
 }
