@@ -31,9 +31,13 @@ recommendations.
 The recommendations aim at the targets recorded in the file (3 for every question in files
 without targets); --target sets another default. The report shows progress since an earlier
 assessment of the same organisation: the one given with --previous, else the latest earlier
-one found in the report's folder.`,
+one found in the report's folder.
+
+The report is written in the language the assessment was answered in (English for files
+that do not record one); --lang fr or --lang de renders it in French or German.`,
 		Example: `  dgmaturity report agency-2026-03-01.json
-  dgmaturity report agency-2026-03-01.json -o board/report.md`,
+  dgmaturity report agency-2026-03-01.json -o board/report.md
+  dgmaturity report agency-2026-03-01.json --lang de -o agency-2026-03-01.de.md`,
 		Args: needArgs(cobra.ExactArgs(1), "one assessment file (ASSESSMENT.json)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReport(cmd.Context(), app, args[0], out, previous, target)
@@ -68,7 +72,7 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 		return err
 	}
 	r := scoring.ScoreAssessment(q, a, target)
-	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
+	warnings = append(warnings, assessment.StoredDiffers(a.Scores, publish.StoredScores(q, r))...)
 	for _, w := range warnings {
 		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
 	}
@@ -94,7 +98,14 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 		setTarget(&c, target)
 		shown = &c
 	}
-	md, svg, err := publish.RenderWith(q, shown, r, filepath.Base(chart), warnings, progress)
+	// The report speaks --lang when given, else the language the
+	// assessment was answered in (English for files older than the
+	// choice).
+	lang := app.lang
+	if lang == "" {
+		lang = a.Language
+	}
+	md, svg, err := publish.RenderIn(lang, q, shown, r, filepath.Base(chart), warnings, progress)
 	if err != nil {
 		return err
 	}
