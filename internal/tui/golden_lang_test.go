@@ -165,3 +165,28 @@ func TestNoTranslationRunsInEnglish(t *testing.T) {
 		t.Errorf("want English with the French notice:\n%s", got)
 	}
 }
+
+// TestGoldenReportPreviewLocalized pins the report pane in French and
+// German: the report in the assessment's language, glamour's chrome too.
+func TestGoldenReportPreviewLocalized(t *testing.T) {
+	for _, lang := range []locale.Tag{locale.French, locale.German} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			m := newLocalizedModel(t, lang, 80, 24)
+			m.absPath = func(dir string) (string, error) { return "/home/lead/" + dir, nil }
+			m = send(t, m, presses("3", "2", "r", "f", "s", "tab", "pgdown")...)
+			text := screenText(m)
+			check := strings.NewReplacer("dgmaturity", "", "Agence Exemple", "").Replace(text)
+			var english []string
+			for _, w := range englishWords.FindAllString(check, -1) {
+				if !sharedWords[lang][w] {
+					english = append(english, w)
+				}
+			}
+			if len(english) > 0 {
+				t.Errorf("English words %q in the %s preview:\n%s", english, lang, text)
+			}
+			golden(t, "results_report_"+string(lang)+"_80x24", text)
+		})
+	}
+}

@@ -69,7 +69,7 @@ type KeyMap struct {
 }
 
 // keyWords are the key names that are words, translated in key help.
-var keyWords = []string{"enter", "esc", "space", "pgup", "pgdn", "home", "end", "ctrl+c", "tab"}
+var keyWords = []string{"enter", "esc", "space", "pgup", "pgdn", "home", "end", "ctrl+c", "tab", "shift+tab"}
 
 // label translates the words of a key label such as "pgdn/space".
 func (k KeyMap) label(keys string) string {

@@ -53,8 +53,13 @@ func (m Model) renderPreviewCmd() tea.Cmd {
 	if abs, err := m.absPath(filepath.Dir(m.paths.Report)); err == nil && m.paths.Report != "" {
 		base = abs + string(filepath.Separator)
 	}
+	// glamour names an image "Image: …" in English; the preview says it
+	// in the run's language.
+	style := *styles.DefaultStyles[k.style]
+	imageFormat := m.p.T("tui.preview.image", "text", "{{.text}}") // glamour fills in the text
+	style.ImageText.Format = imageFormat
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width), glamour.WithTableWrap(true), glamour.WithBaseURL(base))
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(k.width), glamour.WithTableWrap(true), glamour.WithBaseURL(base))
 		if err != nil {
 			return previewMsg{Key: k, Err: err}
 		}
