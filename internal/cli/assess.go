@@ -183,7 +183,7 @@ func runAccessible(ctx context.Context, app *App, q *questionnaire.Questionnaire
 func stateDirOrWarn(app *App) string {
 	dir, err := assessment.StateDir()
 	if err != nil {
-		fmt.Fprintf(app.Stderr, "dgmaturity: %v; the answers are not kept if the run stops early\n", err)
+		fmt.Fprintln(app.Stderr, "dgmaturity: "+app.Printer().T("cli.state.none", "Error", err.Error()))
 		return ""
 	}
 	return dir
