@@ -413,7 +413,7 @@ func (s *session) choose(prompt string, options, names []string) (string, error)
 	for i := range options {
 		fmt.Fprintf(&b, " %d %s,", i+1, names[i])
 	}
-	p := strings.TrimSuffix(b.String(), ",") + ":"
+	p := strings.TrimSuffix(b.String(), ",") + strings.TrimRight(s.colon(), " ")
 	for {
 		line, err := s.ask(p)
 		if err != nil {
@@ -542,11 +542,7 @@ func (s *session) question(i int, qu *questionnaire.Question) (back bool, err er
 	s.say("%s", s.p.T("accessible.question.head", "N", i+1, "Total", len(s.q.Questions), "ID", qu.ID, "Area", short(area.Short, area.Title), "Principles", strings.Join(ps, ", ")))
 	s.say("%s", qu.Text)
 	for l, text := range qu.Levels {
-		colon := ": "
-		if s.p.Tag() == locale.French {
-			colon = "\u00a0: " // French puts a no-break space before the colon
-		}
-		s.say("  %d %s%s%s", l, s.q.LevelName(l), colon, text)
+		s.say("  %d %s%s%s", l, s.q.LevelName(l), s.colon(), text)
 	}
 	prompt := s.p.T("accessible.question.prompt", "DontKnow", s.keys.dontKnow, "Help", s.keys.help,
 		"Back", strings.Join(s.keys.back, s.p.T("accessible.or")), "Quit", s.keys.quit)
@@ -689,7 +685,15 @@ func (s *session) summary(p publish.Paths) {
 	sc := s.a.Scores
 	s.say("%s", s.p.T("accessible.summary.complete"))
 	if sc != nil {
-		s.say("%s", s.p.T("accessible.summary.stage", "Stage", sc.Stage, "Score", s.p.Number(sc.Overall, 1)))
+		// The file stores the stage in the instrument's own language; it is
+		// said in the run's.
+		stage := sc.Stage
+		for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
+			if s.q.Original().LevelName(l) == sc.Stage {
+				stage = s.q.LevelName(l)
+			}
+		}
+		s.say("%s", s.p.T("accessible.summary.stage", "Stage", stage, "Score", s.p.Number(sc.Overall, 1)))
 		if pr := p.Progress; pr != nil && pr.Overall.Defined {
 			d := scoring.Round1(pr.Overall.Delta()) + 0 // +0 turns -0 into 0
 			delta := s.p.Number(d, 1)
@@ -700,7 +704,7 @@ func (s *session) summary(p publish.Paths) {
 		}
 		for _, area := range s.q.Areas {
 			if v, ok := sc.Areas[area.ID]; ok {
-				s.say("  %s: %s", area.Title, s.p.Number(v, 1))
+				s.say("  %s%s%s", area.Title, s.colon(), s.p.Number(v, 1))
 			}
 		}
 	}
@@ -710,6 +714,15 @@ func (s *session) summary(p publish.Paths) {
 	s.say("%s", s.p.T("accessible.summary.report", "Path", p.Report))
 	s.say("%s", s.p.T("accessible.summary.chart", "Path", p.Chart))
 	s.say("%s", s.p.T("accessible.summary.assessment", "Path", p.Assessment))
+}
+
+// colon is ": " as the run's language writes it: French puts a no-break
+// space before the colon.
+func (s *session) colon() string {
+	if s.p.Tag() == locale.French {
+		return "\u00a0: "
+	}
+	return ": "
 }
 
 // textProblem is input.CheckText in the run's language: "" when s follows
