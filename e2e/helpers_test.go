@@ -21,7 +21,8 @@ import (
 const orgName = "Example Agency"
 
 // fillForm answers the start form by keys: the organisation, the type
-// agency (one step right of ministry), no name and no role. Each field is
+// agency (one step right of ministry), no name and no role, and the
+// language it offers. Each field is
 // typed into only once the screen shows it focused (huh marks the focused
 // field with a bar): huh moves the focus through commands, and keys sent
 // earlier would land in the previous field.
@@ -38,6 +39,8 @@ func fillForm(s *session) {
 	s.waitText("┃ Your name")
 	s.press(keyEnter)
 	s.waitText("┃ Your role")
+	s.press(keyEnter)
+	s.waitText("┃ Language", "┃ ← English →") // the environment's language: none, so English
 	s.press(keyEnter)
 }
 

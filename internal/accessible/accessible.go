@@ -401,7 +401,10 @@ func (s *session) draftPath() error {
 func (s *session) chooseType() (string, error) {
 	names := make([]string, len(assessment.OrganisationTypes))
 	for i, t := range assessment.OrganisationTypes {
-		names[i] = s.p.T("tui.orgtype." + t)
+		names[i] = t // in English the ids themselves, as they are typed
+		if s.p.Tag() != locale.English {
+			names[i] = s.p.T("tui.orgtype." + t)
+		}
 	}
 	return s.choose(s.p.T("accessible.form.type"), assessment.OrganisationTypes, names)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 )
 
@@ -32,10 +33,11 @@ func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 			return fmt.Errorf("--org: %w", err)
 		}
 	}
-	if a.Language == "" {
-		// The assessment records the language it was made in; the report
-		// is written in it (see publish).
-		a.Language = string(app.Language())
+	if l := app.Language(); a.Language == "" && l != locale.English {
+		// The assessment records the language it was made in, and the
+		// report is written in it (see publish); English is the reading
+		// of a file without one, so it is left out as before.
+		a.Language = string(l)
 	}
 	setTarget(a, o.target)
 	inputs := []string{answersPath}
