@@ -13,13 +13,13 @@ import (
 
 // TestMessageIDsExist reads the sources of the interactive side (this
 // package, the accessible mode, the command line) for message ids and
-// checks that each has a text in every language: a typo in an id would
+// (and the facilitator's screen) checks that each has a text in every language: a typo in an id would
 // otherwise show "[id]" on screen. (locale's own tests check that every
 // message has all its languages.)
 func TestMessageIDsExist(t *testing.T) {
 	idPattern := regexp.MustCompile(`"((?:tui|cli|accessible)\.[a-z0-9_]+(?:\.[a-z0-9_]+)+)"`)
 	seen := 0
-	for _, dir := range []string{".", "../accessible", "../cli"} {
+	for _, dir := range []string{".", "../accessible", "../cli", "../workshop"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, f := range files {
 			if strings.HasSuffix(f, "_test.go") {
