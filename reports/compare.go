@@ -24,8 +24,14 @@ const boxWidth = 20
 // bytes. An anonymised summary holds no names or free text, so neither
 // does the report.
 func Compare(w io.Writer, q *questionnaire.Questionnaire, s *compare.Summary) error {
+	return CompareWith(w, q, s, CompareCharts{})
+}
+
+// CompareWith is Compare with links to the comparison's charts, written
+// beside the report (see CompareChartFiles).
+func CompareWith(w io.Writer, q *questionnaire.Questionnaire, s *compare.Summary, charts CompareCharts) error {
 	bw := bufio.NewWriter(w)
-	c := &cmpWriter{out: out{bw}, q: q, s: s}
+	c := &cmpWriter{out: out{bw}, q: q, s: s, charts: charts}
 	c.header()
 	c.summary()
 	c.distributions()
@@ -43,8 +49,9 @@ func Compare(w io.Writer, q *questionnaire.Questionnaire, s *compare.Summary) er
 
 type cmpWriter struct {
 	out
-	q *questionnaire.Questionnaire
-	s *compare.Summary
+	q      *questionnaire.Questionnaire
+	s      *compare.Summary
+	charts CompareCharts
 }
 
 // val formats a score with one decimal; NaN (undefined) is "n/a".
@@ -240,9 +247,11 @@ func (c *cmpWriter) distributions() {
 		}
 		return areaTitle(c.q, id)
 	})
+	c.chart("Box plots of the scores by area", c.charts.Areas)
 	c.ln("### By principle")
 	c.ln("")
 	c.distTable("Principle", c.s.Principles, func(id string) string { return principleShort(c.q, id) })
+	c.chart("Box plots of the scores by principle", c.charts.Principles)
 }
 
 func (c *cmpWriter) distTable(what string, ds []compare.Dist, label func(string) string) {
@@ -308,6 +317,7 @@ func (c *cmpWriter) stages() {
 		c.p("| no overall score | | %s | %s |\n", thousands(s.Unstaged), pct(s.Unstaged, s.PSOs))
 	}
 	c.ln("")
+	c.chart("Column chart of the PSOs by stage", c.charts.Stages)
 }
 
 func (c *cmpWriter) areaHeads() (string, string) {
@@ -347,6 +357,7 @@ func (c *cmpWriter) psoTable() {
 		c.p("| %s | %s | %s | %s | %s |%s %d |\n", Escape(p.Label), typ, date, val(p.Overall), Escape(p.Stage), cells.String(), p.Assessments)
 	}
 	c.ln("")
+	c.chart("Heatmap of the scores by area", c.charts.Heatmap)
 }
 
 func (c *cmpWriter) groups() {
@@ -479,6 +490,7 @@ func (c *cmpWriter) trend() {
 		c.p("| %s | %s | %s | %s |%s\n", y.Year, thousands(y.PSOs), thousands(y.Assessments), val(y.Overall), cells.String())
 	}
 	c.ln("")
+	c.chart("Line chart of the median overall score by year with its quartiles", c.charts.Trend)
 }
 
 // fewer stands for a count that is withheld: it would tell how small a

@@ -16,6 +16,7 @@ import (
 
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/dgmaturity/dgmaturity/internal/locale"
@@ -139,6 +140,28 @@ func (r *htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindTableCell, r.cell)
 	reg.Register(gast.KindImage, r.image)
 	reg.Register(gast.KindRawHTML, r.rawHTML)
+	reg.Register(gast.KindLink, r.link)
+}
+
+// link writes a link; a link to a sibling Markdown report (the workshop
+// report's link to the consolidated report) points to its HTML page,
+// written beside it. A link that could run script loses its href.
+func (r *htmlRenderer) link(w util.BufWriter, src []byte, node gast.Node, entering bool) (gast.WalkStatus, error) {
+	if !entering {
+		w.WriteString("</a>")
+		return gast.WalkContinue, nil
+	}
+	n := node.(*gast.Link)
+	dest := string(n.Destination)
+	if !strings.Contains(dest, ":") && !strings.HasPrefix(dest, "/") && strings.HasSuffix(dest, ".md") {
+		dest = strings.TrimSuffix(dest, ".md") + ".html"
+	}
+	if html.IsDangerousURL([]byte(dest)) {
+		w.WriteString("<a>")
+		return gast.WalkContinue, nil
+	}
+	fmt.Fprintf(w, `<a href="%s">`, template.HTMLEscapeString(dest))
+	return gast.WalkContinue, nil
 }
 
 // cell writes a header cell as th scope="col" and the first cell of a row

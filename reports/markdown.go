@@ -22,6 +22,10 @@ type Options struct {
 	Warnings []string
 	// Progress, when not nil, adds the "Progress since" section.
 	Progress *scoring.Progress
+	// AreaChartFile and ChangeChartFile are the file names of the area
+	// bars (AreaBarsSVG) and of the change per area (ChangeSVG) written
+	// beside the report, linked from it; empty leaves a link out.
+	AreaChartFile, ChangeChartFile string
 }
 
 // barWidth is the width of the text bars in the report, in cells.
@@ -36,7 +40,7 @@ func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 	m := &mdWriter{out: out{bw}, q: q, a: a, r: r}
 	m.header(opt)
 	m.summary(opt)
-	m.progress(opt.Progress)
+	m.progress(opt.Progress, opt.ChangeChartFile)
 	m.areas()
 	m.principles()
 	m.matrix()
@@ -152,6 +156,9 @@ func (m *mdWriter) summary(opt Options) {
 	m.ln("")
 	if opt.ChartFile != "" {
 		m.p("![Radar chart of the scores of the twelve principles](%s)\n\n", opt.ChartFile)
+	}
+	if opt.AreaChartFile != "" {
+		m.p("![Bar chart of the scores by area against the targets](%s)\n\n", opt.AreaChartFile)
 	}
 }
 
@@ -578,7 +585,7 @@ func plural(n int, one, many string) string {
 }
 
 // progress writes what moved since the earlier assessment.
-func (m *mdWriter) progress(p *scoring.Progress) {
+func (m *mdWriter) progress(p *scoring.Progress, chart string) {
 	if p == nil {
 		return
 	}
@@ -601,6 +608,9 @@ func (m *mdWriter) progress(p *scoring.Progress) {
 		m.p("| %s | %s |\n", areaTitle(m.q, c.ID), changeCells(c))
 	}
 	m.ln("")
+	if chart != "" {
+		m.p("![Chart of the change per area since %s](%s)\n\n", Escape(p.Since), chart)
+	}
 	m.ln("| Principle | Then | Now | Change |")
 	m.ln("|---|---:|---:|---:|")
 	for _, c := range p.Principles {

@@ -22,6 +22,10 @@ type WorkshopOptions struct {
 	// ReportFile is the file name of the consolidated assessment's own
 	// report, linked from the workshop report; empty leaves the link out.
 	ReportFile string
+	// SpreadChartFile is the file name of the chart of the agenda's spread
+	// (WorkshopSpreadSVG) written beside the report, linked from it;
+	// empty leaves the link out.
+	SpreadChartFile string
 }
 
 // Workshop writes the workshop report of a consolidated assessment (one
@@ -58,7 +62,7 @@ func Workshop(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 	}
 	ww.header(opt)
 	ww.scores()
-	ww.agenda()
+	ww.agenda(opt.SpreadChartFile)
 	ww.applicability()
 	ww.table()
 	return ww.w.Flush()
@@ -194,7 +198,7 @@ func (m *wsWriter) items() []item {
 	return out
 }
 
-func (m *wsWriter) agenda() {
+func (m *wsWriter) agenda(chart string) {
 	var agenda []item
 	for _, it := range m.items() {
 		if it.gap() >= AgendaGap {
@@ -212,6 +216,9 @@ func (m *wsWriter) agenda() {
 	}
 	m.p("%s on which the respondents are %d or more levels apart, widest gap first. \"Don't know\" does not count in a gap.\n\n",
 		count(len(agenda), "question", "questions"), AgendaGap)
+	if chart != "" {
+		m.p("![Chart of the spread of the levels on the agenda](%s)\n\n", chart)
+	}
 	for k, it := range agenda {
 		m.p("### %d. %s: %d levels apart (%d to %d)\n\n", k+1, it.q.ID, it.gap(), it.lo, it.hi)
 		m.p("*%s · %s*  \n", areaTitle(m.q, it.q.Area), strings.Join(it.q.Principles, ", "))

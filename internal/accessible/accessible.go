@@ -93,6 +93,9 @@ type Options struct {
 	// Previous is an earlier assessment to show progress against
 	// (--previous); "" looks for one in OutDir.
 	Previous string
+	// Formats are the report formats to write (--format); the zero value
+	// writes both Markdown and HTML.
+	Formats publish.Formats
 }
 
 // keys are the typed keys of the protocol, from the shared key map.
@@ -172,7 +175,11 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opt Options) (publish
 		t.Default = opt.Target
 		s.a.Targets = &t
 	}
-	paths, err := publish.WriteWith(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, opt.Previous)
+	formats := opt.Formats
+	if formats == (publish.Formats{}) {
+		formats = publish.Both
+	}
+	paths, err := publish.WriteFormats(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, opt.Previous, formats)
 	if err != nil {
 		return publish.Paths{}, fmt.Errorf("write results: %w", err)
 	}

@@ -31,7 +31,7 @@ func assessAnswers(app *App, o assessOptions) error {
 		a.Language = app.lang
 	}
 	setTarget(a, o.target)
-	paths, err := publish.WriteWith(outDir, publish.Base(a), q, a, app.Tool(), o.previous)
+	paths, err := publish.WriteFormats(outDir, publish.Base(a), q, a, app.Tool(), o.previous, o.formats)
 	if err != nil {
 		return fmt.Errorf("write results: %w", err)
 	}
@@ -42,7 +42,7 @@ func assessAnswers(app *App, o assessOptions) error {
 // printPaths prints the written files on stdout, one per line, so that
 // scripts can pick them up.
 func printPaths(app *App, p publish.Paths) {
-	for _, path := range []string{p.Assessment, p.Report, p.Chart} {
+	for _, path := range append([]string{p.Assessment, p.Report, p.HTML}, p.Charts...) {
 		if path != "" {
 			fmt.Fprintln(app.Stdout, path)
 		}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/compare"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/reports"
 )
 
@@ -28,6 +29,7 @@ type compareOptions struct {
 	minGroup    int
 	skipInvalid bool
 	salt        string
+	format      string
 }
 
 // defaultMinGroup is the smallest group shown in an anonymised comparison.
@@ -56,6 +58,13 @@ PSO's latest assessment. A PSO is recognised by its organisation id, else by its
 
 --csv writes one row per assessment, every score a column, for spreadsheets.
 
+With -o, the charts are written beside the report and linked from it (<name>-areas.svg and
+-principles.svg: box plots; -stages.svg; -heatmap.svg: each PSO's area scores, or each peer
+group's above 60 PSOs; -trend.svg: the median and quartiles by year), and --format md,html
+adds a self-contained HTML page of the report with the charts in it (default md: the
+comparison is read by analysts, and often piped). An anonymised comparison's charts and HTML
+withhold exactly what its Markdown withholds.
+
 --anonymise replaces every name by a stable pseudonym ("PSO-" and 8 hexadecimal digits), leaves
 out respondents, comments and every other text people typed, and withholds any group of fewer
 than --min-group PSOs (default 5); the report says what was withheld. Each PSO's own row is
@@ -77,7 +86,8 @@ assessment was found or the command line is wrong.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.out, "output", "o", "", "report file to write (default: standard output)")
+	f.StringVarP(&o.out, "output", "o", "", "report file to write (default: standard output); the charts and the HTML report go beside it")
+	f.StringVar(&o.format, "format", "md", "report formats to write with -o: md, html or md,html (the charts are written beside either)")
 	f.StringVar(&o.csv, "csv", "", "also write one row per assessment to this CSV file")
 	f.BoolVar(&o.anonymise, "anonymise", false, "pseudonyms instead of names, no free text, small groups withheld")
 	f.BoolVar(&o.anonymise, "anonymize", false, "same as --anonymise")
@@ -105,6 +115,17 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 		return &input.UsageError{Msg: "-o and --csv name the same file"}
 	case o.salt != "" && !o.anonymise:
 		return &input.UsageError{Msg: "--salt keys the pseudonyms of --anonymise; give --anonymise too"}
+	}
+	formats := publish.Formats{Markdown: true}
+	if o.format != "" {
+		f, err := publish.ParseFormats(o.format)
+		if err != nil {
+			return err
+		}
+		formats = f
+	}
+	if o.out == "" && formats != (publish.Formats{Markdown: true}) {
+		return &input.UsageError{Msg: "--format " + formats.String() + " needs -o: the HTML report and the charts are written beside the report file"}
 	}
 	minGroup := o.minGroup
 	if minGroup == 0 && o.anonymise {
@@ -153,7 +174,14 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 
 	s := compare.Summarise(set, compare.Options{Anonymise: o.anonymise, MinGroup: minGroup, Salt: o.salt})
 	var md bytes.Buffer
-	if err := reports.Compare(&md, q, s); err != nil {
+	var files []publish.File
+	if o.out != "" {
+		// The charts and the HTML go beside the report.
+		stem := strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
+		if files, err = publish.CompareFiles(stem, formats, q, s); err != nil {
+			return err
+		}
+	} else if err := reports.Compare(&md, q, s); err != nil {
 		return fmt.Errorf("render comparison: %w", err)
 	}
 	var written []string
@@ -168,10 +196,24 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 		written = append(written, o.csv)
 	}
 	if o.out != "" {
-		if err := writeOutput(o.out, md.Bytes()); err != nil {
-			return err
+		// The charts first, the reports that link them last; the reports'
+		// paths are printed first.
+		var charts []string
+		for _, f := range files {
+			path := filepath.Join(filepath.Dir(o.out), f.Name)
+			if filepath.Ext(f.Name) == ".md" {
+				path = o.out // the name given, whatever its extension
+			}
+			if err := writeOutput(path, f.Data); err != nil {
+				return err
+			}
+			if filepath.Ext(f.Name) == ".svg" {
+				charts = append(charts, path)
+			} else {
+				written = append(written, path)
+			}
 		}
-		written = append(written, o.out)
+		written = append(written, charts...)
 	} else if _, err := app.Stdout.Write(md.Bytes()); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -14,14 +13,13 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
-	"github.com/dgmaturity/dgmaturity/reports"
 )
 
 func init() { register(newMergeCmd) }
 
 // newMergeCmd builds `dgmaturity merge`.
 func newMergeCmd(app *App) *cobra.Command {
-	out := "."
+	out, format := ".", "md,html"
 	cmd := &cobra.Command{
 		Use:   "merge A.json B.json ...",
 		Short: "Consolidate a workshop: merge the assessments of several respondents of one PSO",
@@ -39,18 +37,26 @@ middle levels when their number is even); "don't know" and "not applicable" coun
 nobody gave a level. What each respondent said is kept in the file. Its date is the latest of
 the inputs' dates.
 
-Written into --out: <slug>-<date>-consolidated.json with its report (.md) and chart (.svg),
-and <slug>-<date>-workshop.md: the respondents' scores side by side, the discussion agenda
-(questions on which the respondents are two or more levels apart, widest first, with what
-each said and their comments) and the consensus and spread of every question.`,
+Written into --out: <slug>-<date>-consolidated.json with its reports and charts (as assess
+writes them), and the workshop report <slug>-<date>-workshop.md: the respondents' scores side
+by side, the discussion agenda (questions on which the respondents are two or more levels
+apart, widest first, with what each said and their comments, and a chart of the spread of
+their levels, -workshop-spread.svg) and the consensus and spread of every question. Each
+report is written as Markdown and as a self-contained HTML page (--format md, html or
+md,html; default both: the workshop's result goes to the board as the assessment's does).`,
 		Example: `  dgmaturity merge lead.json it.json data-officer.json
   dgmaturity merge workshop/*.json --out workshop/results`,
 		Args: needArgs(cobra.MinimumNArgs(2), "the assessment files of at least two respondents"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runMerge(app, args, out)
+			f, err := publish.ParseFormats(format)
+			if err != nil {
+				return err
+			}
+			return runMerge(app, args, out, f)
 		},
 	}
-	cmd.Flags().StringVar(&out, "out", ".", "folder for the consolidated assessment, its report and chart, and the workshop report")
+	cmd.Flags().StringVar(&out, "out", ".", "folder for the consolidated assessment, its reports and charts, and the workshop report")
+	cmd.Flags().StringVar(&format, "format", "md,html", "report formats to write: md, html or md,html (the charts are written beside either)")
 	return cmd
 }
 
@@ -61,7 +67,7 @@ type mergeInput struct {
 	answers []map[string]assessment.Answer // one per respondent
 }
 
-func runMerge(app *App, paths []string, outDir string) error {
+func runMerge(app *App, paths []string, outDir string, formats publish.Formats) error {
 	q, err := app.Instrument()
 	if err != nil {
 		return err
@@ -104,21 +110,18 @@ func runMerge(app *App, paths []string, outDir string) error {
 	}
 
 	base := publish.Base(c)
-	paths2, err := publish.WriteNamed(outDir, base+"-consolidated", q, c, app.Tool())
+	paths2, err := publish.WriteFormats(outDir, base+"-consolidated", q, c, app.Tool(), "", formats)
 	if err != nil {
 		return fmt.Errorf("write results: %w", err)
 	}
-	var ws bytes.Buffer
-	if err := reports.Workshop(&ws, q, c, reports.WorkshopOptions{ReportFile: filepath.Base(paths2.Report)}); err != nil {
-		return fmt.Errorf("render workshop report: %w", err)
-	}
-	workshop := filepath.Join(outDir, base+"-workshop.md")
-	if err := writeOutput(workshop, ws.Bytes()); err != nil {
+	// The workshop report links the consolidated report; its HTML page
+	// links the HTML one (the renderer maps .md links to .html).
+	ws, err := publish.WorkshopFiles(base+"-workshop", formats, q, c, base+"-consolidated.md")
+	if err != nil {
 		return err
 	}
 	printPaths(app, paths2)
-	fmt.Fprintln(app.Stdout, workshop)
-	return nil
+	return writeFiles(app, outDir, ws)
 }
 
 // loadMergeInputs reads the files and checks that they can be merged: one

@@ -16,12 +16,14 @@ import (
 func init() { register(newReportCmd) }
 
 func newReportCmd(app *App) *cobra.Command {
-	var out, previous string
+	var out, previous, format string
 	var target int
 	cmd := &cobra.Command{
 		Use:   "report ASSESSMENT.json",
-		Short: "Rebuild the report and chart of an assessment file",
-		Long: `Rebuild the Markdown report and the SVG chart of an assessment file. The scores are
+		Short: "Rebuild the reports and charts of an assessment file",
+		Long: `Rebuild the reports (Markdown and a self-contained HTML page, --format) and the SVG
+charts (the radar, the areas against their targets, the change per area) of an assessment
+file. The scores are
 recomputed from the answers; where they differ from the ones stored in the file (an edited
 file), a warning is printed and noted in the report. An assessment made with an earlier
 release of the built-in questionnaire is reported with that release's own questions and
@@ -30,21 +32,30 @@ recommendations.
 The recommendations aim at the targets recorded in the file (3 for every question in files
 without targets); --target sets another default. The report shows progress since an earlier
 assessment of the same organisation: the one given with --previous, else the latest earlier
-one found in the report's folder.`,
+one found in the report's folder.
+
+To print the report or keep it as a PDF, open the .html file in a browser and print it: the
+page has its own print layout (A4, each main section on a new page).`,
 		Example: `  dgmaturity report agency-2026-03-01.json
-  dgmaturity report agency-2026-03-01.json -o board/report.md`,
+  dgmaturity report agency-2026-03-01.json -o board/report.md
+  dgmaturity report agency-2026-03-01.json --format html`,
 		Args: needArgs(cobra.ExactArgs(1), "one assessment file (ASSESSMENT.json)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReport(app, args[0], out, previous, target)
+			f, err := publish.ParseFormats(format)
+			if err != nil {
+				return err
+			}
+			return runReport(app, args[0], out, previous, target, f)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the chart goes beside it with .svg")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the HTML report and the charts go beside it")
 	cmd.Flags().IntVar(&target, "target", 0, "default target level 1-4 instead of the one recorded in the file (default 3)")
+	cmd.Flags().StringVar(&format, "format", "md,html", "report formats to write: md, html or md,html (the charts are written beside either)")
 	cmd.Flags().StringVar(&previous, "previous", "", "earlier assessment file of the same organisation to show progress against (default: the latest beside the report)")
 	return cmd
 }
 
-func runReport(app *App, path, out, previous string, target int) error {
+func runReport(app *App, path, out, previous string, target int, formats publish.Formats) error {
 	if err := checkTarget(target); err != nil {
 		return err
 	}
@@ -74,7 +85,7 @@ func runReport(app *App, path, out, previous string, target int) error {
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
 	}
-	chart := strings.TrimSuffix(out, filepath.Ext(out)) + ".svg"
+	stem := strings.TrimSuffix(out, filepath.Ext(out))
 	if previous == "" {
 		previous = publish.FindPrevious(filepath.Dir(out), q, a)
 	}
@@ -91,17 +102,9 @@ func runReport(app *App, path, out, previous string, target int) error {
 		setTarget(&c, target)
 		shown = &c
 	}
-	md, svg, err := publish.RenderWith(q, shown, r, filepath.Base(chart), warnings, progress)
+	files, err := publish.AssessmentFiles(filepath.Base(stem), formats, q, shown, r, warnings, progress)
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(chart, svg); err != nil {
-		return err
-	}
-	if err := writeOutput(out, md); err != nil {
-		return err
-	}
-	fmt.Fprintln(app.Stdout, out)
-	fmt.Fprintln(app.Stdout, chart)
-	return nil
+	return writeFiles(app, filepath.Dir(out), files)
 }

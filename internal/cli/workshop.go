@@ -18,6 +18,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/tui"
 	"github.com/dgmaturity/dgmaturity/internal/workshop"
 )
@@ -114,7 +115,7 @@ func closeWorkshop(app *App, w *workshop.Workshop) error {
 			fmt.Fprintln(app.Stdout, p)
 		}
 		printed = true
-		return runMerge(app, paths, out)
+		return runMerge(app, paths, out, publish.Both)
 	})
 	if !printed {
 		for _, p := range closed.Published {

@@ -21,7 +21,10 @@ import (
 
 // Paths are the files Write produced.
 type Paths struct {
-	Assessment, Report, Chart string
+	// Report is the Markdown report and HTML the HTML report ("" when
+	// not asked for); Chart is the radar and Charts every chart written.
+	Assessment, Report, HTML, Chart string
+	Charts                          []string
 	// Previous is the earlier assessment the report measured progress
 	// against, "" when none; Progress is that progress.
 	Previous string
@@ -84,13 +87,17 @@ func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.
 // previous; when previous is "", the latest earlier assessment of the same
 // organisation in dir is used, if there is one (FindPrevious).
 func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool, previous string) (Paths, error) {
+	return WriteFormats(dir, base, q, a, tool, previous, Both)
+}
+
+// WriteFormats is WriteWith with the report formats to write.
+func WriteFormats(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool, previous string, f Formats) (Paths, error) {
 	if base == "" || filepath.Base(base) != base || base == "." || base == ".." {
 		return Paths{}, fmt.Errorf("write results: %q is not a plain file name", base)
 	}
 	r := Finish(q, a, tool)
 	paths := Paths{
 		Assessment: filepath.Join(dir, base+".json"),
-		Report:     filepath.Join(dir, base+".md"),
 		Chart:      filepath.Join(dir, base+".svg"),
 	}
 	if err := checkOverwrite(paths.Assessment, a); err != nil {
@@ -106,20 +113,28 @@ func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.A
 		}
 		paths.Previous, paths.Progress = previous, p
 	}
-	md, svg, err := RenderWith(q, a, r, base+".svg", nil, paths.Progress)
+	files, err := AssessmentFiles(base, f, q, a, r, nil, paths.Progress)
 	if err != nil {
 		return Paths{}, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Paths{}, fmt.Errorf("create output folder: %w", err)
 	}
-	// The chart and the report first, the assessment last: the JSON is the
-	// record, and it only appears once what it describes exists.
-	if err := assessment.WriteFileAtomic(paths.Chart, svg, 0o644); err != nil {
-		return Paths{}, err
-	}
-	if err := assessment.WriteFileAtomic(paths.Report, md, 0o644); err != nil {
-		return Paths{}, err
+	// The charts and the reports first, the assessment last: the JSON is
+	// the record, and it only appears once what it describes exists.
+	for _, file := range files {
+		path := filepath.Join(dir, file.Name)
+		if err := assessment.WriteFileAtomic(path, file.Data, 0o644); err != nil {
+			return Paths{}, err
+		}
+		switch filepath.Ext(file.Name) {
+		case ".md":
+			paths.Report = path
+		case ".html":
+			paths.HTML = path
+		case ".svg":
+			paths.Charts = append(paths.Charts, path)
+		}
 	}
 	if err := assessment.Save(paths.Assessment, a); err != nil {
 		return Paths{}, err

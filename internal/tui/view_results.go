@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
@@ -69,10 +68,10 @@ func (m Model) summaryContent(w int) string {
 	h := m.styles.Heading.Render
 
 	b.WriteString(h("Answers") + "\n  " + m.counts() + "\n\n")
-	if m.paths != (publish.Paths{}) { // a workshop participant's session writes none
+	if m.paths.Assessment != "" { // a workshop participant's session writes none
 		b.WriteString(h("Files written") + "\n")
 		for _, f := range []struct{ label, path string }{
-			{"Report", m.paths.Report}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
+			{"Report", m.paths.Report}, {"HTML report", m.paths.HTML}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
 		} {
 			if f.path != "" {
 				// Paths are wrapped after a slash, never cut: the file name is
