@@ -41,7 +41,13 @@ func BoxPlotsSVG(w io.Writer, p *locale.Printer, title string, ds []compare.Dist
 	X := func(v float64) float64 { return x0 + (x1-x0)*v/100 }
 	for i, d := range ds {
 		y := top + rowH*float64(i) + rowH/2
-		c.text(left-10, y+4, "end", 12, inkColour, clip(labels(d.ID), 38))
+		lines := wrapText(labels(d.ID), left-20, 12)
+		if len(lines) > 2 {
+			lines = []string{lines[0], clip(strings.Join(lines[1:], " "), 34)}
+		}
+		for k, line := range lines {
+			c.text(left-10, y+4+13*(float64(k)-float64(len(lines)-1)/2), "end", 12, inkColour, line)
+		}
 		switch {
 		case d.Withheld:
 			c.text(x0+8, y+4, "start", 12, mutedColour, p.T("chart.withheld", "Min", minGroup))
