@@ -46,8 +46,12 @@ func chartCases(t *testing.T) []chartCase {
 	wq, wa := workshopSample(t, workshopPeople)
 	areaLabel := func(id string) string { return areaPlain(q, id) }
 	return []chartCase{
-		{"areas", func(w io.Writer, p *locale.Printer) error { return AreaBarsSVG(w, p, q, r, a.Organisation.Name, a.Date) }},
-		{"change", func(w io.Writer, p *locale.Printer) error { return ChangeSVG(w, p, q, prog, a.Organisation.Name, a.Date) }},
+		{"areas", func(w io.Writer, p *locale.Printer) error {
+			return AreaBarsSVG(w, p, q, r, a.Organisation.Name, a.Date)
+		}},
+		{"change", func(w io.Writer, p *locale.Printer) error {
+			return ChangeSVG(w, p, q, prog, a.Organisation.Name, a.Date)
+		}},
 		{"box-areas", func(w io.Writer, p *locale.Printer) error {
 			return BoxPlotsSVG(w, p, p.T("chart.box.areas.title"), append([]compare.Dist{s.Overall}, s.Areas...), areaLabel, s.MinGroup)
 		}},
