@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 module github.com/dgmaturity/dgmaturity
 
 go 1.26.8

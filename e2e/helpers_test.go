@@ -66,7 +66,7 @@ func waitAfter(s *session, q *questionnaire.Questionnaire, i int) {
 }
 
 // draftFiles lists the drafts folder of the state folder state: the draft
-// files (*.json) and the temporary files of atomic writes (.*.tmp-*).
+// files (*.json) and the temporary files of atomic writes (.*.dgmaturity-tmp-*).
 func draftFiles(t testing.TB, state string) (drafts, temps []string) {
 	t.Helper()
 	dir := filepath.Join(state, "dgmaturity", "drafts")
@@ -79,7 +79,7 @@ func draftFiles(t testing.TB, state string) (drafts, temps []string) {
 	}
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-"):
+		case strings.HasPrefix(name, ".") && strings.Contains(name, "tmp-"):
 			temps = append(temps, filepath.Join(dir, name))
 		case strings.HasSuffix(name, ".json"):
 			drafts = append(drafts, filepath.Join(dir, name))

@@ -102,7 +102,7 @@ type killStats struct {
 // seed is logged; -killseed replays a run.
 //
 // Temporary files: a kill during the millisecond of a draft write leaves
-// that write's temporary file (.<draft>.json.tmp-<random>) behind; about
+// that write's temporary file (.<draft>.json.dgmaturity-tmp-<random>) behind; about
 // one kill in thirty does. It is never read as a draft, and it is private
 // (0600 in a 0700 folder), but it holds the answers and would pile up, so
 // assessment.Drafts removes such files at the next start once they are a

@@ -47,7 +47,7 @@ func TestKillAndResume(t *testing.T) {
 
 	// What a kill in the middle of a draft write leaves: the start removes
 	// it once it is old enough not to be another run's write in progress.
-	stray := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-e2e")
+	stray := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".dgmaturity-tmp-00000000000000e2")
 	if err := os.WriteFile(stray, []byte(`{"schema": "dgmaturity/asse`), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -30,6 +30,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -60,7 +61,11 @@ func setup(m *testing.M) int {
 		bin += ".exe"
 	}
 	build := exec.Command("go", "build", "-o", bin, "github.com/dgmaturity/dgmaturity/cmd/dgmaturity")
-	if out, err := build.CombinedOutput(); err != nil {
+	if b := os.Getenv("DGMATURITY_E2E_BIN"); b != "" {
+		// Run the suite against another build, such as one of an earlier
+		// commit, to see a case fail before its fix.
+		bin = b
+	} else if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
 		return 1
 	}
@@ -249,6 +254,32 @@ func TestHostileInputs(t *testing.T) {
 		// Hand-edited scores are a warning, not an error: they are recomputed.
 		{name: "s-edited-scores", cmd: report, file: "edited.json", data: fromSavedRe(`"overall": [0-9.]+`, `"overall": 99.9`), warning: "differs from the recomputed"},
 		{name: "s-org-5000", cmd: report, file: "long-name.json", data: fromSaved(`"name": "Example Agency"`, `"name": "`+strings.Repeat("/../É", 1000)+`"`)},
+
+		// ---- text that could drive a terminal (one text policy) -------
+		// Every case below is refused with the character named; runCase
+		// also checks that no refused character reaches stdout or stderr
+		// raw, in this case or any other.
+		// An object key that retitles and clears the terminal, through the
+		// "unknown question" message.
+		{name: "t-answers-key-escape-json", cmd: assess, file: "key-escape.json", data: replaced("answers/good.json", `"CTX-01": 3`, `"\u001b]0;pwned\u0007\u001b[2J": 3`), line: 6, reason: "contains the control character U+001B (escape)"},
+		{name: "t-answers-key-escape-yaml", cmd: assess, file: "key-escape.yaml", data: replaced("answers/good.yaml", "CTX-01: 3", `"\e]0;pwned\a\e[2J": 3`), line: 6, reason: "contains the control character U+001B (escape)"},
+		{name: "t-answers-key-bidi", cmd: assess, file: "key-bidi.yaml", data: replaced("answers/good.yaml", "CTX-01: 3", "\"CTX\u202e-01\": 3"), line: 6, reason: "bidirectional control U+202E"},
+		// Names and comments: bidi controls and invisible characters too.
+		{name: "t-org-bidi", cmd: assess, file: "org-bidi.yaml", data: replaced("answers/good.yaml", "name: Example Agency", "name: \"Example \u202eAgency\""), line: 2, reason: "bidirectional control U+202E"},
+		{name: "t-role-rlm", cmd: assess, file: "role-rlm.yaml", data: replaced("answers/good.yaml", "role: Head of digital", "role: \"Head\u200f of digital\""), line: 3, reason: "bidirectional control U+200F"},
+		{name: "t-comment-zwsp", cmd: assess, file: "comment-zwsp.yaml", data: replaced("answers/good.yaml", "not known outside IT", "not known\u200b outside IT"), line: 7, reason: "U+200B (zero-width space)"},
+		// Score keys, the tool, the questionnaire version and stored
+		// recommendation ids of an assessment file.
+		{name: "t-score-key-escape", cmd: report, file: "score-key.json", data: fromSaved(`"context":`, `"\u001b[2Jcontext":`), line: 40, reason: "the key \\x1b[2Jcontext contains the control character U+001B"},
+		{name: "t-tool-bidi", cmd: report, file: "tool-bidi.json", data: fromSavedRe(`"tool": "[^"]*"`, `"tool": "dgmaturity \u202e1.0"`), line: 3, reason: "tool: contains the bidirectional control U+202E"},
+		{name: "t-version-escape", cmd: report, file: "version-escape.json", data: fromSaved(`"version": "1.1.0"`, `"version": "1.1.0\u001b[31m\u202e"`), line: 6, reason: "questionnaire.version: contains the control character U+001B"},
+		{name: "t-recommendation-escape", cmd: report, file: "rec-escape.json", data: fromSavedRe(`"recommendations": \[\s*"`, `"recommendations": ["\u001b[2J", "`), line: 56, reason: "recommendations[0]: contains the control character U+001B"},
+		// The questionnaire refuses what the assessment reader refuses:
+		// invisible characters and separators as well as controls.
+		{name: "q-text-rlm", cmd: validate, file: "rlm.yaml", data: replaced("questionnaire/text-escape-codes.yaml", `"Is the \e[2J\e[31mfirst\u202e thing done?"`, `"Is the first\u200f thing done?"`), line: 42, reason: "bidirectional control U+200F"},
+		{name: "q-text-zwsp", cmd: validate, file: "zwsp.yaml", data: replaced("questionnaire/text-escape-codes.yaml", `"Is the \e[2J\e[31mfirst\u202e thing done?"`, `"Is the first\u200b thing done?"`), line: 42, reason: "U+200B (zero-width space)"},
+		{name: "q-text-word-joiner", cmd: validate, file: "wj.yaml", data: replaced("questionnaire/text-escape-codes.yaml", `"Is the \e[2J\e[31mfirst\u202e thing done?"`, `"Is the first\u2060 thing done?"`), line: 42, reason: "invisible character U+2060"},
+		{name: "q-text-line-separator", cmd: validate, file: "lsep.yaml", data: replaced("questionnaire/text-escape-codes.yaml", `"Is the \e[2J\e[31mfirst\u202e thing done?"`, `"Is the first\u2028 thing done?"`), line: 42, reason: "invisible line separator U+2028"},
 	}
 	if n := len(cases); n < 30 {
 		t.Fatalf("only %d hostile cases, want at least 30", n)
@@ -317,6 +348,11 @@ func runCase(t *testing.T, tc hostileCase) {
 	for _, out := range []string{stdout.String(), stderr.String()} {
 		if strings.Contains(out, "panic") || strings.Contains(out, "goroutine") {
 			t.Fatalf("dgmaturity panicked:\n%s", out)
+		}
+		// Nothing from outside reaches the terminal raw: no control,
+		// bidi or invisible character in anything printed.
+		if r, bad := input.BadRune(out, input.Multiline); bad {
+			t.Errorf("the output holds the character U+%04X raw:\n%q", r, out)
 		}
 	}
 

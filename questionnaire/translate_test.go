@@ -219,8 +219,8 @@ func TestLocalized(t *testing.T) {
 	if _, err := q.localized("fr", []*Translation{&other}); err == nil || !strings.Contains(err.Error(), "available: en") {
 		t.Errorf("localized(fr) with a translation of another instrument: %v", err)
 	}
-	// The embedded set ships no translation yet.
-	if _, err := q.Localized("xx"); err == nil || !input.IsBad(err) || !strings.Contains(err.Error(), "available: en") {
+	// An unknown language lists English and the shipped translations.
+	if _, err := q.Localized("xx"); err == nil || !input.IsBad(err) || !strings.Contains(err.Error(), "available: en, de, fr") {
 		t.Errorf("Localized(xx): %v", err)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -66,29 +65,15 @@ func (c *checker) text(s string, path ...any) {
 	c.printable(s, path...)
 }
 
-// printable refuses characters that could change what a terminal shows
-// (escape sequences, bidirectional overrides) in any text of the file.
+// printable refuses, in any text of the file, what the one text policy
+// (input.CheckText) refuses: characters that could drive a terminal
+// (controls, escape sequences), reorder what it shows (bidirectional
+// controls) or hide text (invisible format characters, line separators).
+// Texts may span lines.
 func (c *checker) printable(s string, path ...any) {
-	for _, r := range s {
-		if isControl(r) {
-			c.add(fmt.Sprintf("contains the control character U+%04X, which is not allowed in texts", r), path...)
-			return
-		}
+	if reason := input.CheckText(s, input.Multiline); reason != "" {
+		c.add(reason, path...)
 	}
-}
-
-func isControl(r rune) bool {
-	switch {
-	case r == '\n' || r == '\t':
-		return false
-	case r < 0x20, r >= 0x7f && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi embeddings and isolates
-		return true
-	case r == utf8.RuneError, r == 0xfeff:
-		return true
-	}
-	return false
 }
 
 // wholeNumber reports whether the node at path, if any, is a whole number

@@ -42,7 +42,7 @@ func chartCases(t *testing.T) []chartCase {
 	prog, _ := progressSample(t)
 	set := compareSet()
 	s := compare.Summarise(set, compare.Options{})
-	anon := compare.Summarise(compareSet(), compare.Options{Anonymise: true, MinGroup: 3})
+	anon := compare.Summarise(compareSet(), compare.Options{Anonymise: true, MinGroup: 3, Salt: "a test salt, not secret"})
 	wq, wa := workshopSample(t, workshopPeople)
 	areaLabel := func(id string) string { return areaPlain(q, id) }
 	return []chartCase{
@@ -121,7 +121,7 @@ func checkChart(t *testing.T, name string, svg []byte) {
 // no name.
 func TestChartsWithholdWhatTheReportWithholds(t *testing.T) {
 	set := compareSet()
-	anon := compare.Summarise(set, compare.Options{Anonymise: true, MinGroup: 50})
+	anon := compare.Summarise(set, compare.Options{Anonymise: true, MinGroup: 50, Salt: "a test salt, not secret"})
 	p := locale.For(locale.English)
 	var all bytes.Buffer
 	for _, render := range []func(io.Writer) error{

@@ -94,13 +94,13 @@ func TestCompareGolden(t *testing.T) {
 	golden(t, "compare.md.golden", md)
 	golden(t, "compare.csv.golden", c)
 
-	md, c = renderCompare(t, compare.Options{Anonymise: true, MinGroup: 3})
+	md, c = renderCompare(t, compare.Options{Anonymise: true, MinGroup: 3, Salt: "a test salt, not secret"})
 	golden(t, "compare-anonymised.md.golden", md)
 	golden(t, "compare-anonymised.csv.golden", c)
 }
 
 func TestCompareAnonymisedHidesNames(t *testing.T) {
-	md, c := renderCompare(t, compare.Options{Anonymise: true, MinGroup: 3})
+	md, c := renderCompare(t, compare.Options{Anonymise: true, MinGroup: 3, Salt: "a test salt, not secret"})
 	for _, r := range compareSet().Records {
 		for _, secret := range []string{r.Name, Escape(r.Name), r.OrgID, strings.TrimPrefix(r.Key, "id:"), strings.TrimPrefix(r.Key, "name:"), "Agency", "Town", "Office"} {
 			if secret == "" {

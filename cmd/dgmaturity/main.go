@@ -15,11 +15,9 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/cli"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/version"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
-
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "0.1.0"
 
 func main() {
 	os.Exit(run())
@@ -32,9 +30,15 @@ func run() int {
 	// Most runs need the built-in instrument: parse it while cobra, fang
 	// and the terminal get ready (start to first screen is budgeted).
 	questionnaire.Preload()
-	app := cli.NewApp(version)
-	err := fang.Execute(context.Background(), cli.Root(app),
-		fang.WithVersion(version),
+	// The version, commit and date come from the release build's linker
+	// flags, else from the module's build information (internal/version);
+	// the assessment's tool field carries the same version.
+	v := version.Get()
+	app := cli.NewApp(v.Version)
+	root := cli.Root(app)
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
+	err := fang.Execute(context.Background(), root,
+		fang.WithVersion(v.String()),
 		fang.WithNotifySignal(os.Interrupt),
 		// fang's default handler reformats messages into a box; ours keep
 		// file:line: field: reason intact for people and scripts.

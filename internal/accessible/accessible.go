@@ -175,11 +175,11 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opt Options) (publish
 		t.Default = opt.Target
 		s.a.Targets = &t
 	}
-	formats := opt.Formats
-	if formats == (publish.Formats{}) {
-		formats = publish.Both
+	var inputs []string
+	if opt.Previous != "" {
+		inputs = []string{opt.Previous}
 	}
-	paths, err := publish.WriteFormats(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, opt.Previous, formats)
+	paths, err := publish.WriteWith(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, publish.Extra{Context: s.ctx, Inputs: inputs, Previous: opt.Previous, Formats: opt.Formats})
 	if err != nil {
 		return publish.Paths{}, fmt.Errorf("write results: %w", err)
 	}
@@ -362,13 +362,14 @@ func (s *session) start() error {
 	return s.draftPath()
 }
 
-// draftPath picks the draft file: a free name in the state folder, so
-// that an earlier draft of the same organisation and day is never erased.
+// draftPath creates the draft file exclusively under a free name in the
+// state folder, so that an earlier draft of the same organisation and day,
+// or another session's started at the same moment, is never erased.
 func (s *session) draftPath() error {
 	if s.opt.StateDir == "" || s.draft != "" {
 		return nil
 	}
-	p, err := assessment.NewDraftPath(s.opt.StateDir, s.a)
+	p, err := assessment.CreateDraft(s.opt.StateDir, s.a)
 	if err != nil {
 		s.say("Drafts cannot be saved (%v): the answers are kept in this run only.", err)
 		return nil

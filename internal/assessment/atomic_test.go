@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/dgmaturity/dgmaturity/internal/safefile"
 )
 
 // entries lists the names in dir.
@@ -69,8 +71,8 @@ func TestWriteFileAtomicFailure(t *testing.T) {
 
 	t.Run("sync fails", func(t *testing.T) {
 		boom := errors.New("disk on fire")
-		syncFile = func(*os.File) error { return boom }
-		t.Cleanup(func() { syncFile = (*os.File).Sync })
+		safefile.SyncFile = func(*os.File) error { return boom }
+		t.Cleanup(func() { safefile.SyncFile = (*os.File).Sync })
 		if err := WriteFileAtomic(path, []byte("new"), 0o644); !errors.Is(err, boom) {
 			t.Errorf("WriteFileAtomic = %v, want the sync error", err)
 		}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/safefile"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -35,27 +36,13 @@ func New(q *questionnaire.Questionnaire, org Organisation, resp Respondent, date
 	return a
 }
 
-// StateDir returns the folder for dgmaturity's state (drafts):
-// $XDG_STATE_HOME/dgmaturity when that is set to an absolute path (as the
-// XDG spec asks), else ~/.local/state/dgmaturity. It does not create it.
-func StateDir() (string, error) {
-	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "dgmaturity"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil || home == "" {
-		return "", errors.New("no folder for drafts: neither $XDG_STATE_HOME nor $HOME is set")
-	}
-	return filepath.Join(home, ".local", "state", "dgmaturity"), nil
-}
-
 // DraftPath returns where the draft of a is kept below the state folder
 // dir: dir/drafts/<Slug(organisation)>-<date>.json. A date that is not
 // YYYY-MM-DD is written as "undated", so that the name stays inside dir.
 //
 // Two unfinished drafts for the same organisation and day share the path;
-// callers that start a new assessment should offer to resume the existing
-// draft (see Drafts) rather than overwrite it.
+// a new assessment's first draft is made with CreateDraft, which takes the
+// next free name instead of overwriting.
 func DraftPath(dir string, a *Assessment) string {
 	date := a.Date
 	if checkDate(date) != "" {
@@ -86,30 +73,6 @@ func WriteDraft(path string, a *Assessment) error {
 	return WriteFileAtomic(path, data, 0o600)
 }
 
-// NewDraftPath returns DraftPath(dir, a), or the same with "-2", "-3"...
-// before the extension when that file exists already, so that starting a
-// new assessment never overwrites an earlier draft of the same
-// organisation and day.
-func NewDraftPath(dir string, a *Assessment) (string, error) {
-	path := DraftPath(dir, a)
-	ext := filepath.Ext(path)
-	stem := strings.TrimSuffix(path, ext)
-	for i := 1; i < 1000; i++ {
-		p := path
-		if i > 1 {
-			p = fmt.Sprintf("%s-%d%s", stem, i, ext)
-		}
-		_, err := os.Lstat(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			return p, nil
-		}
-		if err != nil {
-			return "", fmt.Errorf("check draft name: %w", err)
-		}
-	}
-	return "", fmt.Errorf("no free draft name for %s", path)
-}
-
 // DraftInfo describes an unfinished draft for a "resume?" list.
 type DraftInfo struct {
 	// Path is the draft's file; resume it with Load.
@@ -135,12 +98,6 @@ type DraftInfo struct {
 	Complete bool
 }
 
-// staleTempAge is the age from which Drafts removes the temporary file of
-// a draft write: a write lasts milliseconds, so an older one was left by a
-// run killed in the middle of it; a younger one may be another run's write
-// in progress.
-const staleTempAge = time.Minute
-
 // Drafts lists the unfinished drafts (complete false) in dir/drafts,
 // newest first. q, which may be nil, gives Total and Compatible. Files are
 // read leniently but safely: only regular *.json files up to MaxFileSize,
@@ -148,9 +105,9 @@ const staleTempAge = time.Minute
 // complaint (a draft is the tool's own file; a broken one must not block
 // the start). A missing folder gives no drafts and no error.
 //
-// Drafts also removes the temporary files (.<draft>.json.tmp-*) that a run
-// killed during a draft write leaves behind, once they are staleTempAge
-// old, so that they cannot pile up; it is called at every start.
+// Drafts also removes the temporary files that a run killed during a draft
+// write leaves behind, once they are safefile.StaleAge old, so that they
+// cannot pile up; it is called at every start.
 func Drafts(dir string, q *questionnaire.Questionnaire) ([]DraftInfo, error) {
 	return listDrafts(dir, q, false)
 }
@@ -172,14 +129,11 @@ func listDrafts(dir string, q *questionnaire.Questionnaire, finished bool) ([]Dr
 	if err != nil {
 		return nil, fmt.Errorf("list drafts: %w", err)
 	}
+	safefile.CleanStale(folder)
 	var out []DraftInfo
 	for _, e := range entries {
-		if isDraftTemp(e) {
-			// Best effort: a file that cannot be removed stays unread.
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTempAge {
-				_ = os.Remove(filepath.Join(folder, e.Name()))
-			}
-			continue
+		if safefile.IsTemp(e.Name()) {
+			continue // removed by CleanStale below, once stale
 		}
 		// Type() is from the directory entry, so symbolic links, pipes and
 		// devices (which could block a read) are skipped unopened.
@@ -237,11 +191,4 @@ func listDrafts(dir string, q *questionnaire.Questionnaire, finished bool) ([]Dr
 		return out[i].Path < out[j].Path
 	})
 	return out, nil
-}
-
-// isDraftTemp reports whether a drafts folder entry is the temporary file
-// of a draft write (WriteFileAtomic names it .<name>.json.tmp-<random>).
-func isDraftTemp(e fs.DirEntry) bool {
-	name := e.Name()
-	return e.Type().IsRegular() && strings.HasPrefix(name, ".") && strings.Contains(name, ".json.tmp-")
 }

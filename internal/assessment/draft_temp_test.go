@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/dgmaturity/dgmaturity/internal/safefile"
 )
 
 // TestDraftsRemovesStaleTemporaryFiles checks that listing the drafts
@@ -20,16 +22,16 @@ func TestDraftsRemovesStaleTemporaryFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	folder := filepath.Dir(draft)
-	old := time.Now().Add(-2 * staleTempAge)
+	old := time.Now().Add(-2 * safefile.StaleAge)
 	files := []struct {
 		name   string
-		stale  bool // made older than staleTempAge
+		stale  bool // made older than safefile.StaleAge
 		remain bool
 	}{
-		{".example-agency-2026-03-01.json.tmp-123456", true, false},
-		{".example-agency-2026-03-01.json.tmp-654321", false, true}, // a write in progress
-		{".notes.txt", true, true},                                  // not a draft write's
-		{"example-agency-2026-03-01.json.tmp-1", true, true},        // not hidden: not ours
+		{".example-agency-2026-03-01.json.dgmaturity-tmp-0123456789abcdef", true, false},
+		{".example-agency-2026-03-01.json.dgmaturity-tmp-fedcba9876543210", false, true}, // a write in progress
+		{".notes.txt", true, true}, // not a draft write's
+		{"example-agency-2026-03-01.json.dgmaturity-tmp-0123456789abcdef", true, true}, // not hidden: not ours
 	}
 	for _, f := range files {
 		p := filepath.Join(folder, f.name)

@@ -100,15 +100,66 @@ func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessmen
 		es = sortErrors(es)
 		return nil, nil, es.Err()
 	}
+	return &a, recommendationWarnings(file, &a, q), nil
+}
+
+// recommendationWarnings warns of stored recommendation ids that q does
+// not know.
+func recommendationWarnings(file string, a *Assessment, q *questionnaire.Questionnaire) []string {
 	var warnings []string
 	if q != nil {
 		for _, id := range a.Recommendations {
 			if _, ok := q.Recommendation(id); !ok {
-				warnings = append(warnings, fmt.Sprintf("%s: stored recommendation %q is not in questionnaire %s %s", file, clip(id), q.ID, q.Version))
+				warnings = append(warnings, fmt.Sprintf("%s: stored recommendation %q is not in questionnaire %s %s", input.QuotePath(file), clip(id), q.ID, q.Version))
 			}
 		}
 	}
-	return &a, warnings, nil
+	return warnings
+}
+
+// LoadFast is Load for reading many files (compare), with the instrument
+// to check each file against chosen from the file's own questionnaire
+// reference (choose may return nil: no instrument check, as Load with a nil
+// q). A file is decoded with encoding/json and checked with the checks of
+// Validate when plainJSON finds none of the leniencies of encoding/json in
+// it (see fast.go), as in every file the tool writes; any other file, and
+// any file refused, goes through Parse, which names the line of every
+// problem. The outcome is Load's followed by Validate against the chosen
+// instrument, only faster: the line numbers are worked out only for the
+// files that are refused.
+func LoadFast(path string, choose func(QuestionnaireRef) *questionnaire.Questionnaire) (*Assessment, []string, error) {
+	data, err := input.ReadFile(path, MaxFileSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	if a := decodeFast(data); a != nil {
+		q := choose(a.Questionnaire)
+		w := &where{file: path}
+		es := checkInstrument(a, q, w)
+		if len(es) == 0 {
+			es = checkBody(a, q, w)
+		}
+		if len(es) == 0 {
+			return a, recommendationWarnings(path, a, q), nil
+		}
+	}
+	// Not canonical, or refused: the strict reader, for exact lines.
+	a, warnings, err := Parse(path, data, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	if q := choose(a.Questionnaire); q != nil {
+		w := &where{file: path}
+		es := checkInstrument(a, q, w)
+		if len(es) == 0 {
+			es = checkBody(a, q, w)
+		}
+		if len(es) > 0 {
+			return nil, nil, sortErrors(es).Err()
+		}
+		warnings = recommendationWarnings(path, a, q)
+	}
+	return a, warnings, nil
 }
 
 // blankNA refuses "na": "" (and blank reasons), which encoding/json would
@@ -155,6 +206,20 @@ func decodeError(file string, data []byte, err error) error {
 // written as SchemaV1, and missing lists and maps as empty ones rather than
 // null, as the JSON Schema asks.
 func Marshal(a *Assessment) ([]byte, error) {
+	out := canonical(a)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("encode assessment: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// canonical returns a copy of a as Marshal writes it: the schema tag set,
+// and empty lists and maps where a has none.
+func canonical(a *Assessment) *Assessment {
 	out := *a
 	if out.Schema == "" {
 		out.Schema = SchemaV1
@@ -174,14 +239,7 @@ func Marshal(a *Assessment) ([]byte, error) {
 		}
 		out.Scores = &s
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&out); err != nil {
-		return nil, fmt.Errorf("encode assessment: %w", err)
-	}
-	return b.Bytes(), nil
+	return &out
 }
 
 // scoreTolerance is how far stored and recomputed scores may differ before

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -63,6 +62,9 @@ func checkInstrument(a *Assessment, q *questionnaire.Questionnaire, w *where) in
 	if ref.Version == "" {
 		errs = append(errs, w.err("missing: the version of the questionnaire", "questionnaire", "version"))
 	}
+	errs = append(errs, checkText(ref.ID, false, w, "questionnaire", "id")...)
+	errs = append(errs, checkText(ref.Version, false, w, "questionnaire", "version")...)
+	errs = append(errs, checkText(a.Tool, false, w, "tool")...)
 	if !sha256Hex.MatchString(ref.SHA256) {
 		errs = append(errs, w.err(fmt.Sprintf("expected the questionnaire's SHA-256 as 64 hexadecimal digits, found %q", clip(ref.SHA256)), "questionnaire", "sha256"))
 	}
@@ -73,7 +75,7 @@ func checkInstrument(a *Assessment, q *questionnaire.Questionnaire, w *where) in
 	case ref.ID != q.ID:
 		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with questionnaire %q, but %q is in use (pass the one it was made with: --questionnaire FILE)", ref.ID, q.ID), "questionnaire", "id"))
 	case ref.Version != q.Version:
-		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with version %s of questionnaire %q, but version %s is in use", ref.Version, q.ID, q.Version), "questionnaire", "version"))
+		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with version %s of questionnaire %q, but version %s is in use", input.Quote(ref.Version), q.ID, q.Version), "questionnaire", "version"))
 	case !q.Matches(ref.SHA256):
 		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with another text of questionnaire %q %s (sha256 %s in the file, %s in use)", q.ID, q.Version, ref.SHA256, q.Hash()), "questionnaire", "sha256"))
 	}
@@ -86,19 +88,32 @@ var (
 	langForm  = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 )
 
-// checkText refuses control characters in text people typed: they could
-// move the cursor or recolour the terminal that shows the text. Comments
-// and reasons (lines true) may hold line breaks and tabs.
+// checkText applies the one text policy (input.CheckText) to a text of
+// the file: what could drive, reorder or hide what a terminal shows is
+// refused. Comments and reasons (lines true) may hold line breaks and tabs.
 func checkText(s string, lines bool, w *where, path ...any) input.Errors {
-	for _, r := range s {
-		if lines && (r == '\n' || r == '\r' || r == '\t') {
-			continue
-		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
-			return input.Errors{w.err(fmt.Sprintf("contains the control character U+%04X; remove it", r), path...)}
-		}
+	mode := input.SingleLine
+	if lines {
+		mode = input.Multiline
+	}
+	if reason := input.CheckText(s, mode); reason != "" {
+		return input.Errors{w.err(reason, path...)}
 	}
 	return nil
+}
+
+// checkKeys applies the text policy to the keys of a map read from the
+// file (question ids, score ids): a key is shown in messages and reports.
+func checkKeys[V any](m map[string]V, w *where, path ...any) input.Errors {
+	var errs input.Errors
+	for k := range m {
+		if reason := input.CheckText(k, input.SingleLine); reason != "" {
+			errs = append(errs, w.err("the key "+input.Quote(k)+" "+reason, append(slices.Clone(path), k)...))
+		}
+	}
+	// Map order is random: sort what was found, not every key.
+	slices.SortFunc(errs, func(a, b *input.Error) int { return strings.Compare(a.Field, b.Field) })
+	return errs
 }
 
 // checkDate checks a YYYY-MM-DD date that is a real day of the calendar.
@@ -146,8 +161,37 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 	if a.Language != "" && !langForm.MatchString(a.Language) {
 		errs = append(errs, w.err(fmt.Sprintf("expected a language code such as en, fr or de, found %q", clip(a.Language)), "language"))
 	}
-	for _, id := range slices.Sorted(maps.Keys(a.Answers)) {
-		errs = append(errs, checkAnswer(a.Answers[id], id, q, w, "answers", id)...)
+	// Keys first: an id that could drive a terminal is refused as such,
+	// and never reaches the "unknown question" message.
+	keyErrs := checkKeys(a.Answers, w, "answers")
+	keyErrs = append(keyErrs, checkKeys(a.Spread, w, "spread")...)
+	if sc := a.Scores; sc != nil {
+		keyErrs = append(keyErrs, checkKeys(sc.Areas, w, "scores", "areas")...)
+		keyErrs = append(keyErrs, checkKeys(sc.Principles, w, "scores", "principles")...)
+		keyErrs = append(keyErrs, checkKeys(sc.Pillars, w, "scores", "pillars")...)
+		keyErrs = append(keyErrs, checkText(sc.Stage, false, w, "scores", "stage")...)
+	}
+	for i, id := range a.Recommendations {
+		keyErrs = append(keyErrs, checkText(id, false, w, "recommendations", i)...)
+	}
+	if len(keyErrs) > 0 {
+		return append(errs, keyErrs...)
+	}
+	// The happy path checks the answers in map order; only when one is
+	// refused are they checked again in the order of their ids, so that
+	// the messages (and which unknown ids get a suggestion) are the same
+	// on every run.
+	bad := false
+	for id, ans := range a.Answers {
+		if len(checkAnswer(ans, id, q, &where{}, "answers", id)) > 0 {
+			bad = true
+			break
+		}
+	}
+	if bad {
+		for _, id := range slices.Sorted(maps.Keys(a.Answers)) {
+			errs = append(errs, checkAnswer(a.Answers[id], id, q, w, "answers", id)...)
+		}
 	}
 	errs = append(errs, checkTargets(a.Targets, q, w)...)
 	for _, id := range slices.Sorted(maps.Keys(a.Spread)) {

@@ -46,9 +46,11 @@ func newAssessCmd(app *App) *cobra.Command {
 		Use:   "assess",
 		Short: "Run the assessment, interactively or from an answers file",
 		Long: `Without --answers, assess asks the questions one by one in the terminal (the same as
-running dgmaturity with no command). Every answer is saved at once to a draft under
-$XDG_STATE_HOME/dgmaturity/drafts (or ~/.local/state/dgmaturity/drafts), so a run can stop
-at any time and resume later. At the end the report (.md), the radar chart (.svg) and the
+running dgmaturity with no command). Every answer is saved at once to a draft in the drafts
+folder of dgmaturity's state folder, so a run can stop at any time and resume later. The
+state folder is %LocalAppData%\dgmaturity on Windows, ~/Library/Application Support/dgmaturity
+on macOS and ~/.local/state/dgmaturity on Linux, or $XDG_STATE_HOME/dgmaturity wherever
+XDG_STATE_HOME is set. At the end the report (.md), the radar chart (.svg) and the
 assessment file (.json) are written to --out (default: ./` + DefaultOutDir + `, created) and
 their paths printed.
 
@@ -68,7 +70,7 @@ Exit codes: 0 finished (or stopped with q), 1 failed, 2 bad usage or input, 130 
 with ctrl+c; the draft is kept in every case but the first.`,
 		Example: `  dgmaturity assess
   dgmaturity assess --org "Ministry of Examples" --out reports/
-  dgmaturity assess --resume ~/.local/state/dgmaturity/drafts/ministry-of-examples-2026-03-01.json
+  dgmaturity assess --resume drafts/ministry-of-examples-2026-03-01.json
   dgmaturity assess --answers answers.yaml --out reports/
   dgmaturity assess --answers answers.yaml --target 4 --previous reports/agency-2025-03-01.json
   # Piped answers: the form, then one line per question (here level 2 to all 48)
@@ -126,7 +128,7 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 		if o.resume != "" {
 			return &input.UsageError{Msg: "--answers and --resume cannot be used together: an answers file is a complete set of answers"}
 		}
-		return assessAnswers(app, o)
+		return assessAnswers(ctx, app, o)
 	}
 	q, err := app.Instrument()
 	if err != nil {
@@ -204,7 +206,7 @@ func loadResume(app *App, q *questionnaire.Questionnaire, o assessOptions) (a *a
 		return nil, "", err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(app.Stderr, "dgmaturity: %s: %s\n", o.resume, w)
+		fmt.Fprintf(app.Stderr, "dgmaturity: %s: %s\n", input.QuotePath(o.resume), w)
 	}
 	if o.org != "" {
 		a.Organisation.Name = o.org

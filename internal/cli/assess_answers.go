@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
@@ -9,11 +10,15 @@ import (
 
 // assessAnswers is the non-interactive run: it reads an answers file,
 // scores it and writes the assessment, the report and the chart into
-// outDir, printing their paths.
-func assessAnswers(app *App, o assessOptions) error {
+// outDir, printing their paths. Interrupted (ctx cancelled) before the
+// files are published, it writes nothing and returns ErrInterrupted.
+func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 	answersPath, outDir, org := o.answers, o.out, o.org
 	q, err := app.Instrument()
 	if err != nil {
+		return err
+	}
+	if err := stopped(ctx); err != nil {
 		return err
 	}
 	a, err := assessment.LoadAnswers(answersPath, q, app.Today())
@@ -31,8 +36,16 @@ func assessAnswers(app *App, o assessOptions) error {
 		a.Language = app.lang
 	}
 	setTarget(a, o.target)
-	paths, err := publish.WriteFormats(outDir, publish.Base(a), q, a, app.Tool(), o.previous, o.formats)
-	if err != nil {
+	inputs := []string{answersPath}
+	if o.previous != "" {
+		inputs = append(inputs, o.previous)
+	}
+	paths, err := publish.WriteWith(outDir, publish.Base(a), q, a, app.Tool(),
+		publish.Extra{Context: ctx, Inputs: inputs, Previous: o.previous, Formats: o.formats})
+	if err = interrupted(err); err != nil {
+		if err == ErrInterrupted {
+			return err
+		}
 		return fmt.Errorf("write results: %w", err)
 	}
 	printPaths(app, paths)

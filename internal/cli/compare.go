@@ -2,6 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -28,7 +31,8 @@ type compareOptions struct {
 	anonymise   bool
 	minGroup    int
 	skipInvalid bool
-	salt        string
+	salt        string // refused: see saltFor
+	saltFile    string
 	format      string
 }
 
@@ -65,24 +69,30 @@ adds a self-contained HTML page of the report with the charts in it (default md:
 comparison is read by analysts, and often piped). An anonymised comparison's charts and HTML
 withhold exactly what its Markdown withholds.
 
---anonymise replaces every name by a stable pseudonym ("PSO-" and 8 hexadecimal digits), leaves
-out respondents, comments and every other text people typed, and withholds any group of fewer
-than --min-group PSOs (default 5); the report says what was withheld. Each PSO's own row is
-shown under its pseudonym only. Without --salt, anyone with a list of PSO names can recompute
-the pseudonyms: give a secret --salt (and keep it, to get the same pseudonyms next time) before
-publishing. --min-group also applies without --anonymise when given.
+--anonymise replaces every name by a pseudonym ("PSO-" and 8 hexadecimal digits, an HMAC-SHA-256
+of the organisation keyed with a secret salt), leaves out respondents, comments and every other
+text people typed, and withholds any group of fewer than --min-group PSOs (default 5) together
+with every row, cell and change that belongs to it: a PSO whose organisation type has fewer
+PSOs, and the assessments and changes of a year with fewer PSOs. Questionnaire versions that are
+not plain version numbers are shown as "other". The report says what was withheld.
+
+The salt is read from the file given with --salt-file, else from the DGMATURITY_SALT
+environment variable, never from the command line (which other users of the machine can
+read). Keep the same salt to get the same pseudonyms next year. Without one, a random salt is
+used: the pseudonyms then differ from every other run. --min-group also applies without
+--anonymise when given.
 
 Exit codes: 0 done; 1 when files were left out (0 with --skip-invalid); 2 when no valid
 assessment was found or the command line is wrong.`,
 		Example: `  dgmaturity compare results/ > comparison.md
   dgmaturity compare results/2025 results/2026 -o comparison.md --csv scores.csv
-  dgmaturity compare results/ --anonymise --salt "$SALT" -o public.md --csv public.csv`,
+  dgmaturity compare results/ --anonymise --salt-file ~/.config/dgmaturity/salt -o public.md --csv public.csv`,
 		Args: needArgs(cobra.MinimumNArgs(1), "at least one assessment file or folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("min-group") {
 				o.minGroup = 0
 			}
-			return runCompare(app, args, o)
+			return runCompare(cmd.Context(), app, args, o)
 		},
 	}
 	f := cmd.Flags()
@@ -94,7 +104,11 @@ assessment was found or the command line is wrong.`,
 	_ = f.MarkHidden("anonymize")
 	f.IntVar(&o.minGroup, "min-group", defaultMinGroup, "smallest group of PSOs whose statistics are shown")
 	f.BoolVar(&o.skipInvalid, "skip-invalid", false, "exit 0 even when files were left out as unreadable or invalid")
-	f.StringVar(&o.salt, "salt", "", "secret that keys the pseudonyms of --anonymise (keep it to get the same pseudonyms again)")
+	f.StringVar(&o.saltFile, "salt-file", "", "file with the secret salt of the pseudonyms (or DGMATURITY_SALT)")
+	// --salt put the secret where other users can read it (ps,
+	// /proc/PID/cmdline); it stays only to say so.
+	f.StringVar(&o.salt, "salt", "", "refused: use --salt-file or DGMATURITY_SALT")
+	_ = f.MarkHidden("salt")
 	return cmd
 }
 
@@ -107,14 +121,20 @@ var stderrIsTerminal = func(w io.Writer) bool {
 // maxReasons is how many problems of one file are listed on stderr.
 const maxReasons = 5
 
-func runCompare(app *App, paths []string, o compareOptions) error {
+func runCompare(ctx context.Context, app *App, paths []string, o compareOptions) error {
 	switch {
 	case o.minGroup < 0:
 		return &input.UsageError{Msg: fmt.Sprintf("--min-group must be 1 or more, not %d", o.minGroup)}
 	case o.out != "" && o.csv != "" && filepath.Clean(o.out) == filepath.Clean(o.csv):
 		return &input.UsageError{Msg: "-o and --csv name the same file"}
-	case o.salt != "" && !o.anonymise:
-		return &input.UsageError{Msg: "--salt keys the pseudonyms of --anonymise; give --anonymise too"}
+	case o.salt != "":
+		return &input.UsageError{Msg: "--salt is refused: a secret on the command line can be read by other users of the machine (ps, /proc); put the salt in a file readable only by you and give --salt-file FILE, or set DGMATURITY_SALT"}
+	case o.saltFile != "" && !o.anonymise:
+		return &input.UsageError{Msg: "--salt-file keys the pseudonyms of --anonymise; give --anonymise too"}
+	}
+	salt, err := saltFor(app, o)
+	if err != nil {
+		return err
 	}
 	formats := publish.Formats{Markdown: true}
 	if o.format != "" {
@@ -137,21 +157,24 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 	}
 
 	prog := newProgress(app)
-	set := compare.Load(paths, q, compare.LoadOptions{Progress: prog.update})
+	set, err := compare.LoadContext(ctx, paths, q, compare.LoadOptions{Progress: prog.update})
 	prog.done()
+	if err != nil {
+		return interrupted(err)
+	}
 
 	for _, p := range set.Problems {
 		lines := p.Lines()
 		for i, l := range lines {
 			if i == maxReasons {
-				fmt.Fprintf(app.Stderr, "%s: and %d more problems\n", p.File, len(lines)-maxReasons)
+				fmt.Fprintf(app.Stderr, "%s: and %d more problems\n", input.QuotePath(p.File), len(lines)-maxReasons)
 				break
 			}
 			fmt.Fprintln(app.Stderr, l)
 		}
 	}
 	for _, d := range set.Duplicates {
-		fmt.Fprintf(app.Stderr, "warning: %s: same PSO and date as %s; counted once\n", d.File, d.Kept)
+		fmt.Fprintf(app.Stderr, "warning: %s: same PSO and date as %s; counted once\n", input.QuotePath(d.File), input.QuotePath(d.Kept))
 	}
 	if len(set.Records) == 0 {
 		if set.Files == 0 {
@@ -166,13 +189,10 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 		}
 	}
 	if len(edited) > 0 {
-		fmt.Fprintf(app.Stderr, "warning: %d files store scores that differ from the ones recomputed from their answers (edited?), e.g. %s; the recomputed scores are used\n", len(edited), edited[0])
-	}
-	if o.anonymise && o.salt == "" {
-		fmt.Fprintln(app.Stderr, "note: the pseudonyms are unsalted: anyone with a list of PSO names can recompute them; give --salt before publishing PSO rows")
+		fmt.Fprintf(app.Stderr, "warning: %d files store scores that differ from the ones recomputed from their answers (edited?), e.g. %s; the recomputed scores are used\n", len(edited), input.QuotePath(edited[0]))
 	}
 
-	s := compare.Summarise(set, compare.Options{Anonymise: o.anonymise, MinGroup: minGroup, Salt: o.salt})
+	s := compare.Summarise(set, compare.Options{Anonymise: o.anonymise, MinGroup: minGroup, Salt: salt})
 	var md bytes.Buffer
 	var files []publish.File
 	if o.out != "" {
@@ -185,28 +205,25 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 		return fmt.Errorf("render comparison: %w", err)
 	}
 	var written []string
+	var outs []publish.Output
 	if o.csv != "" {
 		var b bytes.Buffer
 		if err := reports.CSV(&b, q, s); err != nil {
 			return fmt.Errorf("render CSV: %w", err)
 		}
-		if err := writeOutput(o.csv, b.Bytes()); err != nil {
-			return err
-		}
+		outs = append(outs, publish.Output{Path: o.csv, Data: b.Bytes()})
 		written = append(written, o.csv)
 	}
 	if o.out != "" {
-		// The charts first, the reports that link them last; the reports'
-		// paths are printed first.
+		// The charts and the HTML go beside the report, under the name
+		// given for the report, whatever its extension.
 		var charts []string
 		for _, f := range files {
 			path := filepath.Join(filepath.Dir(o.out), f.Name)
 			if filepath.Ext(f.Name) == ".md" {
-				path = o.out // the name given, whatever its extension
+				path = o.out
 			}
-			if err := writeOutput(path, f.Data); err != nil {
-				return err
-			}
+			outs = append(outs, publish.Output{Path: path, Data: f.Data})
 			if filepath.Ext(f.Name) == ".svg" {
 				charts = append(charts, path)
 			} else {
@@ -214,8 +231,20 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 			}
 		}
 		written = append(written, charts...)
-	} else if _, err := app.Stdout.Write(md.Bytes()); err != nil {
-		return fmt.Errorf("write report: %w", err)
+	}
+	// The report, its charts and the CSV are one set: all or none, never
+	// over one of the files compared.
+	if len(outs) > 0 {
+		if err := publishFiles(ctx, set.Read, outs...); err != nil {
+			return err
+		}
+	} else if err := stopped(ctx); err != nil {
+		return err
+	}
+	if o.out == "" {
+		if _, err := app.Stdout.Write(md.Bytes()); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
 	}
 	// Paths go to stdout, unless the report itself does.
 	pathsTo := app.Stdout
@@ -223,7 +252,7 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 		pathsTo = app.Stderr
 	}
 	for _, p := range written {
-		fmt.Fprintln(pathsTo, p)
+		fmt.Fprintln(pathsTo, input.QuotePath(p))
 	}
 
 	if n := len(set.Problems); n > 0 && !o.skipInvalid {
@@ -234,6 +263,39 @@ func runCompare(app *App, paths []string, o compareOptions) error {
 		return fmt.Errorf("%d files were left out", n)
 	}
 	return nil
+}
+
+// minSalt is the shortest salt accepted: shorter ones can be guessed.
+const minSalt = 16
+
+// saltFor returns the secret salt of --anonymise: from --salt-file, else
+// from DGMATURITY_SALT, else a random one (said on stderr, with how to
+// keep pseudonyms stable). Leading and trailing white space (the newline
+// an editor adds) is not part of it.
+func saltFor(app *App, o compareOptions) (string, error) {
+	if !o.anonymise {
+		return "", nil
+	}
+	var salt, from string
+	switch {
+	case o.saltFile != "":
+		data, err := input.ReadFile(o.saltFile, 4096)
+		if err != nil {
+			return "", fmt.Errorf("--salt-file: %w", err)
+		}
+		salt, from = strings.TrimSpace(string(data)), "--salt-file "+input.QuotePath(o.saltFile)
+	case os.Getenv("DGMATURITY_SALT") != "":
+		salt, from = strings.TrimSpace(os.Getenv("DGMATURITY_SALT")), "DGMATURITY_SALT"
+	default:
+		var b [32]byte
+		_, _ = rand.Read(b[:]) // never fails (crypto/rand panics instead)
+		fmt.Fprintln(app.Stderr, "note: no salt given (--salt-file or DGMATURITY_SALT): the pseudonyms are keyed with a random salt, so they differ from those of any other run. To keep them stable across years, keep a secret salt of "+fmt.Sprint(minSalt)+" or more characters in a file readable only by you and give --salt-file FILE every time.")
+		return hex.EncodeToString(b[:]), nil
+	}
+	if len(salt) < minSalt {
+		return "", &input.UsageError{Msg: fmt.Sprintf("%s: the salt has %d characters; use at least %d, so that it cannot be guessed (e.g. the output of `openssl rand -hex 32`)", from, len(salt), minSalt)}
+	}
+	return salt, nil
 }
 
 // progress shows "read 4,000 of 10,000 files" on one updating line of

@@ -61,6 +61,7 @@ func TestCompareAnonymised(t *testing.T) {
 	out := t.TempDir()
 	report, csvPath := filepath.Join(out, "public.md"), filepath.Join(out, "public.csv")
 	const minGroup = 8
+	t.Setenv("DGMATURITY_SALT", "a test salt that is long enough")
 	stdout, stderr, err := runCLI(t, "compare", dir, "--anonymise", "--min-group", fmt.Sprint(minGroup), "-o", report, "--csv", csvPath, "--format", "md,html")
 	if err != nil {
 		t.Fatalf("compare: %v\n%s", err, stderr)
@@ -143,15 +144,17 @@ func TestCompareAnonymised(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+len(all) {
-		t.Errorf("%d CSV rows; want a header and %d assessments", len(rows), len(all))
+	if len(rows) < 2 || len(rows) > 1+len(all) {
+		t.Errorf("%d CSV rows; want a header and at most %d assessments", len(rows), len(all))
 	}
+	// A PSO of a withheld group has no row at all: a row, even with its
+	// type withheld, would give away a lone municipality's scores.
 	for _, r := range rows[1:] {
 		if !strings.HasPrefix(r[0], "PSO-") {
 			t.Errorf("CSV row named %q, not a pseudonym", r[0])
 		}
-		if typ := r[1]; typ != "withheld" && len(perType[typ]) < minGroup {
-			t.Errorf("CSV shows type %q of a group of %d", typ, len(perType[typ]))
+		if typ := r[1]; len(perType[typ]) < minGroup {
+			t.Errorf("CSV has a row of type %q, a group of %d", typ, len(perType[typ]))
 		}
 	}
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -52,7 +53,7 @@ md,html; default both: the workshop's result goes to the board as the assessment
 			if err != nil {
 				return err
 			}
-			return runMerge(app, args, out, f)
+			return runMerge(cmd.Context(), app, args, out, f)
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", ".", "folder for the consolidated assessment, its reports and charts, and the workshop report")
@@ -67,13 +68,16 @@ type mergeInput struct {
 	answers []map[string]assessment.Answer // one per respondent
 }
 
-func runMerge(app *App, paths []string, outDir string, formats publish.Formats) error {
+func runMerge(ctx context.Context, app *App, paths []string, outDir string, formats publish.Formats) error {
 	q, err := app.Instrument()
 	if err != nil {
 		return err
 	}
-	inputs, err := loadMergeInputs(paths, q)
+	inputs, err := loadMergeInputs(app, paths, q)
 	if err != nil {
+		return err
+	}
+	if err := stopped(ctx); err != nil {
 		return err
 	}
 	var answers []map[string]assessment.Answer
@@ -83,7 +87,7 @@ func runMerge(app *App, paths []string, outDir string, formats publish.Formats) 
 		for i, r := range in.a.Respondents {
 			if key := compare.FoldName(r.Name); key != "" {
 				if first, dup := seen[key]; dup {
-					fmt.Fprintf(app.Stderr, "warning: %s: respondent %q is also in %s; both are counted\n", in.path, r.Name, first)
+					fmt.Fprintf(app.Stderr, "warning: %s: respondent %s is also in %s; both are counted\n", input.QuotePath(in.path), input.Quote(r.Name), input.QuotePath(first))
 				} else {
 					seen[key] = in.path
 				}
@@ -110,24 +114,41 @@ func runMerge(app *App, paths []string, outDir string, formats publish.Formats) 
 	}
 
 	base := publish.Base(c)
-	paths2, err := publish.WriteFormats(outDir, base+"-consolidated", q, c, app.Tool(), "", formats)
-	if err != nil {
+	// The consolidated assessment, its reports and charts and the workshop
+	// reports are one set: all or none, never over an input. The workshop
+	// report links the consolidated report; its HTML page links the HTML
+	// one (the renderer maps .md links to .html).
+	var workshop []publish.Output
+	paths2, err := publish.WriteWith(outDir, base+"-consolidated", q, c, app.Tool(), publish.Extra{
+		Context: ctx,
+		Inputs:  paths,
+		Formats: formats,
+		Outputs: func(p publish.Paths) ([]publish.Output, error) {
+			ws, err := publish.WorkshopFiles(base+"-workshop", formats, q, c, base+"-consolidated.md")
+			if err != nil {
+				return nil, err
+			}
+			workshop = outputsIn(outDir, ws)
+			return workshop, nil
+		},
+	})
+	if err = interrupted(err); err != nil {
+		if err == ErrInterrupted {
+			return err
+		}
 		return fmt.Errorf("write results: %w", err)
 	}
-	// The workshop report links the consolidated report; its HTML page
-	// links the HTML one (the renderer maps .md links to .html).
-	ws, err := publish.WorkshopFiles(base+"-workshop", formats, q, c, base+"-consolidated.md")
-	if err != nil {
-		return err
-	}
 	printPaths(app, paths2)
-	return writeFiles(app, outDir, ws)
+	printOutputs(app, workshop)
+	return nil
 }
 
 // loadMergeInputs reads the files and checks that they can be merged: one
 // PSO, one instrument (the one in use), no file twice. Every refusal is an
 // input error naming the file.
-func loadMergeInputs(paths []string, q *questionnaire.Questionnaire) ([]mergeInput, error) {
+// Warnings (stored scores that differ from the recomputed ones, as report
+// gives them) go to app's standard error.
+func loadMergeInputs(app *App, paths []string, q *questionnaire.Questionnaire) ([]mergeInput, error) {
 	var inputs []mergeInput
 	seen := map[string]bool{}
 	for _, p := range paths {
@@ -145,7 +166,6 @@ func loadMergeInputs(paths []string, q *questionnaire.Questionnaire) ([]mergeInp
 		if err != nil {
 			return nil, err
 		}
-		_ = warnings // stored recommendation ids are recomputed anyway
 		in := mergeInput{path: p, a: a}
 		if len(inputs) > 0 {
 			if err := sameWorkshop(inputs[0], in); err != nil {
@@ -154,6 +174,12 @@ func loadMergeInputs(paths []string, q *questionnaire.Questionnaire) ([]mergeInp
 		}
 		if err := assessment.Validate(a, q); err != nil {
 			return nil, withFile(err, p)
+		}
+		// An edited file is merged with the scores recomputed from its
+		// answers; say so, as report does.
+		warnings = append(warnings, assessment.StoredDiffers(a.Scores, scoring.Score(q, a.Answers).Stored())...)
+		for _, w := range warnings {
+			fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(p)+": "+w)
 		}
 		if len(a.Respondents) == 0 {
 			return nil, &input.Error{File: p, Field: "respondents", Reason: "names no respondent: merge consolidates the answers of named respondents"}
@@ -171,27 +197,27 @@ func sameWorkshop(a, b mergeInput) error {
 	oa, ob := a.a.Organisation, b.a.Organisation
 	if !compare.SameOrganisation(oa, ob) {
 		return &input.Error{File: b.path, Field: "organisation",
-			Reason: fmt.Sprintf("is an assessment of %s, but %s is of %s: merge consolidates the respondents of one organisation", orgName(ob), a.path, orgName(oa))}
+			Reason: fmt.Sprintf("is an assessment of %s, but %s is of %s: merge consolidates the respondents of one organisation", orgName(ob), input.QuotePath(a.path), orgName(oa))}
 	}
 	ra, rb := a.a.Questionnaire, b.a.Questionnaire
 	switch {
 	case ra.ID != rb.ID:
 		return &input.Error{File: b.path, Field: "questionnaire.id",
-			Reason: fmt.Sprintf("was made with questionnaire %q, but %s with %q: merge needs one questionnaire", rb.ID, a.path, ra.ID)}
+			Reason: fmt.Sprintf("was made with questionnaire %s, but %s with %s: merge needs one questionnaire", input.Quote(rb.ID), input.QuotePath(a.path), input.Quote(ra.ID))}
 	case ra.Version != rb.Version:
 		return &input.Error{File: b.path, Field: "questionnaire.version",
-			Reason: fmt.Sprintf("was made with version %s of %s, but %s with version %s: merge needs one questionnaire version", rb.Version, rb.ID, a.path, ra.Version)}
+			Reason: fmt.Sprintf("was made with version %s of %s, but %s with version %s: merge needs one questionnaire version", input.Quote(rb.Version), input.Quote(rb.ID), input.QuotePath(a.path), input.Quote(ra.Version))}
 	case !strings.EqualFold(ra.SHA256, rb.SHA256):
 		return &input.Error{File: b.path, Field: "questionnaire.sha256",
-			Reason: fmt.Sprintf("was made with another text of %s %s than %s (sha256 %.12s… against %.12s…): merge needs one questionnaire text", rb.ID, rb.Version, a.path, rb.SHA256, ra.SHA256)}
+			Reason: fmt.Sprintf("was made with another text of %s %s than %s (sha256 %.12s… against %.12s…): merge needs one questionnaire text", input.Quote(rb.ID), input.Quote(rb.Version), input.QuotePath(a.path), rb.SHA256, ra.SHA256)}
 	}
 	return nil
 }
 
 func orgName(o assessment.Organisation) string {
-	s := fmt.Sprintf("%q", o.Name)
+	s := `"` + input.Quote(o.Name) + `"`
 	if o.ID != "" {
-		s += " (id " + o.ID + ")"
+		s += " (id " + input.Quote(o.ID) + ")"
 	}
 	return s
 }

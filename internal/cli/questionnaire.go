@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -53,7 +55,7 @@ Without --format, a file name ending in .json gives JSON, anything else YAML.`,
 			if !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(out), ".json") {
 				format = "json"
 			}
-			return runQuestionnaireExport(app, format, out)
+			return runQuestionnaireExport(cmd.Context(), app, format, out)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "yaml", "output format: yaml or json")
@@ -61,7 +63,7 @@ Without --format, a file name ending in .json gives JSON, anything else YAML.`,
 	return cmd
 }
 
-func runQuestionnaireExport(app *App, format, out string) error {
+func runQuestionnaireExport(ctx context.Context, app *App, format, out string) error {
 	var export func(*questionnaire.Questionnaire) ([]byte, error)
 	switch strings.ToLower(format) {
 	case "yaml", "yml":
@@ -83,7 +85,11 @@ func runQuestionnaireExport(app *App, format, out string) error {
 		_, err := app.Stdout.Write(data)
 		return err
 	}
-	if err := writeOutput(out, data); err != nil {
+	var inputs []string
+	if app.questionnairePath != "" {
+		inputs = append(inputs, app.questionnairePath)
+	}
+	if err := publishFiles(ctx, inputs, publish.Output{Path: out, Data: data}); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Stdout, out)

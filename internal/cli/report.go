@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -45,7 +46,7 @@ page has its own print layout (A4, each main section on a new page).`,
 			if err != nil {
 				return err
 			}
-			return runReport(app, args[0], out, previous, target, f)
+			return runReport(cmd.Context(), app, args[0], out, previous, target, f)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the HTML report and the charts go beside it")
@@ -55,7 +56,7 @@ page has its own print layout (A4, each main section on a new page).`,
 	return cmd
 }
 
-func runReport(app *App, path, out, previous string, target int, formats publish.Formats) error {
+func runReport(ctx context.Context, app *App, path, out, previous string, target int, formats publish.Formats) error {
 	if err := checkTarget(target); err != nil {
 		return err
 	}
@@ -80,7 +81,7 @@ func runReport(app *App, path, out, previous string, target int, formats publish
 	r := scoring.ScoreAssessment(q, a, target)
 	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
 	for _, w := range warnings {
-		fmt.Fprintln(app.Stderr, "warning: "+path+": "+w)
+		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
 	}
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
@@ -90,10 +91,12 @@ func runReport(app *App, path, out, previous string, target int, formats publish
 		previous = publish.FindPrevious(filepath.Dir(out), q, a)
 	}
 	var progress *scoring.Progress
+	inputs := []string{path}
 	if previous != "" {
 		if progress, err = publish.Progress(previous, q, a, r); err != nil {
 			return err
 		}
+		inputs = append(inputs, previous)
 	}
 	shown := a
 	if target != 0 {
@@ -106,5 +109,12 @@ func runReport(app *App, path, out, previous string, target int, formats publish
 	if err != nil {
 		return err
 	}
-	return writeFiles(app, filepath.Dir(out), files)
+	// The charts and the reports are one set: all or none, and never
+	// over the assessment they are made from (or the one they compare with).
+	outs := outputsIn(filepath.Dir(out), files)
+	if err := publishFiles(ctx, inputs, outs...); err != nil {
+		return err
+	}
+	printOutputs(app, outs)
+	return nil
 }

@@ -115,7 +115,9 @@ func closeWorkshop(app *App, w *workshop.Workshop) error {
 			fmt.Fprintln(app.Stdout, p)
 		}
 		printed = true
-		return runMerge(app, paths, out, publish.Both)
+		// Closing finishes what it began: an interrupt has already stopped
+		// the server, and the merge must not be left half done.
+		return runMerge(context.Background(), app, paths, out, publish.Both)
 	})
 	if !printed {
 		for _, p := range closed.Published {

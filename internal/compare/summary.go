@@ -3,10 +3,12 @@ package compare
 import (
 	"cmp"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -24,11 +26,23 @@ type Options struct {
 	// group, a year of the trend or a distribution resting on fewer PSOs
 	// is withheld. 0 or 1 shows every group.
 	MinGroup int
-	// Salt, when set, keys the pseudonyms (HMAC-SHA-256), so that they
-	// cannot be recomputed from a list of PSO names by someone who does not
-	// know it. Keep it to get the same pseudonyms next year.
+	// Salt keys the pseudonyms (HMAC-SHA-256), so that they cannot be
+	// recomputed from a list of PSO names by someone who does not know it.
+	// Keep it to get the same pseudonyms next year. When anonymising
+	// without one, Summarise uses a random salt: the pseudonyms are never
+	// the plain hash of a name.
 	Salt string
 }
+
+// knownVersion is what a published (anonymised) summary shows of another
+// version of the questionnaire: a plain version number. Anything else in
+// questionnaire.version is free text that could identify its author, and
+// is shown as OtherVersion.
+var knownVersion = regexp.MustCompile(`^[0-9]{1,4}(\.[0-9]{1,4}){0,3}$`)
+
+// OtherVersion stands, in an anonymised summary, for a questionnaire
+// version that is not a plain version number.
+const OtherVersion = "other"
 
 // Dist is the distribution of one score across PSOs: count, five-number
 // summary and mean (NaN when N is 0). When Withheld is true (fewer PSOs
@@ -224,6 +238,11 @@ type Summary struct {
 	Changes    Changes
 	// Rows are all assessments compared, by label and date, for the CSV.
 	Rows []Row
+	// HiddenPSOs, HiddenRows and HiddenChanges count what an anonymised
+	// summary leaves out of the PSO table, the rows and the changes
+	// because it belongs to a withheld group (a small organisation type, a
+	// small year).
+	HiddenPSOs, HiddenRows, HiddenChanges int
 	// Withheld says in sentences what was left out and why.
 	Withheld []string
 }
@@ -231,6 +250,17 @@ type Summary struct {
 // Summarise computes the statistics of set.
 func Summarise(set *Set, opt Options) *Summary {
 	q := set.Instrument
+	if opt.Anonymise && opt.Salt == "" {
+		var b [32]byte
+		_, _ = rand.Read(b[:]) // never fails (crypto/rand panics instead)
+		opt.Salt = hex.EncodeToString(b[:])
+	}
+	version := func(v string) string {
+		if opt.Anonymise && v != q.Version && !knownVersion.MatchString(v) {
+			return OtherVersion
+		}
+		return v
+	}
 	s := &Summary{
 		Anonymised:  opt.Anonymise,
 		MinGroup:    max(opt.MinGroup, 1),
@@ -272,10 +302,10 @@ func Summarise(set *Set, opt Options) *Summary {
 			s.EditedFiles++
 		}
 		if r.OtherVersion {
-			k := r.Instrument.Version + "\x00" + strings.ToLower(r.Instrument.SHA256)
+			k := version(r.Instrument.Version) + "\x00" + strings.ToLower(r.Instrument.SHA256)
 			v := versions[k]
 			if v == nil {
-				v = &Version{Version: r.Instrument.Version, SHA256: strings.ToLower(r.Instrument.SHA256), SameVersion: r.Instrument.Version == q.Version}
+				v = &Version{Version: version(r.Instrument.Version), SHA256: strings.ToLower(r.Instrument.SHA256), SameVersion: r.Instrument.Version == q.Version}
 				// Both released texts: say which shared questions were
 				// reworded. (A translated or adapted instrument in use is
 				// not a release; its wording cannot be compared.)
@@ -324,12 +354,21 @@ func Summarise(set *Set, opt Options) *Summary {
 			stageOf[q.LevelName(l)] = l
 		}
 	}
+	// hidden: anonymised, a PSO whose organisation type has fewer PSOs
+	// than the minimum is a group of its own: none of its rows, cells or
+	// changes is shown, not even under its pseudonym (a lone municipality
+	// is recognised by its type alone).
+	hidden := func(r Record) bool { return opt.Anonymise && small(typeCount[r.Type]) }
 	for i, p := range psos {
 		r := latest[i]
 		if l, ok := stageOf[r.Stage]; ok && r.Stage != "" {
 			s.Stages[l]++
 		} else {
 			s.Unstaged++
+		}
+		if hidden(r) {
+			s.HiddenPSOs++
+			continue
 		}
 		s.PSOList = append(s.PSOList, PSO{
 			Label: p.label, Type: showType(r.Type), Date: r.Date, Assessments: len(p.recs),
@@ -393,6 +432,15 @@ func Summarise(set *Set, opt Options) *Summary {
 
 	s.Needs = needs(q, latest)
 	s.Years = years(q, recs, func(y *Year) bool { return small(y.PSOs) })
+	// Anonymised, an assessment of a withheld year is withheld everywhere
+	// (rows and changes), or the year's few PSOs could be read off them.
+	withheldYear := map[string]bool{}
+	for _, y := range s.Years {
+		if y.Withheld && opt.Anonymise {
+			withheldYear[y.Year] = true
+		}
+	}
+	shown := func(r Record) bool { return !hidden(r) && !withheldYear[r.Date[:4]] }
 
 	// Change since the previous assessment.
 	var deltas []float64
@@ -401,6 +449,10 @@ func Summarise(set *Set, opt Options) *Summary {
 			continue
 		}
 		prev, cur := p.recs[len(p.recs)-2], p.recs[len(p.recs)-1]
+		if !shown(cur) || !shown(prev) {
+			s.HiddenChanges++
+			continue
+		}
 		c := Change{Label: p.label, From: prev.Date, To: cur.Date, Overall: cur.Overall,
 			Delta: scoring.Round1(cur.Overall - prev.Overall), Areas: make([]float64, len(q.Areas))}
 		for i := range c.Areas {
@@ -433,8 +485,14 @@ func Summarise(set *Set, opt Options) *Summary {
 	// Every assessment, for the CSV.
 	for _, p := range psos {
 		for _, r := range p.recs {
+			if !shown(r) || hidden(p.recs[len(p.recs)-1]) {
+				s.HiddenRows++
+				continue
+			}
+			ref := r.Instrument
+			ref.Version = version(ref.Version)
 			s.Rows = append(s.Rows, Row{
-				Label: p.label, Type: showType(r.Type), Date: r.Date, Questionnaire: r.Instrument,
+				Label: p.label, Type: showType(r.Type), Date: r.Date, Questionnaire: ref,
 				Overall: r.Overall, Stage: r.Stage, Coverage: r.Coverage,
 				Areas: r.Areas, Principles: r.Principles, Pillars: r.Pillars,
 			})
@@ -443,6 +501,17 @@ func Summarise(set *Set, opt Options) *Summary {
 	slices.SortStableFunc(s.Rows, func(a, b Row) int {
 		return cmp.Or(byLabel(a.Label, b.Label), strings.Compare(a.Date, b.Date))
 	})
+	if opt.Anonymise {
+		// The dates that bound the comparison are those of the shown
+		// assessments: the first date of a withheld year would name it.
+		s.FirstDate, s.LastDate = "", ""
+		for _, r := range s.Rows {
+			if s.FirstDate == "" || r.Date < s.FirstDate {
+				s.FirstDate = r.Date
+			}
+			s.LastDate = max(s.LastDate, r.Date)
+		}
+	}
 
 	s.Withheld = withheldNotes(s, opt, withheldTypes)
 	return s
@@ -452,14 +521,13 @@ func Summarise(set *Set, opt Options) *Summary {
 func withheldNotes(s *Summary, opt Options, types []string) []string {
 	var notes []string
 	if opt.Anonymise {
-		rule := "the first 8 hexadecimal digits of the SHA-256 of its organisation id, or of its name in lower case when it has no id"
-		if opt.Salt != "" {
-			rule = "the first 8 hexadecimal digits of an HMAC-SHA-256, keyed with a secret salt, of its organisation id, or of its name in lower case when it has no id"
-		}
+		// The salt is secret (Summarise makes a random one when none is
+		// given): the recipe without it lets no one recompute a pseudonym.
+		rule := "the first 8 hexadecimal digits of an HMAC-SHA-256, keyed with a secret salt, of its organisation id, or of its name when it has no id"
 		notes = append(notes,
 			"Names of organisations, organisation ids, respondents, comments and the reasons given for \"not applicable\" are left out of this report and of the CSV.",
-			"Each PSO appears under a stable pseudonym, \"PSO-\" followed by "+rule+": the same PSO gets the same pseudonym in every run.",
-			"A PSO's own scores (the table of PSOs by area and the changes) are shown under its pseudonym only. A single PSO is not treated as a group there, but its organisation type is shown only where at least "+fmt.Sprint(s.MinGroup)+" PSOs share it.")
+			"Each PSO appears under a stable pseudonym, \"PSO-\" followed by "+rule+": the same PSO gets the same pseudonym in every run made with the same salt.",
+			"A PSO's own scores (the table of PSOs by area, the changes and the CSV rows) are shown under its pseudonym only, and only where at least "+fmt.Sprint(s.MinGroup)+" PSOs share its organisation type.")
 	}
 	if s.MinGroup <= 1 {
 		return notes
@@ -491,6 +559,17 @@ func withheldNotes(s *Summary, opt Options, types []string) []string {
 	}
 	if s.Changes.Withheld {
 		notes = append(notes, fmt.Sprintf("Fewer than %d PSOs were assessed more than once: the median change is withheld.", s.MinGroup))
+	}
+	if opt.Anonymise && (s.HiddenPSOs > 0 || s.HiddenRows > 0 || s.HiddenChanges > 0) {
+		notes = append(notes, "The PSOs of a withheld peer group, and the assessments of a withheld year, are left out of the table of PSOs, of the changes and of the CSV rows: a group's few members could be recognised there by their type or year.")
+	}
+	if opt.Anonymise {
+		for _, v := range s.Versions {
+			if v.Version == OtherVersion {
+				notes = append(notes, "Questionnaire versions that are not plain version numbers are shown as \"other\".")
+				break
+			}
+		}
 	}
 	return notes
 }

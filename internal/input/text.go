@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The one text policy of dgmaturity, for every string that comes from
@@ -115,7 +117,13 @@ func isBidi(r rune) bool {
 // and so is a backslash, so that the shown text is unambiguous. Invalid
 // UTF-8 bytes are shown as \xNN. Nothing from outside reaches a terminal
 // raw through Quote.
-func Quote(s string) string {
+func Quote(s string) string { return quote(s, true) }
+
+// QuotePath is Quote for a file path: the same escapes, but a backslash is
+// kept as it is, for it separates folders on Windows.
+func QuotePath(s string) string { return quote(s, false) }
+
+func quote(s string, backslash bool) string {
 	if !needsQuote(s) {
 		return s
 	}
@@ -125,7 +133,7 @@ func Quote(s string) string {
 		switch {
 		case r == utf8.RuneError && n <= 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\\':
+		case r == '\\' && backslash:
 			b.WriteString(`\\`)
 		case r < 0x80 && Disallowed(r):
 			fmt.Fprintf(&b, `\x%02x`, r)
@@ -148,4 +156,20 @@ func needsQuote(s string) bool {
 		i += n
 	}
 	return false
+}
+
+// FoldName folds a name (of an organisation, a respondent) for comparing
+// two of them: Unicode NFC, so that "Ministère" typed as one character or
+// as e and a combining accent is one name; the characters Disallowed
+// refuses (invisible ones, such as a zero-width space) dropped; lower case;
+// runs of white space as one space; no space at either end.
+func FoldName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if Disallowed(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.ToLower(norm.NFC.String(s))
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -291,7 +291,7 @@ func FieldPath(path ...any) string {
 			if b.Len() > 0 {
 				b.WriteByte('.')
 			}
-			b.WriteString(k)
+			b.WriteString(Quote(k)) // a key from the file: never raw
 		case int:
 			fmt.Fprintf(&b, "[%d]", k)
 		}

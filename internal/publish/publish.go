@@ -6,9 +6,9 @@ package publish
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -76,33 +76,52 @@ func Write(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment,
 
 // WriteNamed is Write with another file name stem, such as merge's
 // <slug>-<date>-consolidated. base must be a plain file name (no folder),
-// as Base and assessment.Slug make them. Everything is rendered in memory
-// first and each file is written atomically, so a failure leaves no
-// half-written file.
+// as Base and assessment.Slug make them.
 func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (Paths, error) {
-	return WriteWith(dir, base, q, a, tool, "")
+	return WriteWith(dir, base, q, a, tool, Extra{})
 }
 
-// WriteWith is WriteNamed with progress since the earlier assessment at
-// previous; when previous is "", the latest earlier assessment of the same
-// organisation in dir is used, if there is one (FindPrevious).
-func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool, previous string) (Paths, error) {
-	return WriteFormats(dir, base, q, a, tool, previous, Both)
+// Extra is what a run publishes together with an assessment's files.
+type Extra struct {
+	// Context, when cancelled before publishing, stops the run with
+	// nothing written (see Set.Context).
+	Context context.Context
+	// Inputs are the files the run read; none of them is overwritten.
+	Inputs []string
+	// Outputs are further files of the same set (merge's workshop report),
+	// made once the paths are known.
+	Outputs func(Paths) ([]Output, error)
+	// Previous is an earlier assessment to show progress against; when
+	// "", the latest earlier assessment of the same organisation in the
+	// output folder is used, if there is one (FindPrevious).
+	Previous string
+	// Formats are the report formats to write (--format); the zero value
+	// writes both Markdown and HTML.
+	Formats Formats
 }
 
-// WriteFormats is WriteWith with the report formats to write.
-func WriteFormats(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool, previous string, f Formats) (Paths, error) {
+// WriteWith finishes the assessment and publishes its three files and the
+// extra outputs as one Set (see Set.Publish): everything is rendered in
+// memory, every file written to a temporary file, then all published or
+// none. The assessment file is created without replacing another: when
+// the name is taken by the assessment of other respondents (several
+// respondents of one organisation on one day share a file name), the run
+// is refused and nothing is written; the same respondents' earlier
+// assessment is replaced.
+func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string, extra Extra) (Paths, error) {
 	if base == "" || filepath.Base(base) != base || base == "." || base == ".." {
-		return Paths{}, fmt.Errorf("write results: %q is not a plain file name", base)
+		return Paths{}, fmt.Errorf("write results: %s is not a plain file name", input.Quote(base))
 	}
 	r := Finish(q, a, tool)
 	paths := Paths{
 		Assessment: filepath.Join(dir, base+".json"),
 		Chart:      filepath.Join(dir, base+".svg"),
 	}
-	if err := checkOverwrite(paths.Assessment, a); err != nil {
-		return Paths{}, err
+	formats := extra.Formats
+	if formats == (Formats{}) {
+		formats = Both
 	}
+	previous := extra.Previous
 	if previous == "" {
 		previous = FindPrevious(dir, q, a)
 	}
@@ -113,21 +132,21 @@ func WriteFormats(dir, base string, q *questionnaire.Questionnaire, a *assessmen
 		}
 		paths.Previous, paths.Progress = previous, p
 	}
-	files, err := AssessmentFiles(base, f, q, a, r, nil, paths.Progress)
+	files, err := AssessmentFiles(base, formats, q, a, r, nil, paths.Progress)
 	if err != nil {
 		return Paths{}, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return Paths{}, fmt.Errorf("create output folder: %w", err)
+	js, err := assessment.Marshal(a)
+	if err != nil {
+		return Paths{}, fmt.Errorf("write results: %w", err)
 	}
-	// The charts and the reports first, the assessment last: the JSON is
-	// the record, and it only appears once what it describes exists.
-	for _, file := range files {
-		path := filepath.Join(dir, file.Name)
-		if err := assessment.WriteFileAtomic(path, file.Data, 0o644); err != nil {
-			return Paths{}, err
-		}
-		switch filepath.Ext(file.Name) {
+	set := Set{Context: extra.Context, Inputs: extra.Inputs, Outputs: []Output{
+		{Path: paths.Assessment, Data: js, Claim: func(old []byte) error { return checkOverwrite(paths.Assessment, old, a) }},
+	}}
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		set.Outputs = append(set.Outputs, Output{Path: path, Data: f.Data})
+		switch filepath.Ext(f.Name) {
 		case ".md":
 			paths.Report = path
 		case ".html":
@@ -136,7 +155,14 @@ func WriteFormats(dir, base string, q *questionnaire.Questionnaire, a *assessmen
 			paths.Charts = append(paths.Charts, path)
 		}
 	}
-	if err := assessment.Save(paths.Assessment, a); err != nil {
+	if extra.Outputs != nil {
+		more, err := extra.Outputs(paths)
+		if err != nil {
+			return Paths{}, err
+		}
+		set.Outputs = append(set.Outputs, more...)
+	}
+	if err := set.Publish(); err != nil {
 		return Paths{}, err
 	}
 	return paths, nil
@@ -146,26 +172,25 @@ func WriteFormats(dir, base string, q *questionnaire.Questionnaire, a *assessmen
 // answers of other respondents: several respondents of one organisation on
 // one day share a file name, and one must never silently erase another.
 // Rewriting one's own assessment (the same respondents) is allowed.
-func checkOverwrite(path string, a *assessment.Assessment) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil // nothing there, or unreadable: the atomic write will say
-	}
+func checkOverwrite(path string, data []byte, a *assessment.Assessment) error {
 	var old struct {
 		Respondents []assessment.Respondent `json:"respondents"`
 	}
-	if json.Unmarshal(data, &old) != nil || sameRespondents(old.Respondents, a.Respondents) {
+	if json.Unmarshal(data, &old) != nil {
+		return &input.UsageError{Msg: fmt.Sprintf("%s exists and is not an assessment file; write to another folder with --out, or move that file first", input.QuotePath(path))}
+	}
+	if sameRespondents(old.Respondents, a.Respondents) {
 		return nil
 	}
 	var names []string
 	for _, r := range old.Respondents {
-		names = append(names, r.Name)
+		names = append(names, input.Quote(r.Name))
 	}
 	who := strings.Join(names, ", ")
 	if who == "" {
 		who = "another respondent"
 	}
-	return &input.UsageError{Msg: fmt.Sprintf("%s already holds the assessment of %s; write to another folder with --out, or move that file first", path, who)}
+	return &input.UsageError{Msg: fmt.Sprintf("%s already holds the assessment of %s; write to another folder with --out, or move that file first", input.QuotePath(path), who)}
 }
 
 func sameRespondents(x, y []assessment.Respondent) bool {
@@ -173,7 +198,7 @@ func sameRespondents(x, y []assessment.Respondent) bool {
 		return false
 	}
 	for i := range x {
-		if !strings.EqualFold(strings.TrimSpace(x[i].Name), strings.TrimSpace(y[i].Name)) {
+		if input.FoldName(x[i].Name) != input.FoldName(y[i].Name) {
 			return false
 		}
 	}

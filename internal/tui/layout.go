@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -135,16 +136,16 @@ func wrap(s string, w int) string {
 	return ansi.Wrap(s, w, "")
 }
 
-// wrapPath wraps a file path to width w, breaking only after slashes where
-// it can, so that the file name stays whole; a part longer than a line is
-// cut hard.
+// wrapPath wraps a file path to width w, breaking only after the system's
+// path separator (a backslash on Windows) where it can, so that the file
+// name stays whole; a part longer than a line is cut hard.
 func wrapPath(p string, w int) string {
 	if w <= 0 {
 		return p
 	}
 	var lines []string
 	line := ""
-	for _, part := range strings.SplitAfter(p, "/") {
+	for _, part := range strings.SplitAfter(p, string(filepath.Separator)) {
 		if line != "" && ansi.StringWidth(line+part) > w {
 			lines = append(lines, line)
 			line = ""

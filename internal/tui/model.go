@@ -268,7 +268,11 @@ func New(opts Options) Model {
 			formats = publish.Both
 		}
 		opts.Publish = func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error) {
-			return publish.WriteFormats(dir, publish.Base(a), q, a, tool, previous, formats)
+			var inputs []string
+			if previous != "" {
+				inputs = []string{previous}
+			}
+			return publish.WriteWith(dir, publish.Base(a), q, a, tool, publish.Extra{Inputs: inputs, Previous: previous, Formats: formats})
 		}
 	}
 	m := Model{

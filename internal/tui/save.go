@@ -77,7 +77,10 @@ func (s *saver) write(seq uint64, snap *assessment.Assessment) (path string, wri
 		if s.dir == "" {
 			return "", false, nil
 		}
-		p, err := assessment.NewDraftPath(s.dir, snap)
+		// The first write creates the draft exclusively under a free name,
+		// so that two sessions of one organisation and day never share it;
+		// the ordinary write below then stores the same snapshot.
+		p, err := assessment.CreateDraft(s.dir, snap)
 		if err != nil {
 			return "", false, err
 		}
