@@ -112,6 +112,13 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 	// The charts and the reports are one set: all or none, and never
 	// over the assessment they are made from (or the one they compare with).
 	outs := outputsIn(filepath.Dir(out), files)
+	for i := range outs {
+		// The Markdown report goes where -o says, whatever its extension;
+		// the HTML page and the charts beside it.
+		if filepath.Ext(outs[i].Path) == ".md" {
+			outs[i].Path = out
+		}
+	}
 	if err := publishFiles(ctx, inputs, outs...); err != nil {
 		return err
 	}
