@@ -165,3 +165,32 @@ func TestAreaTarget(t *testing.T) {
 		t.Errorf("targets at 4 give %v, want 100", v)
 	}
 }
+
+// TestHeatmapByPeerGroupAboveTheLimit: with more than HeatmapLimit PSOs
+// the heatmap shows the peer groups, a withheld group as withheld, and no
+// PSO.
+func TestHeatmapByPeerGroupAboveTheLimit(t *testing.T) {
+	set := compareSet()
+	s := compare.Summarise(set, compare.Options{})
+	for len(s.PSOList) <= HeatmapLimit {
+		s.PSOList = append(s.PSOList, compare.PSO{Label: fmt.Sprintf("Extra PSO %d", len(s.PSOList)), Areas: []float64{1, 2, 3, 4}})
+	}
+	s.Groups = []compare.Group{
+		{Type: "ministry", PSOs: 40, Areas: []float64{10, 30, 50, 70}},
+		{Type: "municipality", PSOs: 2, Withheld: true},
+	}
+	var b bytes.Buffer
+	if err := HeatmapSVG(&b, locale.For(locale.English), set.Instrument, s); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	checkChart(t, "heatmap-groups", b.Bytes())
+	for _, want := range []string{"peer group", ">ministry<", ">municipality<", "withheld", ">70.0<"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the peer group heatmap lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "Extra PSO") {
+		t.Error("the peer group heatmap names a PSO")
+	}
+}

@@ -161,6 +161,11 @@ func (r *htmlRenderer) link(w util.BufWriter, src []byte, node gast.Node, enteri
 		return gast.WalkContinue, nil
 	}
 	fmt.Fprintf(w, `<a href="%s">`, template.HTMLEscapeString(dest))
+	// A link that shows its own file name shows the page's name instead.
+	if t, ok := n.FirstChild().(*gast.Text); ok && n.ChildCount() == 1 && string(t.Segment.Value(src)) == string(n.Destination) && dest != string(n.Destination) {
+		w.WriteString(template.HTMLEscapeString(dest))
+		return gast.WalkSkipChildren, nil
+	}
 	return gast.WalkContinue, nil
 }
 

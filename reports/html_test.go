@@ -57,7 +57,7 @@ func TestHTMLGolden(t *testing.T) {
 func TestHTMLIsSafe(t *testing.T) {
 	md := "# Title <b>x</b>\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n" +
 		"Text <a id=\"rec-1\"></a> <a id=\"x\" onclick=\"y\">z</a> <span onmouseover=\"q\">s</span>\n\n" +
-		"![a remote image](https://example.com/x.png) [report](other.md) [bad](javascript:alert(1))\n"
+		"![a remote image](https://example.com/x.png) [report](other.md) [bad](javascript:alert(1)) [same.md](same.md)\n"
 	var page bytes.Buffer
 	if err := HTML(&page, locale.For(locale.French), []byte(md), nil); err != nil {
 		t.Fatal(err)
@@ -69,7 +69,7 @@ func TestHTMLIsSafe(t *testing.T) {
 			t.Errorf("the page holds %q:\n%s", bad, body)
 		}
 	}
-	for _, want := range []string{`<a id="rec-1"></a>`, `<span class="alt">a remote image</span>`, `<a href="other.html">report</a>`, `<html lang="fr">`} {
+	for _, want := range []string{`<a id="rec-1"></a>`, `<span class="alt">a remote image</span>`, `<a href="other.html">report</a>`, `<a href="same.html">same.html</a>`, `<html lang="fr">`} {
 		if !strings.Contains(p, want) {
 			t.Errorf("the page lacks %s:\n%s", want, body)
 		}
