@@ -84,7 +84,7 @@ func WriteTemp(target string, data []byte, perm fs.FileMode, keep fs.FileMode) (
 // Replace publishes the finished temporary file tmp at target, replacing
 // what is there (a symbolic link at target is replaced, not followed).
 func Replace(tmp, target string) error {
-	if err := os.Rename(tmp, target); err != nil {
+	if err := rename(tmp, target); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("write %s: %w", target, unwrap(err))
 	}
@@ -158,7 +158,8 @@ func copyNew(tmp, target string) (err error) {
 }
 
 // SyncDir makes the folder's entries (a rename, a link) durable. Windows
-// cannot open a folder for syncing; its renames are durable.
+// cannot open a folder for syncing; there the replace itself asks for
+// write-through (rename_windows.go).
 func SyncDir(dir string) error {
 	if runtime.GOOS == "windows" {
 		return nil
