@@ -38,6 +38,10 @@ type Questionnaire struct {
 	hash string
 	// qhash is the hash without the recommendations (QuestionsHash).
 	qhash string
+	// original is the instrument this one was translated from (nil when
+	// it is not a translation), so that machine formats and other
+	// languages start from the source texts.
+	original *Questionnaire
 	// index maps ids to positions, built by Load.
 	index *index
 }

@@ -235,7 +235,20 @@ func Translate(q *Questionnaire, t *Translation) *Questionnaire {
 	c.Reindex()
 	c.hash = q.Hash()
 	c.qhash = q.QuestionsHash()
+	c.original = q.Original()
 	return c
+}
+
+// Original returns the instrument q was translated from (Translate,
+// Localized), or q itself when it is not a translation. The files
+// dgmaturity writes (stage names in assessment files, CSV) take their
+// words from it, so that they do not depend on the language a report was
+// read in.
+func (q *Questionnaire) Original() *Questionnaire {
+	if q.original != nil {
+		return q.original
+	}
+	return q
 }
 
 func (t *Translation) apply(c *Questionnaire) {
@@ -372,6 +385,9 @@ func readTranslations(fsys fs.FS) ([]*Translation, error) {
 // embedded translation of q's id into that language ("fr-BE" falls back to
 // "fr"). An unknown language is an *input.Error listing those available.
 func (q *Questionnaire) Localized(lang string) (*Questionnaire, error) {
+	// A translation is localised from its original, so that a French copy
+	// can still give the English or the German one.
+	q = q.Original()
 	ts, err := embeddedTranslations()
 	if err != nil {
 		return nil, err

@@ -6,8 +6,10 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/dgmaturity/dgmaturity/internal/compare"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -24,14 +26,22 @@ const boxWidth = 20
 // bytes. An anonymised summary holds no names or free text, so neither
 // does the report.
 func Compare(w io.Writer, q *questionnaire.Questionnaire, s *compare.Summary) error {
-	return CompareWith(w, q, s, CompareCharts{})
+	return CompareIn(w, nil, q, s)
 }
 
-// CompareWith is Compare with links to the comparison's charts, written
+// CompareIn is Compare in the language of pr (nil is English), with q
+// localised by the caller. The summary is language-free (ids, numbers and
+// the stage names of the instrument's original language); the stage
+// names are shown from q's scale.
+func CompareIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire, s *compare.Summary) error {
+	return CompareWith(w, pr, q, s, CompareCharts{})
+}
+
+// CompareWith is CompareIn with links to the comparison's charts, written
 // beside the report (see CompareChartFiles).
-func CompareWith(w io.Writer, q *questionnaire.Questionnaire, s *compare.Summary, charts CompareCharts) error {
+func CompareWith(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire, s *compare.Summary, charts CompareCharts) error {
 	bw := bufio.NewWriter(w)
-	c := &cmpWriter{out: out{bw}, q: q, s: s, charts: charts}
+	c := &cmpWriter{out: out{bw}, q: q, s: s, pr: printerOr(pr), charts: charts}
 	c.header()
 	c.summary()
 	c.distributions()
@@ -51,42 +61,68 @@ type cmpWriter struct {
 	out
 	q      *questionnaire.Questionnaire
 	s      *compare.Summary
+	pr     *locale.Printer
 	charts CompareCharts
 }
 
+func (c *cmpWriter) t(id string, kv ...any) string { return c.pr.T(id, kv...) }
+
 // val formats a score with one decimal; NaN (undefined) is "n/a".
-func val(v float64) string {
+func (c *cmpWriter) val(v float64) string {
 	if math.IsNaN(v) {
-		return "n/a"
+		return c.t("report.na")
 	}
-	return fmt.Sprintf("%.1f", v)
+	return c.pr.Number(v, 1)
+}
+
+// num writes a count with the language's thousands separator.
+func (c *cmpWriter) num(n int) string {
+	s := thousands(n)
+	switch c.pr.Tag() {
+	case locale.French:
+		return strings.ReplaceAll(s, ",", "\u202f")
+	case locale.German:
+		return strings.ReplaceAll(s, ",", ".")
+	}
+	return s
+}
+
+func (c *cmpWriter) pct(n, of int) string {
+	if c.pr.Tag() == locale.English {
+		return pct(n, of)
+	}
+	if of == 0 {
+		return c.pr.Percent(0)
+	}
+	return c.pr.Percent(float64(n) / float64(of))
+}
+
+func (c *cmpWriter) date(d string) string {
+	if c.pr.Tag() == locale.English {
+		return d
+	}
+	return c.pr.DateString(d)
+}
+
+// stage shows a stored stage name (the instrument's original language) in
+// q's language.
+func (c *cmpWriter) stage(name string) string {
+	for _, l := range c.q.Original().Scale {
+		if l.Name == name {
+			return Escape(c.q.LevelName(l.Level))
+		}
+	}
+	return Escape(name)
 }
 
 // signed formats a change with its arrow: "↑ +5.0", "↓ -2.5", "→ 0.0".
-func signed(d float64) string {
-	switch {
-	case math.IsNaN(d):
-		return "n/a"
-	case d >= 0.05:
-		return fmt.Sprintf("↑ +%.1f", d)
-	case d <= -0.05:
-		return fmt.Sprintf("↓ %.1f", d)
-	}
-	return "→ 0.0"
-}
+func signed(d float64) string { return signedIn(locale.For(locale.English), d) }
 
 func pct(n, of int) string {
 	if of == 0 {
 		return "0%"
 	}
 	return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(of))
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%s %s", thousands(n), many)
 }
 
 // thousands writes n with commas: 10000 → "10,000".
@@ -103,81 +139,83 @@ func thousands(n int) string {
 
 func (c *cmpWriter) header() {
 	s := c.s
-	c.p("# Digital government maturity across %s\n\n", count(s.PSOs, "PSO", "PSOs"))
-	c.p("Comparison of %s of %s", count(s.Assessments, "assessment", "assessments"), count(s.PSOs, "public sector organisation", "public sector organisations"))
+	c.p("# %s\n\n", c.pr.N("compare.title", s.PSOs, "N", c.num(s.PSOs)))
+	dated := ""
 	if s.FirstDate != "" {
 		if s.FirstDate == s.LastDate {
-			c.p(", dated %s", s.FirstDate)
+			dated = c.t("compare.header.dated", "Date", c.date(s.FirstDate))
 		} else {
-			c.p(", dated %s to %s", s.FirstDate, s.LastDate)
+			dated = c.t("compare.header.datedrange", "From", c.date(s.FirstDate), "To", c.date(s.LastDate))
 		}
 	}
-	c.ln(".  ")
-	c.p("Questionnaire: %s, version %s (%s). Every score is recomputed from the answers.\n\n", Escape(c.q.Title), Escape(c.q.Version), Escape(c.q.ID))
-	c.ln("The cross-section (distributions, PSOs by area, peer groups, weakest principles, recommendations) uses the latest assessment of each PSO; the trend and the changes use all of them.")
+	c.ln(c.t("compare.header.intro", "Assessments", c.pr.N("compare.assessments", s.Assessments, "N", c.num(s.Assessments)),
+		"PSOs", c.pr.N("compare.psos.long", s.PSOs, "N", c.num(s.PSOs)), "Dated", dated) + "  ")
+	c.p("%s\n\n", c.t("compare.header.questionnaire", "Title", Escape(c.q.Title), "Version", Escape(c.q.Version), "ID", Escape(c.q.ID)))
+	c.ln(c.t("compare.header.cross"))
 	c.ln("")
 	if s.Anonymised {
-		c.p("> **Anonymised.** PSOs appear under pseudonyms; no names, respondents or comments are shown, and no group of fewer than %d PSOs. See [What was withheld](#what-was-withheld).\n\n", s.MinGroup)
+		c.p("> %s\n\n", c.t("compare.header.anonymised", "Min", s.MinGroup, "Anchor", c.withheldAnchor()))
 	}
 	var notes []string
 	if s.LeftOut > 0 {
-		if s.LeftOut == 1 {
-			notes = append(notes, fmt.Sprintf("1 of the %s files considered could not be read or was invalid, and is left out (the reasons were listed when this report was made).", thousands(s.Files)))
-		} else {
-			notes = append(notes, fmt.Sprintf("%s of the %s files considered could not be read or were invalid, and are left out (the reasons were listed when this report was made).", thousands(s.LeftOut), thousands(s.Files)))
-		}
+		notes = append(notes, c.pr.N("compare.note.leftout", s.LeftOut, "N", c.num(s.LeftOut), "Files", c.num(s.Files)))
 	}
 	if s.Duplicates > 0 {
-		notes = append(notes, fmt.Sprintf("%s another assessment of a PSO on a date already covered (a copy, or a respondent's file beside the consolidated one); one assessment per PSO and date counts.", count(s.Duplicates, "file held", "files held")))
+		notes = append(notes, c.pr.N("compare.note.duplicates", s.Duplicates, "N", c.num(s.Duplicates)))
 	}
 	if s.EditedFiles > 0 {
-		notes = append(notes, fmt.Sprintf("%s scores that differ from the ones recomputed from the answers (edited after scoring?); the recomputed scores are used.", count(s.EditedFiles, "assessment stores", "assessments store")))
+		notes = append(notes, c.pr.N("compare.note.edited", s.EditedFiles, "N", c.num(s.EditedFiles)))
 	}
 	for _, v := range s.Versions {
-		what := "version " + Escape(v.Version) + " of the questionnaire"
+		what := c.t("compare.note.version", "Version", Escape(v.Version))
 		if v.SameVersion {
-			what = "another text of version " + Escape(v.Version) + " (sha256 " + shortHash(v.SHA256) + ")"
+			what = c.t("compare.note.sameversion", "Version", Escape(v.Version), "Hash", shortHash(v.SHA256))
 		}
-		it, is, its := "they", "are", "their"
-		if v.Assessments == 1 {
-			it, is, its = "it", "is", "its"
-		}
-		note := fmt.Sprintf("%s made with %s; %s %s compared on the questions shared with version %s.",
-			count(v.Assessments, "assessment was", "assessments were"), what, it, is, Escape(c.q.Version))
+		note := c.pr.N("compare.note.versions", v.Assessments, "N", c.num(v.Assessments), "What", what, "Now", Escape(c.q.Version))
 		if v.Lacking > 0 {
-			note += fmt.Sprintf(" Up to %s of version %s %s missing from %s and left out of %s scores.",
-				count(v.Lacking, "question", "questions"), Escape(c.q.Version), isAre(v.Lacking), map[string]string{"it": "it", "they": "them"}[it], its)
+			id := "compare.note.lacking.one"
+			if v.Assessments != 1 {
+				id = "compare.note.lacking.many"
+			}
+			note += " " + c.pr.N(id, v.Lacking, "N", c.num(v.Lacking), "Now", Escape(c.q.Version))
 		}
 		if n := len(v.Reworded); n > 0 {
-			note += fmt.Sprintf(" %s shared with version %s %s worded differently there (same construct, other words): %s.",
-				count(n, "question", "questions"), Escape(v.Version), isAre(n), Escape(strings.Join(v.Reworded, ", ")))
+			note += " " + c.pr.N("compare.note.reworded", n, "N", c.num(n), "Version", Escape(v.Version), "List", Escape(strings.Join(v.Reworded, ", ")))
 		}
 		notes = append(notes, note)
 	}
 	for _, n := range notes {
-		c.p("> **Note.** %s\n\n", n)
+		c.p("> %s\n\n", c.t("report.note", "Text", n))
 	}
 }
 
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
+// withheldAnchor is the HTML id of the "What was withheld" heading, as
+// GitHub makes it from the heading's words.
+func (c *cmpWriter) withheldAnchor() string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(c.t("compare.withheld.heading")) {
+		switch {
+		case r == ' ' || r == '-':
+			b.WriteRune('-')
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
+			b.WriteRune(r)
+		}
 	}
-	return "are"
+	return b.String()
 }
 
 func (c *cmpWriter) summary() {
 	s := c.s
-	c.ln("## Summary")
+	c.ln("## " + c.t("report.summary.heading"))
 	c.ln("")
 	if s.Overall.Withheld {
-		c.p("- Fewer than %d PSOs have an overall score: the distributions are withheld.\n", s.MinGroup)
+		c.p("- %s\n", c.t("compare.summary.withheld", "Min", s.MinGroup))
 	} else if s.Overall.N > 0 {
 		o := s.Overall
 		if o.N == 1 {
-			c.p("- Overall score: **%s** (one PSO with a score).\n", val(o.Median))
+			c.p("- %s\n", c.t("compare.summary.one", "Score", c.val(o.Median)))
 		} else {
-			c.p("- Overall score: median **%s**, half of the PSOs between %s and %s (range %s to %s).\n", val(o.Median), val(o.Q1), val(o.Q3), val(o.Min), val(o.Max))
+			c.p("- %s\n", c.t("compare.summary.overall", "Median", c.val(o.Median), "Q1", c.val(o.Q1), "Q3", c.val(o.Q3), "Min", c.val(o.Min), "Max", c.val(o.Max)))
 		}
 		var lo, hi *compare.Dist
 		for i := range s.Areas {
@@ -193,78 +231,78 @@ func (c *cmpWriter) summary() {
 			}
 		}
 		if lo != nil && hi != nil && lo != hi {
-			c.p("- Strongest area: %s (median %s). Weakest area: %s (median %s).\n", areaTitle(c.q, hi.ID), val(hi.Median), areaTitle(c.q, lo.ID), val(lo.Median))
+			c.p("- %s\n", c.t("compare.summary.areas", "High", areaTitle(c.q, hi.ID), "HighScore", c.val(hi.Median), "Low", areaTitle(c.q, lo.ID), "LowScore", c.val(lo.Median)))
 		}
 	}
 	if len(s.Weakest) > 0 {
 		wk := s.Weakest[0]
-		c.p("- Weakest principle across government: %s (median %s; %s of %s PSOs below %d).\n", principleShort(c.q, wk.ID), val(wk.Median), thousands(wk.Below), thousands(wk.N), compare.WeakThreshold)
+		c.p("- %s\n", c.t("compare.summary.weakest", "Principle", principleShort(c.q, wk.ID), "Median", c.val(wk.Median), "Below", c.num(wk.Below), "N", c.num(wk.N), "Threshold", compare.WeakThreshold))
 	}
 	if len(s.Needs) > 0 && s.Needs[0].Source != "" {
 		n := s.Needs[0]
-		c.p("- The national recommendation most PSOs need: %s, %s (%s of %s PSOs).\n", Escape(n.Source), c.sourceText(n.Source), thousands(n.PSOs), thousands(s.PSOs))
+		c.p("- %s\n", c.t("compare.summary.need", "ID", Escape(n.Source), "Text", c.sourceText(n.Source), "N", c.num(n.PSOs), "Of", c.num(s.PSOs)))
 	}
 	if len(s.ChangeList) > 0 {
-		line := fmt.Sprintf("- Of %s assessed more than once, %s improved, %s declined and %s stayed level since their previous assessment",
-			count(len(s.ChangeList), "PSO", "PSOs"), thousands(s.Changes.Improved), thousands(s.Changes.Declined), thousands(s.Changes.Steady))
+		median := ""
 		if !math.IsNaN(s.Changes.Median) {
-			line += " (median change of the overall score " + signedPlain(s.Changes.Median) + ")"
+			median = " " + c.t("compare.summary.median", "Change", c.signedPlain(s.Changes.Median))
 		}
-		c.ln(line + ".")
+		c.p("- %s\n", c.pr.N("compare.summary.changes", len(s.ChangeList), "N", c.num(len(s.ChangeList)),
+			"Improved", c.num(s.Changes.Improved), "Declined", c.num(s.Changes.Declined), "Steady", c.num(s.Changes.Steady), "Median", median))
 	}
 	c.ln("")
 }
 
-func signedPlain(d float64) string {
+func (c *cmpWriter) signedPlain(d float64) string {
 	if d >= 0.05 {
-		return fmt.Sprintf("+%.1f", d)
+		return "+" + c.pr.Number(d, 1)
 	}
 	if d <= -0.05 {
-		return fmt.Sprintf("%.1f", d)
+		return c.pr.Number(d, 1)
 	}
-	return "0.0"
+	return c.pr.Number(0, 1)
 }
 
 func (c *cmpWriter) sourceText(id string) string {
 	if src, ok := c.q.Source(id); ok {
 		return Escape(src.Text)
 	}
-	return "(not in this questionnaire)"
+	return c.t("compare.source.unknown")
 }
 
 func (c *cmpWriter) distributions() {
-	c.ln("## Distribution of the scores")
+	c.ln("## " + c.t("compare.dist.heading"))
 	c.ln("")
-	c.ln("Latest assessment of each PSO. n counts the PSOs with a score (a score whose questions are all \"not applicable\" has none). The quartiles are computed as spreadsheets' QUARTILE.INC does.")
+	c.ln(c.t("compare.dist.intro"))
 	c.ln("")
-	c.ln("The plot spans 0 to 100 in cells of 5 points: `├` minimum, `┤` maximum, `▓` first to third quartile, `┃` median.")
+	c.ln(c.t("compare.dist.plot"))
 	c.ln("")
-	c.ln("### By area")
+	c.ln("### " + c.t("workshop.scores.byarea"))
 	c.ln("")
-	c.distTable("Area", append([]compare.Dist{c.s.Overall}, c.s.Areas...), func(id string) string {
+	c.distTable(c.t("compare.column.area"), append([]compare.Dist{c.s.Overall}, c.s.Areas...), func(id string) string {
 		if id == "" {
-			return "**Overall**"
+			return "**" + c.t("workshop.overall") + "**"
 		}
 		return areaTitle(c.q, id)
 	})
-	c.chart("Box plots of the scores by area", c.charts.Areas)
-	c.ln("### By principle")
+	c.chart(c.t("chart.alt.box.areas"), c.charts.Areas)
+	c.ln("### " + c.t("workshop.scores.byprinciple"))
 	c.ln("")
-	c.distTable("Principle", c.s.Principles, func(id string) string { return principleShort(c.q, id) })
-	c.chart("Box plots of the scores by principle", c.charts.Principles)
+	c.distTable(c.t("report.column.principle"), c.s.Principles, func(id string) string { return principleShort(c.q, id) })
+	c.chart(c.t("chart.alt.box.principles"), c.charts.Principles)
 }
 
 func (c *cmpWriter) distTable(what string, ds []compare.Dist, label func(string) string) {
-	c.p("| %s | n | Min | Q1 | Median | Q3 | Max | 0 to 100 |\n", what)
+	c.p("| %s %s\n", what, c.t("compare.dist.head"))
 	c.ln("|---|---:|---:|---:|---:|---:|---:|---|")
 	for _, d := range ds {
 		switch {
 		case d.Withheld:
-			c.p("| %s | %s | withheld | | | | | |\n", label(d.ID), fewer(c.s.MinGroup))
+			c.p("| %s | %s | %s | | | | | |\n", label(d.ID), fewer(c.s.MinGroup), c.t("compare.withheld"))
 		case d.N == 0:
-			c.p("| %s | 0 | n/a | | | | | |\n", label(d.ID))
+			c.p("| %s | 0 | %s | | | | | |\n", label(d.ID), c.t("report.na"))
 		default:
-			c.p("| %s | %s | %s | %s | %s | %s | %s | `%s` |\n", label(d.ID), thousands(d.N), val(d.Min), val(d.Q1), val(d.Median), val(d.Q3), val(d.Max), BoxPlot(d.Summary, boxWidth))
+			c.p("| %s | %s | %s | %s | %s | %s | %s | `%s` |\n", label(d.ID), c.num(d.N), c.val(d.Min), c.val(d.Q1), c.val(d.Median), c.val(d.Q3), c.val(d.Max), BoxPlot(d.Summary, boxWidth))
 		}
 	}
 	c.ln("")
@@ -299,25 +337,25 @@ func BoxPlot(s scoring.Summary, width int) string {
 
 func (c *cmpWriter) stages() {
 	s := c.s
-	c.ln("## Stages")
+	c.ln("## " + c.t("compare.stages.heading"))
 	c.ln("")
-	c.ln("PSOs by the stage of their latest overall score.")
+	c.ln(c.t("compare.stages.intro"))
 	c.ln("")
-	c.ln("| Stage | Overall score | PSOs | Share |")
+	c.ln(c.t("compare.stages.head"))
 	c.ln("|---|---|---:|---:|")
 	for l, n := range s.Stages {
 		lo, hi := l*20, l*20+20
-		band := fmt.Sprintf("%d to under %d", lo, hi)
+		band := c.t("compare.stages.band", "Low", lo, "High", hi)
 		if l == len(s.Stages)-1 {
-			band = fmt.Sprintf("%d to 100", lo)
+			band = c.t("compare.stages.top", "Low", lo)
 		}
-		c.p("| %d %s | %s | %s | %s |\n", l, Escape(c.q.LevelName(l)), band, thousands(n), pct(n, s.PSOs))
+		c.p("| %d %s | %s | %s | %s |\n", l, Escape(c.q.LevelName(l)), band, c.num(n), c.pct(n, s.PSOs))
 	}
 	if s.Unstaged > 0 {
-		c.p("| no overall score | | %s | %s |\n", thousands(s.Unstaged), pct(s.Unstaged, s.PSOs))
+		c.p("| %s | | %s | %s |\n", c.t("compare.stages.none"), c.num(s.Unstaged), c.pct(s.Unstaged, s.PSOs))
 	}
 	c.ln("")
-	c.chart("Column chart of the PSOs by stage", c.charts.Stages)
+	c.chart(c.t("chart.alt.stages"), c.charts.Stages)
 }
 
 func (c *cmpWriter) areaHeads() (string, string) {
@@ -331,38 +369,38 @@ func (c *cmpWriter) areaHeads() (string, string) {
 
 func (c *cmpWriter) psoTable() {
 	s := c.s
-	c.ln("## PSOs by area")
+	c.ln("## " + c.t("compare.psos.heading"))
 	c.ln("")
-	who := "name"
+	id := "compare.psos.intro.name"
 	if s.Anonymised {
-		who = "pseudonym"
+		id = "compare.psos.intro.pseudonym"
 	}
-	c.p("Latest assessment of each PSO, by %s. An asterisk marks an assessment made with another version of the questionnaire.\n\n", who)
+	c.p("%s\n\n", c.t(id))
 	head, rule := c.areaHeads()
-	c.p("| PSO | Type | Date | Overall | Stage |%s Assessments |\n", head)
+	c.p("%s%s %s |\n", c.t("compare.psos.head"), head, c.t("compare.column.assessments"))
 	c.p("|---|---|---|---:|---|%s---:|\n", rule)
 	for _, p := range s.PSOList {
-		typ := Escape(p.Type)
+		typ := orgTypeName(c.pr, p.Type)
 		if typ == "" {
 			typ = "–"
 		}
-		date := p.Date
+		date := c.date(p.Date)
 		if p.OtherVersion {
 			date += "\\*"
 		}
 		var cells strings.Builder
 		for _, v := range p.Areas {
-			cells.WriteString(" " + val(v) + " |")
+			cells.WriteString(" " + c.val(v) + " |")
 		}
-		c.p("| %s | %s | %s | %s | %s |%s %d |\n", Escape(p.Label), typ, date, val(p.Overall), Escape(p.Stage), cells.String(), p.Assessments)
+		c.p("| %s | %s | %s | %s | %s |%s %d |\n", Escape(p.Label), typ, date, c.val(p.Overall), c.stage(p.Stage), cells.String(), p.Assessments)
 	}
 	c.ln("")
-	c.chart("Heatmap of the scores by area", c.charts.Heatmap)
+	c.chart(c.t("chart.alt.heatmap"), c.charts.Heatmap)
 }
 
 func (c *cmpWriter) groups() {
 	s := c.s
-	c.ln("## Peer groups by organisation type")
+	c.ln("## " + c.t("compare.groups.heading"))
 	c.ln("")
 	withheld := 0
 	for _, g := range s.Groups {
@@ -371,13 +409,13 @@ func (c *cmpWriter) groups() {
 		}
 	}
 	if withheld == len(s.Groups) {
-		c.p("No organisation type has %d or more PSOs: every peer group is withheld.\n\n", s.MinGroup)
+		c.p("%s\n\n", c.t("compare.groups.none", "Min", s.MinGroup))
 		return
 	}
-	c.ln("Medians of the latest assessment of the PSOs of each type.")
+	c.ln(c.t("compare.groups.intro"))
 	c.ln("")
 	head, rule := c.areaHeads()
-	c.p("| Type | PSOs | Overall |%s\n", head)
+	c.p("%s%s\n", c.t("compare.groups.head"), head)
 	c.p("|---|---:|---:|%s\n", rule)
 	for _, g := range s.Groups {
 		if g.Withheld {
@@ -385,48 +423,48 @@ func (c *cmpWriter) groups() {
 		}
 		var cells strings.Builder
 		for _, v := range g.Areas {
-			cells.WriteString(" " + val(v) + " |")
+			cells.WriteString(" " + c.val(v) + " |")
 		}
-		c.p("| %s | %s | %s |%s\n", Escape(g.Type), thousands(g.PSOs), val(g.Overall), cells.String())
+		c.p("| %s | %s | %s |%s\n", orgTypeName(c.pr, g.Type), c.num(g.PSOs), c.val(g.Overall), cells.String())
 	}
 	c.ln("")
 	if withheld > 0 {
-		c.p("%s with fewer than %d PSOs %s withheld.\n\n", count(withheld, "type", "types"), s.MinGroup, map[bool]string{true: "is", false: "are"}[withheld == 1])
+		c.p("%s\n\n", c.pr.N("compare.groups.withheld", withheld, "N", c.num(withheld), "Min", s.MinGroup))
 	}
 }
 
 func (c *cmpWriter) weakest() {
 	s := c.s
-	c.ln("## Weakest principles across government")
+	c.ln("## " + c.t("compare.weakest.heading"))
 	c.ln("")
 	if len(s.Weakest) == 0 {
-		c.ln("Not enough PSOs to rank the principles.")
+		c.ln(c.t("compare.weakest.none"))
 		c.ln("")
 		return
 	}
-	c.p("The principles with the lowest median scores, with how many PSOs score below %d on them.\n\n", compare.WeakThreshold)
-	c.ln("| | Principle | Median | Q1 | PSOs below 50 |")
+	c.p("%s\n\n", c.t("compare.weakest.intro", "Threshold", compare.WeakThreshold))
+	c.ln(c.t("compare.weakest.head", "Threshold", compare.WeakThreshold))
 	c.ln("|---:|---|---:|---:|---:|")
 	for i, wk := range s.Weakest {
 		title := wk.ID
 		if p, ok := c.q.Principle(wk.ID); ok {
 			title = p.ID + " " + p.Title
 		}
-		c.p("| %d | %s | %s | %s | %s of %s (%s) |\n", i+1, Escape(title), val(wk.Median), val(wk.Q1), thousands(wk.Below), thousands(wk.N), pct(wk.Below, wk.N))
+		c.p("| %d | %s | %s | %s | %s |\n", i+1, Escape(title), c.val(wk.Median), c.val(wk.Q1), c.t("compare.weakest.below", "N", c.num(wk.Below), "Of", c.num(wk.N), "Share", c.pct(wk.Below, wk.N)))
 	}
 	c.ln("")
 }
 
 func (c *cmpWriter) needs() {
 	s := c.s
-	c.ln("## Recommendations most often needed")
+	c.ln("## " + c.t("compare.needs.heading"))
 	c.ln("")
 	if len(s.Needs) == 0 {
-		c.ln("No recommendation of the catalogue applies to the latest assessment of any PSO.")
+		c.ln(c.t("compare.needs.none"))
 		c.ln("")
 		return
 	}
-	c.ln("A PSO needs a catalogue entry when its latest assessment has a question the entry addresses below level 3, the default target (whatever targets the PSO chose, so that every PSO is measured against the same bar), and the entry serves its type of organisation. Grouped by the recommendation of the OECD review they stem from: a national programme behind a recommendation near the top would help the most PSOs. A PSO counts once per review recommendation, when it needs at least one catalogue entry that stems from it.")
+	c.ln(c.t("compare.needs.intro"))
 	c.ln("")
 	ranked := 0
 	for _, n := range s.Needs {
@@ -435,10 +473,10 @@ func (c *cmpWriter) needs() {
 		}
 	}
 	if ranked > 0 {
-		c.ln("| | Review recommendation | PSOs | Share |")
+		c.ln(c.t("compare.needs.head"))
 		c.ln("|---:|---|---:|---:|")
 		for i, n := range s.Needs[:ranked] {
-			c.p("| %d | **%s** %s | %s | %s |\n", i+1, Escape(n.Source), c.sourceText(n.Source), thousands(n.PSOs), pct(n.PSOs, s.PSOs))
+			c.p("| %d | **%s** %s | %s | %s |\n", i+1, Escape(n.Source), c.sourceText(n.Source), c.num(n.PSOs), c.pct(n.PSOs, s.PSOs))
 		}
 		c.ln("")
 	}
@@ -451,19 +489,19 @@ func (c *cmpWriter) needs() {
 			c.p("### %d. %s\n\n", i+1, Escape(n.Source))
 			c.p("%s%s  \n", c.sourceText(n.Source), area)
 		} else {
-			c.ln("### Grounded in the principles only")
+			c.ln("### " + c.t("compare.needs.principles"))
 			c.ln("")
-			c.ln("Catalogue entries that stem from no review recommendation, only from the principles of the 2014 OECD Recommendation.  ")
+			c.ln(c.t("compare.needs.principles.intro") + "  ")
 		}
-		c.p("Needed by %s of %s PSOs (%s).\n\n", thousands(n.PSOs), thousands(s.PSOs), pct(n.PSOs, s.PSOs))
-		c.ln("| Catalogue entry | PSOs |")
+		c.p("%s\n\n", c.t("compare.needs.by", "N", c.num(n.PSOs), "Of", c.num(s.PSOs), "Share", c.pct(n.PSOs, s.PSOs)))
+		c.ln(c.t("compare.needs.entries"))
 		c.ln("|---|---:|")
 		for _, e := range n.Entries {
 			title := ""
 			if r, ok := c.q.Recommendation(e.ID); ok {
 				title = " " + Escape(r.Title)
 			}
-			c.p("| %s%s | %s |\n", Escape(e.ID), title, thousands(e.PSOs))
+			c.p("| %s%s | %s |\n", Escape(e.ID), title, c.num(e.PSOs))
 		}
 		c.ln("")
 	}
@@ -471,26 +509,26 @@ func (c *cmpWriter) needs() {
 
 func (c *cmpWriter) trend() {
 	s := c.s
-	c.ln("## Trend by year")
+	c.ln("## " + c.t("compare.trend.heading"))
 	c.ln("")
-	c.ln("Medians per calendar year, over the latest assessment of each PSO in that year.")
+	c.ln(c.t("compare.trend.intro"))
 	c.ln("")
 	head, rule := c.areaHeads()
-	c.p("| Year | PSOs | Assessments | Overall |%s\n", head)
+	c.p("%s%s\n", c.t("compare.trend.head"), head)
 	c.p("|---|---:|---:|---:|%s\n", rule)
 	for _, y := range s.Years {
 		if y.Withheld {
-			c.p("| %s | %s | %s | withheld |%s\n", y.Year, fewer(s.MinGroup), fewer(s.MinGroup), strings.Repeat(" |", len(c.q.Areas)))
+			c.p("| %s | %s | %s | %s |%s\n", y.Year, fewer(s.MinGroup), fewer(s.MinGroup), c.t("compare.withheld"), strings.Repeat(" |", len(c.q.Areas)))
 			continue
 		}
 		var cells strings.Builder
 		for _, v := range y.Areas {
-			cells.WriteString(" " + val(v) + " |")
+			cells.WriteString(" " + c.val(v) + " |")
 		}
-		c.p("| %s | %s | %s | %s |%s\n", y.Year, thousands(y.PSOs), thousands(y.Assessments), val(y.Overall), cells.String())
+		c.p("| %s | %s | %s | %s |%s\n", y.Year, c.num(y.PSOs), c.num(y.Assessments), c.val(y.Overall), cells.String())
 	}
 	c.ln("")
-	c.chart("Line chart of the median overall score by year with its quartiles", c.charts.Trend)
+	c.chart(c.t("chart.alt.trend"), c.charts.Trend)
 }
 
 // fewer stands for a count that is withheld: it would tell how small a
@@ -499,55 +537,114 @@ func fewer(k int) string { return fmt.Sprintf("< %d", k) }
 
 func (c *cmpWriter) changes() {
 	s := c.s
-	c.ln("## Change since the previous assessment")
+	c.ln("## " + c.t("compare.changes.heading"))
 	c.ln("")
 	if len(s.ChangeList) == 0 {
-		c.ln("No PSO was assessed more than once.")
+		c.ln(c.t("compare.changes.none"))
 		c.ln("")
 		return
 	}
-	c.p("Each PSO assessed more than once: its latest assessment against the one before, in points (↑ up, ↓ down, → level). %s improved, %s declined, %s stayed level",
-		thousands(s.Changes.Improved), thousands(s.Changes.Declined), thousands(s.Changes.Steady))
+	median := ""
 	if !math.IsNaN(s.Changes.Median) {
-		c.p("; the median change of the overall score is %s", signedPlain(s.Changes.Median))
+		median = c.t("compare.changes.median", "Change", c.signedPlain(s.Changes.Median))
 	}
-	c.ln(".")
+	c.ln(c.t("compare.changes.intro", "Improved", c.num(s.Changes.Improved), "Declined", c.num(s.Changes.Declined), "Steady", c.num(s.Changes.Steady), "Median", median))
 	c.ln("")
 	head, rule := c.areaHeads()
-	c.p("| PSO | From | To | Overall now | Change |%s\n", head)
+	c.p("%s%s\n", c.t("compare.changes.head"), head)
 	c.p("|---|---|---|---:|---:|%s\n", rule)
 	for _, ch := range s.ChangeList {
 		var cells strings.Builder
 		for _, d := range ch.Areas {
-			cells.WriteString(" " + signed(d) + " |")
+			cells.WriteString(" " + signedIn(c.pr, d) + " |")
 		}
-		c.p("| %s | %s | %s | %s | %s |%s\n", Escape(ch.Label), ch.From, ch.To, val(ch.Overall), signed(ch.Delta), cells.String())
+		c.p("| %s | %s | %s | %s | %s |%s\n", Escape(ch.Label), c.date(ch.From), c.date(ch.To), c.val(ch.Overall), signedIn(c.pr, ch.Delta), cells.String())
 	}
 	c.ln("")
 }
 
 func (c *cmpWriter) withheld() {
-	if len(c.s.Withheld) == 0 {
+	notes := c.s.Withheld
+	if c.pr.Tag() != locale.English {
+		notes = c.withheldNotes()
+	}
+	if len(notes) == 0 {
 		return
 	}
-	c.ln("## What was withheld")
+	c.ln("## " + c.t("compare.withheld.heading"))
 	c.ln("")
-	for _, n := range c.s.Withheld {
+	for _, n := range notes {
 		c.p("- %s\n", n)
 	}
 	c.ln("")
 }
 
+// withheldNotes says in the report's language what compare.Summarise
+// says in English in Summary.Withheld: the same notes, from the same
+// fields of the summary.
+func (c *cmpWriter) withheldNotes() []string {
+	s := c.s
+	var notes []string
+	if s.Anonymised {
+		notes = append(notes, c.t("compare.withheld.names"), c.t("compare.withheld.pseudonyms"), c.t("compare.withheld.own", "Min", s.MinGroup))
+	}
+	if s.MinGroup <= 1 {
+		return notes
+	}
+	for _, g := range s.Groups {
+		if g.Withheld {
+			notes = append(notes, c.t("compare.withheld.group", "Type", orgTypeName(c.pr, g.Type), "Min", s.MinGroup))
+		}
+	}
+	var dists []string
+	for _, d := range append(append([]compare.Dist{s.Overall}, s.Areas...), s.Principles...) {
+		if d.Withheld {
+			id := d.ID
+			if id == "" {
+				id = c.t("compare.withheld.overall")
+			}
+			dists = append(dists, id)
+		}
+	}
+	if len(dists) > 0 {
+		notes = append(notes, c.t("compare.withheld.dists", "Min", s.MinGroup, "List", strings.Join(dists, ", ")))
+	}
+	var years []string
+	for _, y := range s.Years {
+		if y.Withheld {
+			years = append(years, y.Year)
+		}
+	}
+	if len(years) > 0 {
+		notes = append(notes, c.t("compare.withheld.years", "Min", s.MinGroup, "List", strings.Join(years, ", ")))
+	}
+	if s.Changes.Withheld {
+		notes = append(notes, c.t("compare.withheld.changes", "Min", s.MinGroup))
+	}
+	if s.Anonymised && (s.HiddenPSOs > 0 || s.HiddenRows > 0 || s.HiddenChanges > 0) {
+		notes = append(notes, c.t("compare.withheld.hidden"))
+	}
+	if s.Anonymised {
+		for _, v := range s.Versions {
+			if v.Version == compare.OtherVersion {
+				notes = append(notes, c.t("compare.withheld.other"))
+				break
+			}
+		}
+	}
+	return notes
+}
+
 func (c *cmpWriter) method() {
 	s := c.s
-	c.ln("## Method")
+	c.ln("## " + c.t("report.method.heading"))
 	c.ln("")
-	c.ln("- Every score is recomputed from the answers with the questionnaire in use, as in each PSO's own report: a level is worth 25 points, \"not applicable\" leaves a question out, \"don't know\" counts as 0; the overall score is the mean of the four area scores. Scores are rounded to one decimal before the statistics, as in the CSV, so that the figures can be reproduced from it.")
-	c.ln("- A PSO is recognised by its organisation id, or by its name (ignoring case and spacing) when it has none; a file without an id joins the PSO with the same name and an id. Of several files of one PSO on one date, one counts: the one with the most respondents (a workshop's consolidated assessment), else the one whose path sorts last.")
-	c.ln("- Quartiles interpolate linearly between the sorted values (Hyndman and Fan's type 7, as R's quantile, numpy.percentile and QUARTILE.INC in spreadsheets).")
-	c.ln("- Assessments made with another version of the questionnaire are scored on the questions they share with the version in use; the questions they lack are left out of their scores, as \"not applicable\" would be.")
+	c.ln("- " + c.t("compare.method.scores"))
+	c.ln("- " + c.t("compare.method.psos"))
+	c.ln("- " + c.t("compare.method.quartiles"))
+	c.ln("- " + c.t("compare.method.versions"))
 	if s.MinGroup > 1 {
-		c.p("- Groups (peer groups, years of the trend, distributions) of fewer than %d PSOs are withheld.\n", s.MinGroup)
+		c.ln("- " + c.t("compare.method.groups", "Min", s.MinGroup))
 	}
-	c.p("- Questionnaire %s version %s, content hash `%s`.\n", Escape(c.q.ID), Escape(c.q.Version), shortHash(c.q.Hash()))
+	c.ln("- " + c.t("report.method.questionnaire", "ID", Escape(c.q.ID), "Version", Escape(c.q.Version), "Hash", shortHash(c.q.Hash())))
 }

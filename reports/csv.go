@@ -2,12 +2,14 @@ package reports
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/dgmaturity/dgmaturity/internal/compare"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -22,21 +24,36 @@ import (
 // would read as a formula (it starts with =, +, -, @, a tab or a carriage
 // return) is prefixed with an apostrophe.
 func CSV(w io.Writer, q *questionnaire.Questionnaire, s *compare.Summary) error {
+	return CSVIn(w, nil, q, s)
+}
+
+// CSVIn is CSV with the header's labels in the language of pr (nil is
+// English): "organisme", "domaine_CTX" in French. Only the labels change:
+// the cells stay machine-readable in every language (ids, ISO dates,
+// numbers with a decimal point, the stage named in the instrument's
+// original language, "withheld").
+func CSVIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire, s *compare.Summary) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	who := "organisation"
-	if s.Anonymised {
-		who = "pseudonym"
+	// One message holds the labels, separated by "|", so that a language
+	// changes all of them together.
+	labels := strings.Split(printerOr(pr).T("csv.columns"), "|")
+	if len(labels) != 12 {
+		return fmt.Errorf("csv.columns has %d labels, want 12", len(labels))
 	}
-	head := []string{who, "type", "date", "questionnaire_id", "questionnaire_version", "overall", "stage", "coverage"}
+	who := labels[0]
+	if s.Anonymised {
+		who = labels[1]
+	}
+	head := append([]string{who}, labels[2:9]...)
 	for _, a := range q.Areas {
-		head = append(head, "area_"+a.ID)
+		head = append(head, labels[9]+a.ID)
 	}
 	for _, p := range q.Principles {
-		head = append(head, "principle_"+p.ID)
+		head = append(head, labels[10]+p.ID)
 	}
 	for _, p := range q.Pillars {
-		head = append(head, "pillar_"+p.ID)
+		head = append(head, labels[11]+p.ID)
 	}
 	if err := cw.Write(defuseAll(head)); err != nil {
 		return err

@@ -4,10 +4,14 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -18,10 +22,16 @@ type Options struct {
 	// report, linked from it; empty leaves the link out.
 	ChartFile string
 	// Warnings are printed in a note near the top (for example stored
-	// scores that differ from the recomputed ones).
+	// scores that differ from the recomputed ones). They are English
+	// sentences: a report in another language counts them in one note of
+	// its own words instead (their details go to standard error).
 	Warnings []string
 	// Progress, when not nil, adds the "Progress since" section.
 	Progress *scoring.Progress
+	// Printer gives the report's words, numbers and dates in its
+	// language; nil is English. The instrument's texts come from q, which
+	// the caller localises to the same language.
+	Printer *locale.Printer
 	// AreaChartFile and ChangeChartFile are the file names of the area
 	// bars (AreaBarsSVG) and of the change per area (ChangeSVG) written
 	// beside the report, linked from it; empty leaves a link out.
@@ -37,7 +47,7 @@ const barWidth = 20
 // and the method. It reads well as plain text and rendered.
 func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, opt Options) error {
 	bw := bufio.NewWriter(w)
-	m := &mdWriter{out: out{bw}, q: q, a: a, r: r}
+	m := &mdWriter{out: out{bw}, q: q, a: a, r: r, pr: printerOr(opt.Printer)}
 	m.header(opt)
 	m.summary(opt)
 	m.progress(opt.Progress, opt.ChangeChartFile)
@@ -54,19 +64,32 @@ func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 
 type mdWriter struct {
 	out
-	q *questionnaire.Questionnaire
-	a *assessment.Assessment
-	r *scoring.Result
+	q  *questionnaire.Questionnaire
+	a  *assessment.Assessment
+	r  *scoring.Result
+	pr *locale.Printer
 }
 
-// num formats a score with one decimal.
-func num(v float64) string { return fmt.Sprintf("%.1f", v) }
+// t is the report's message id in its language.
+func (m *mdWriter) t(id string, kv ...any) string { return m.pr.T(id, kv...) }
 
-func scoreCell(s scoring.Measure) string {
-	if !s.Defined {
-		return "n/a"
+// num formats a score with one decimal in the report's language.
+func (m *mdWriter) num(v float64) string { return m.pr.Number(v, 1) }
+
+// date writes a YYYY-MM-DD day in the report's language; English reports
+// keep the ISO form they have always had.
+func (m *mdWriter) date(d string) string {
+	if m.pr.Tag() == locale.English {
+		return d
 	}
-	return num(s.Value)
+	return m.pr.DateString(d)
+}
+
+func (m *mdWriter) scoreCell(s scoring.Measure) string {
+	if !s.Defined {
+		return m.t("report.na")
+	}
+	return m.num(s.Value)
 }
 
 func barCell(s scoring.Measure) string {
@@ -76,9 +99,23 @@ func barCell(s scoring.Measure) string {
 	return "`" + scoring.Bar(s.Value, barWidth) + "`"
 }
 
+// orgType is the organisation type in the report's language; a type the
+// tool does not know stands for itself.
+func (m *mdWriter) orgType(t string) string {
+	return orgTypeName(m.pr, t)
+}
+
+// orgTypeName names an organisation type in p's language.
+func orgTypeName(p *locale.Printer, t string) string {
+	if p.Tag() == locale.English || !slices.Contains(questionnaire.OrgTypes, t) {
+		return Escape(t)
+	}
+	return p.T("report.orgtype." + t)
+}
+
 func (m *mdWriter) header(opt Options) {
 	a := m.a
-	m.p("# Digital government maturity: %s\n\n", Escape(a.Organisation.Name))
+	m.p("# %s\n\n", m.t("report.title", "Name", Escape(a.Organisation.Name)))
 	var who []string
 	for _, p := range a.Respondents {
 		s := Escape(p.Name)
@@ -87,78 +124,96 @@ func (m *mdWriter) header(opt Options) {
 		}
 		who = append(who, s)
 	}
-	m.p("Self-assessment of %s, organisation type: %s.  \n", a.Date, Escape(a.Organisation.Type))
+	m.p("%s  \n", m.t("report.header.self", "Date", m.date(a.Date), "Type", m.orgType(a.Organisation.Type)))
 	if len(who) > 0 {
-		label := "Respondent"
-		if len(who) > 1 {
-			label = "Respondents"
-		}
-		m.p("%s: %s.  \n", label, strings.Join(who, "; "))
+		m.p("%s  \n", m.pr.N("report.header.respondents", len(who), "Names", strings.Join(who, "; ")))
 	}
-	m.p("Questionnaire: %s, version %s (%s).\n\n", Escape(m.q.Title), Escape(m.q.Version), Escape(m.q.ID))
+	m.p("%s\n\n", m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
 	if !a.Complete {
-		m.ln("> **Draft.** This assessment is not finished; unanswered questions are left out of the scores.")
+		m.ln("> " + m.t("report.header.draft"))
 		m.ln("")
 	}
-	for _, w := range opt.Warnings {
-		m.p("> **Note.** %s\n\n", Escape(w))
+	if m.pr.Tag() != locale.English && len(opt.Warnings) > 0 {
+		// The warnings are the readers' sentences, in English, and were
+		// printed with their details when the report was made; a report
+		// in another language says what they mean in its own words.
+		m.p("> %s\n\n", m.t("report.note", "Text", m.pr.N("report.note.warnings", len(opt.Warnings))))
+		return
 	}
+	for _, w := range opt.Warnings {
+		m.p("> %s\n\n", m.t("report.note", "Text", Escape(w)))
+	}
+}
+
+// priority is a band's priority in the report's language, as it reads in
+// a sentence ("High priority", "priorité élevée").
+func (m *mdWriter) priority(band string) string {
+	return m.t("report.priority." + strings.ToLower(band))
+}
+
+// upperFirst capitalises the first letter, for a heading made of a phrase.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func (m *mdWriter) summary(opt Options) {
 	r := m.r
-	m.ln("## Summary")
+	m.ln("## " + m.t("report.summary.heading"))
 	m.ln("")
 	if !r.Overall.Defined {
-		m.ln("No question was answered with a level, so there is no score yet.")
+		m.ln(m.t("report.summary.noscore"))
 		m.ln("")
 		return
 	}
-	m.p("- **Stage: %s** (level %d of 4), overall score **%s** out of 100.\n", r.Stage, r.StageLevel, num(r.Overall.Value))
+	m.p("- %s\n", m.t("report.summary.stage", "Stage", Escape(r.Stage), "Level", r.StageLevel, "Score", m.num(r.Overall.Value)))
 	if hi, lo, ok := extremes(r.Areas); ok {
-		m.p("- Strongest area: %s (%s). Weakest area: %s (%s).\n", areaTitle(m.q, hi.ID), num(hi.Value), areaTitle(m.q, lo.ID), num(lo.Value))
+		m.p("- %s\n", m.t("report.summary.areas", "High", areaTitle(m.q, hi.ID), "HighScore", m.num(hi.Value), "Low", areaTitle(m.q, lo.ID), "LowScore", m.num(lo.Value)))
 	}
 	if weak := weakest(r.Principles, 3); len(weak) > 0 {
 		var parts []string
 		for _, s := range weak {
-			parts = append(parts, fmt.Sprintf("%s (%s)", principleShort(m.q, s.ID), num(s.Value)))
+			parts = append(parts, fmt.Sprintf("%s (%s)", principleShort(m.q, s.ID), m.num(s.Value)))
 		}
-		m.p("- Weakest principles: %s.\n", strings.Join(parts, ", "))
+		m.p("- %s\n", m.t("report.summary.weakest", "List", strings.Join(parts, ", ")))
 	}
-	m.p("- Evidence: %.0f%% of the applicable question weight was answered with a level", r.Coverage*100)
+	m.p("- %s", m.t("report.summary.evidence", "Percent", m.pr.Percent(r.Coverage)))
 	var extra []string
 	if n := len(r.DontKnow); n > 0 {
-		extra = append(extra, plural(n, "answer", "answers")+" of \"don't know\"")
+		extra = append(extra, m.pr.N("report.summary.dontknow", n))
 	}
 	if n := len(r.NA); n > 0 {
-		extra = append(extra, plural(n, "question", "questions")+" not applicable")
+		extra = append(extra, m.pr.N("report.summary.na", n))
 	}
 	if n := len(r.Unanswered); n > 0 {
-		extra = append(extra, plural(n, "question", "questions")+" unanswered")
+		extra = append(extra, m.pr.N("report.summary.unanswered", n))
 	}
 	if len(extra) > 0 {
 		m.p(" (%s)", strings.Join(extra, ", "))
 	}
 	m.ln(".")
 	if len(r.Matches) > 0 && r.BeyondTargets() {
-		m.ln("- Every question meets its target; see \"Beyond your targets\" for the next steps.")
+		m.ln("- " + m.t("report.summary.beyond"))
 	} else if len(r.Matches) > 0 {
-		m.ln("- Top recommendations:")
+		m.ln("- " + m.t("report.summary.top"))
 		for i, x := range r.Matches {
 			if i == 3 {
 				break
 			}
-			m.p("  %d. [%s](#%s) (%s priority)\n", i+1, x.Recommendation.Title, anchor(x.Recommendation.ID), x.Band)
+			m.p("  %d. [%s](#%s) (%s)\n", i+1, x.Recommendation.Title, anchor(x.Recommendation.ID), m.priority(x.Band))
 		}
 	} else {
-		m.ln("- No recommendation of the catalogue applies to these answers.")
+		m.ln("- " + m.t("report.norecommendation"))
 	}
 	m.ln("")
 	if opt.ChartFile != "" {
-		m.p("![Radar chart of the scores of the twelve principles](%s)\n\n", opt.ChartFile)
+		m.p("![%s](%s)\n\n", m.t("report.summary.chart"), opt.ChartFile)
 	}
 	if opt.AreaChartFile != "" {
-		m.p("![Bar chart of the scores by area against the targets](%s)\n\n", opt.AreaChartFile)
+		m.p("![%s](%s)\n\n", m.t("chart.alt.areas"), opt.AreaChartFile)
 	}
 }
 
@@ -196,19 +251,19 @@ func weakest(ms []scoring.Measure, n int) []scoring.Measure {
 	return out
 }
 
-func evidenceNote(s scoring.Measure) string {
+func (m *mdWriter) evidenceNote(s scoring.Measure) string {
 	var notes []string
 	if s.LowEvidence {
-		notes = append(notes, "low evidence")
+		notes = append(notes, m.t("report.note.lowevidence"))
 	}
 	if s.DontKnow > 0 {
-		notes = append(notes, plural(s.DontKnow, "don't know", "don't know"))
+		notes = append(notes, m.pr.N("report.note.dontknow", s.DontKnow))
 	}
 	if s.NA > 0 {
-		notes = append(notes, fmt.Sprintf("%d n/a", s.NA))
+		notes = append(notes, m.pr.N("report.note.na", s.NA))
 	}
 	if s.Unanswered > 0 {
-		notes = append(notes, fmt.Sprintf("%d unanswered", s.Unanswered))
+		notes = append(notes, m.pr.N("report.note.unanswered", s.Unanswered))
 	}
 	return strings.Join(notes, ", ")
 }
@@ -221,24 +276,24 @@ func floorCell(s scoring.Measure) string {
 }
 
 func (m *mdWriter) areas() {
-	m.ln("## Scores by area")
+	m.ln("## " + m.t("report.areas.heading"))
 	m.ln("")
-	m.ln("The floor is the lowest level answered in the area: the weakest link.")
+	m.ln(m.t("report.areas.intro"))
 	m.ln("")
-	m.ln("| Area | Score | | Floor | Notes |")
+	m.ln(m.t("report.areas.table"))
 	m.ln("|---|---:|---|---:|---|")
 	for _, s := range m.r.Areas {
-		m.p("| %s | %s | %s | %s | %s |\n", areaTitle(m.q, s.ID), scoreCell(s), barCell(s), floorCell(s), evidenceNote(s))
+		m.p("| %s | %s | %s | %s | %s |\n", areaTitle(m.q, s.ID), m.scoreCell(s), barCell(s), floorCell(s), m.evidenceNote(s))
 	}
 	m.ln("")
 }
 
 func (m *mdWriter) principles() {
-	m.ln("## Scores by principle")
+	m.ln("## " + m.t("report.principles.heading"))
 	m.ln("")
-	m.ln("The twelve principles of the 2014 OECD Recommendation on Digital Government Strategies, by pillar.")
+	m.ln(m.t("report.principles.intro"))
 	m.ln("")
-	m.ln("| Principle | Score | | Notes |")
+	m.ln(m.t("report.principles.table"))
 	m.ln("|---|---:|---|---|")
 	for _, pl := range m.r.Pillars {
 		pillar, _ := m.q.Pillar(pl.ID)
@@ -246,10 +301,10 @@ func (m *mdWriter) principles() {
 		if pillar != nil {
 			title = pillar.Title
 		}
-		m.p("| **%s** | **%s** | %s | %s |\n", Escape(title), scoreCell(pl), barCell(pl), evidenceNote(pl))
+		m.p("| **%s** | **%s** | %s | %s |\n", Escape(title), m.scoreCell(pl), barCell(pl), m.evidenceNote(pl))
 		for _, s := range m.r.Principles {
 			if p, ok := m.q.Principle(s.ID); ok && p.Pillar == pl.ID {
-				m.p("| %s | %s | %s | %s |\n", principleTitle(m.q, s.ID), scoreCell(s), barCell(s), evidenceNote(s))
+				m.p("| %s | %s | %s | %s |\n", principleTitle(m.q, s.ID), m.scoreCell(s), barCell(s), m.evidenceNote(s))
 			}
 		}
 	}
@@ -257,12 +312,12 @@ func (m *mdWriter) principles() {
 }
 
 func (m *mdWriter) matrix() {
-	m.ln("## Principles by area")
+	m.ln("## " + m.t("report.matrix.heading"))
 	m.ln("")
-	m.ln("Each cell is the score of the questions of that area that carry that principle; a dash means the area has no such question.")
+	m.ln(m.t("report.matrix.intro"))
 	m.ln("")
 	var head, rule strings.Builder
-	head.WriteString("| Principle |")
+	head.WriteString("| " + m.t("report.column.principle") + " |")
 	rule.WriteString("|---|")
 	for _, a := range m.q.Areas {
 		head.WriteString(" " + Escape(shortOr(a.Short, a.Title)) + " |")
@@ -276,7 +331,7 @@ func (m *mdWriter) matrix() {
 		for _, a := range m.q.Areas {
 			cell := "–"
 			if s, ok := m.r.Matrix[p.ID][a.ID]; ok && s.Questions > 0 {
-				cell = scoreCell(s)
+				cell = m.scoreCell(s)
 			}
 			row.WriteString(" " + cell + " |")
 		}
@@ -295,63 +350,56 @@ func shortOr(short, long string) string {
 func (m *mdWriter) recommendations() {
 	r := m.r
 	if len(r.Matches) > 0 && r.BeyondTargets() {
-		m.ln("## Beyond your targets")
+		m.ln("## " + m.t("report.beyond.heading"))
 		m.ln("")
-		if n := len(r.Matches); n == 1 {
-			m.ln("Every question meets its target. To go further, here is the next step for the lowest question.")
-		} else {
-			m.p("Every question meets its target. To go further, here are the next steps for the %d lowest questions.\n", n)
-		}
+		m.ln(m.pr.N("report.beyond.intro", len(r.Matches)))
 		m.ln("")
 	} else {
-		m.ln("## Recommendations")
+		m.ln("## " + m.t("report.recommendations.heading"))
 		m.ln("")
 	}
 	m.p("%s\n\n", m.targetsText())
 	if len(r.Matches) == 0 {
-		m.ln("No recommendation of the catalogue applies to these answers.")
+		m.ln(m.t("report.norecommendation"))
 		m.ln("")
 		return
 	}
 	if !r.BeyondTargets() {
-		m.ln("A recommendation applies when a question it addresses is below its target. It shows only the steps from the current level up to the target. Ordered by priority: the gap in levels times the question's weight, times the recommendation's weight.")
+		m.ln(m.t("report.recommendations.intro"))
 		m.ln("")
 	}
 	band := ""
 	for _, x := range r.Matches {
 		if x.Band != band && !x.Beyond {
 			band = x.Band
-			m.p("### %s priority\n\n", band)
+			m.p("### %s\n\n", upperFirst(m.priority(band)))
 		}
 		rec := x.Recommendation
 		m.p("#### %s\n\n", Escape(rec.Title))
-		m.p("<a id=\"%s\"></a>%s · %s · principles %s\n\n", anchor(rec.ID), rec.ID, areaTitle(m.q, rec.Area), strings.Join(rec.Principles, ", "))
+		m.p("<a id=\"%s\"></a>%s · %s · %s\n\n", anchor(rec.ID), rec.ID, areaTitle(m.q, rec.Area),
+			m.pr.N("report.recommendation.principles", len(rec.Principles), "List", strings.Join(rec.Principles, ", ")))
 		m.ln(Escape(rec.Text))
 		m.ln("")
 		if x.Beyond {
-			m.ln("Where you stand:")
+			m.ln(m.t("report.recommendation.standing"))
 		} else {
-			m.ln("Why it applies:")
+			m.ln(m.t("report.recommendation.why"))
 		}
 		m.ln("")
 		for _, g := range x.Through {
 			m.p("- %s\n", m.gapText(g, x.Beyond))
 		}
 		m.ln("")
-		m.ln("Steps:")
+		m.ln(m.t("report.recommendation.steps"))
 		m.ln("")
 		for i, st := range x.Steps {
-			m.p("%d. **Level %d.** %s%s\n", i+1, st.Level, Escape(st.Step.Text), m.movesText(st, len(x.Through) > 1))
+			m.p("%d. **%s** %s%s\n", i+1, m.t("report.recommendation.level", "Level", st.Level), Escape(st.Step.Text), m.movesText(st, len(x.Through) > 1))
 		}
 		m.ln("")
 		if src, ok := m.q.Source(rec.Source); ok && rec.Source != "" {
-			m.p("Stems from the OECD review's recommendation %s: %s\n\n", src.ID, sentence(Escape(src.Text)))
+			m.p("%s\n\n", m.t("report.recommendation.source", "ID", src.ID, "Text", sentence(Escape(src.Text))))
 		} else {
-			label := "principle"
-			if len(rec.Principles) > 1 {
-				label = "principles"
-			}
-			m.p("Grounded in %s %s of the 2014 OECD Recommendation.\n\n", label, strings.Join(rec.Principles, ", "))
+			m.p("%s\n\n", m.pr.N("report.recommendation.grounded", len(rec.Principles), "List", strings.Join(rec.Principles, ", ")))
 		}
 	}
 }
@@ -360,9 +408,8 @@ func (m *mdWriter) recommendations() {
 func (m *mdWriter) targetsText() string {
 	t := m.a.Targets
 	def := t.DefaultLevel()
-	s := fmt.Sprintf("Target: level %d (%s) for every question", def, Escape(m.q.LevelName(def)))
 	if !t.Specific() {
-		return s + "."
+		return m.t("report.targets.all", "Level", def, "Name", Escape(m.q.LevelName(def)))
 	}
 	var parts []string
 	for _, id := range sortedKeys(t.Areas) {
@@ -374,7 +421,7 @@ func (m *mdWriter) targetsText() string {
 	for _, id := range sortedKeys(t.Questions) {
 		parts = append(parts, fmt.Sprintf("%s %d", Escape(id), t.Questions[id]))
 	}
-	return s + " except: " + strings.Join(parts, ", ") + " (a question's own target comes first, then its principle's, then its area's)."
+	return m.t("report.targets.except", "Level", def, "Name", Escape(m.q.LevelName(def)), "List", strings.Join(parts, ", "))
 }
 
 func sortedKeys(m map[string]int) []string {
@@ -388,14 +435,15 @@ func sortedKeys(m map[string]int) []string {
 
 // gapText says where a question stands against its target.
 func (m *mdWriter) gapText(g scoring.Gap, beyond bool) string {
-	at := fmt.Sprintf("level %d (%s)", g.Level, Escape(m.q.LevelName(g.Level)))
+	at := m.t("report.gap.level", "Level", g.Level, "Name", Escape(m.q.LevelName(g.Level)))
 	if g.DontKnow {
-		at = "don't know (counts as level 0)"
+		at = m.t("report.gap.dontknow")
 	}
+	id := "report.gap.target"
 	if beyond {
-		return fmt.Sprintf("**%s** at %s; next level %d (%s). *%s*", g.Question, at, g.Target, Escape(m.q.LevelName(g.Target)), m.questionText(g.Question))
+		id = "report.gap.next"
 	}
-	return fmt.Sprintf("**%s** at %s, target %d (%s). *%s*", g.Question, at, g.Target, Escape(m.q.LevelName(g.Target)), m.questionText(g.Question))
+	return m.t(id, "Question", g.Question, "At", at, "Target", g.Target, "Name", Escape(m.q.LevelName(g.Target)), "Text", m.questionText(g.Question))
 }
 
 // movesText names the questions a step moves when the recommendation
@@ -417,16 +465,16 @@ func (m *mdWriter) roadmap() {
 	if len(rm) == 0 {
 		return
 	}
-	m.ln("## Roadmap")
+	m.ln("## " + m.t("report.roadmap.heading"))
 	m.ln("")
-	m.ln("Every step above, in three phases by the level it reaches: Foundations (levels 1 and 2), Consolidation (level 3) and Leadership (level 4). Within a phase, the highest priority comes first.")
+	m.ln(m.t("report.roadmap.intro"))
 	m.ln("")
 	phase := ""
 	n := 0
 	for _, x := range rm {
 		if x.Phase != phase {
 			phase = x.Phase
-			m.p("### %s\n\n", phaseTitle(phase))
+			m.p("### %s\n\n", m.t("report.phase."+strings.ToLower(phase)))
 			n = 0
 		}
 		n++
@@ -435,19 +483,10 @@ func (m *mdWriter) roadmap() {
 			moves = append(moves, fmt.Sprintf("%s %d→%d", g.Question, x.Step.Level-1, x.Step.Level))
 		}
 		rec := x.Match.Recommendation
-		m.p("%d. %s [%s](#%s), %s priority. Moves %s.\n", n, Escape(x.Step.Step.Text), rec.ID, anchor(rec.ID), x.Match.Band, strings.Join(moves, ", "))
+		m.p("%d. %s\n", n, m.t("report.roadmap.step", "Text", Escape(x.Step.Step.Text), "ID", rec.ID, "Anchor", anchor(rec.ID),
+			"Priority", m.priority(x.Match.Band), "Moves", strings.Join(moves, ", ")))
 	}
 	m.ln("")
-}
-
-func phaseTitle(p string) string {
-	switch p {
-	case scoring.PhaseFoundations:
-		return "Foundations (levels 1 and 2)"
-	case scoring.PhaseConsolidation:
-		return "Consolidation (level 3)"
-	}
-	return "Leadership (level 4)"
 }
 
 // sentence ends s with a full stop unless it already ends with punctuation.
@@ -462,15 +501,15 @@ func sentence(s string) string {
 func anchor(id string) string { return strings.ToLower(id) }
 
 func (m *mdWriter) gaps() {
-	m.ln("## Knowledge gaps and exclusions")
+	m.ln("## " + m.t("report.gaps.heading"))
 	m.ln("")
 	if len(m.r.DontKnow) == 0 && len(m.r.NA) == 0 && len(m.r.Unanswered) == 0 {
-		m.ln("Every question was answered with a level.")
+		m.ln(m.t("report.gaps.none"))
 		m.ln("")
 		return
 	}
 	if len(m.r.DontKnow) > 0 {
-		m.ln("\"Don't know\" counts as level 0: what cannot be shown cannot be claimed. Finding out is a first step.")
+		m.ln(m.t("report.gaps.dontknow"))
 		m.ln("")
 		for _, id := range m.r.DontKnow {
 			m.p("- **%s** %s%s\n", id, m.questionText(id), m.commentSuffix(id))
@@ -478,15 +517,15 @@ func (m *mdWriter) gaps() {
 		m.ln("")
 	}
 	if len(m.r.NA) > 0 {
-		m.ln("Not applicable, left out of every score:")
+		m.ln(m.t("report.gaps.na"))
 		m.ln("")
 		for _, id := range m.r.NA {
-			m.p("- **%s** %s Reason: %s\n", id, m.questionText(id), Escape(m.a.Answers[id].NA))
+			m.p("- **%s** %s %s\n", id, m.questionText(id), m.t("report.reason", "Text", Escape(m.a.Answers[id].NA)))
 		}
 		m.ln("")
 	}
 	if len(m.r.Unanswered) > 0 {
-		m.ln("Not answered, left out of the scores:")
+		m.ln(m.t("report.gaps.unanswered"))
 		m.ln("")
 		for _, id := range m.r.Unanswered {
 			m.p("- **%s** %s\n", id, m.questionText(id))
@@ -504,13 +543,13 @@ func (m *mdWriter) questionText(id string) string {
 
 func (m *mdWriter) commentSuffix(id string) string {
 	if c := m.a.Answers[id].Comment; c != "" {
-		return " Comment: " + Escape(c)
+		return " " + m.t("report.comment", "Text", Escape(c))
 	}
 	return ""
 }
 
 func (m *mdWriter) answers() {
-	m.ln("## Answers")
+	m.ln("## " + m.t("report.answers.heading"))
 	m.ln("")
 	for _, area := range m.q.Areas {
 		m.p("### %s\n\n", Escape(area.Title))
@@ -521,20 +560,20 @@ func (m *mdWriter) answers() {
 			ans, ok := m.a.Answers[qu.ID]
 			switch {
 			case !ok || !ans.Answered():
-				m.ln("Answer: not answered.")
+				m.ln(m.t("report.answer.none"))
 			case ans.Level != nil:
 				l := *ans.Level
-				m.p("Answer: level %d, %s. %s\n", l, Escape(m.q.LevelName(l)), Escape(qu.Levels[l]))
+				m.p("%s\n", m.t("report.answer.level", "Level", l, "Name", Escape(m.q.LevelName(l)), "Text", Escape(qu.Levels[l])))
 			case ans.DontKnow:
-				m.ln("Answer: don't know.")
+				m.ln(m.t("report.answer.dontknow"))
 			default:
-				m.p("Answer: not applicable. Reason: %s\n", Escape(ans.NA))
+				m.p("%s\n", m.t("report.answer.na", "Text", Escape(ans.NA)))
 			}
 			if sp, ok := m.a.Spread[qu.ID]; ok && len(sp.Responses) > 1 && sp.Min >= 0 {
-				m.p("  \nSpread: levels %d to %d across %d respondents.\n", sp.Min, sp.Max, len(sp.Responses))
+				m.p("  \n%s\n", m.t("report.answer.spread", "Min", sp.Min, "Max", sp.Max, "Count", len(sp.Responses)))
 			}
 			if ans.Comment != "" {
-				m.p("  \nComment: %s\n", Escape(ans.Comment))
+				m.p("  \n%s\n", m.t("report.comment", "Text", Escape(ans.Comment)))
 			}
 			m.ln("")
 		}
@@ -543,30 +582,30 @@ func (m *mdWriter) answers() {
 
 func (m *mdWriter) method() {
 	q := m.q
-	m.ln("## Method")
+	m.ln("## " + m.t("report.method.heading"))
 	m.ln("")
-	m.ln("- Each level is worth 25 points: level 0 = 0, level 4 = 100.")
-	m.ln("- \"Not applicable\" leaves a question out. \"Don't know\" counts as 0 and is listed above.")
-	m.ln("- Principle, area and pillar scores are the weighted means of the questions that carry them (core questions weigh 2, others 1). The overall score is the mean of the four area scores.")
+	m.ln("- " + m.t("report.method.points"))
+	m.ln("- " + m.t("report.method.na"))
+	m.ln("- " + m.t("report.method.means"))
 	var bands []string
 	for i, s := range q.Scale {
 		lo, hi := i*20, i*20+20
 		if i == len(q.Scale)-1 {
-			bands = append(bands, fmt.Sprintf("%s %d–100", s.Name, lo))
+			bands = append(bands, fmt.Sprintf("%s %d–100", Escape(s.Name), lo))
 		} else {
-			bands = append(bands, fmt.Sprintf("%s %d–<%d", s.Name, lo, hi))
+			bands = append(bands, fmt.Sprintf("%s %d–<%d", Escape(s.Name), lo, hi))
 		}
 	}
-	m.p("- Stages from the overall score: %s.\n", strings.Join(bands, ", "))
-	m.ln("- A score marked \"low evidence\" rests on less than half of the weight of its applicable questions.")
-	m.p("- Targets: each question has a target level, %d (%s) unless the assessment sets another default (`--target`) or a target for the question, its principle or its area (the most specific wins).\n", assessment.DefaultTarget, Escape(q.LevelName(assessment.DefaultTarget)))
-	m.ln("- A recommendation applies when a question it addresses is below its target (\"don't know\" counts as level 0; \"not applicable\" and unanswered questions never count) and it serves the organisation's type. Its steps are staged by the level they help reach; only those above the current level and up to the target are shown, never one at or below where the organisation already is.")
-	m.p("- Priority: the largest gap in levels (target minus level) times the question's weight (core questions 2, others 1), times the recommendation's weight (core 2, others 1). High from %d, Medium from %d, Low below; ties by the largest gap, then by id.\n", int(scoring.HighPriority), int(scoring.MediumPriority))
-	m.p("- When every target is met, the next-level steps of the %d lowest questions are shown as \"beyond your targets\".\n", scoring.BeyondCount)
-	m.ln("- The roadmap puts every step shown in three phases by the level it reaches: Foundations (1 and 2), Consolidation (3), Leadership (4); within a phase by priority.")
-	m.p("- Questionnaire %s version %s, content hash `%s`.\n", Escape(q.ID), Escape(q.Version), shortHash(m.a.Questionnaire.SHA256))
+	m.ln("- " + m.t("report.method.stages", "List", strings.Join(bands, ", ")))
+	m.ln("- " + m.t("report.method.lowevidence"))
+	m.ln("- " + m.t("report.method.targets", "Level", assessment.DefaultTarget, "Name", Escape(q.LevelName(assessment.DefaultTarget))))
+	m.ln("- " + m.t("report.method.applies"))
+	m.ln("- " + m.t("report.method.priority", "High", int(scoring.HighPriority), "Medium", int(scoring.MediumPriority)))
+	m.ln("- " + m.t("report.method.beyond", "Count", scoring.BeyondCount))
+	m.ln("- " + m.t("report.method.roadmap"))
+	m.ln("- " + m.t("report.method.questionnaire", "ID", Escape(q.ID), "Version", Escape(q.Version), "Hash", shortHash(m.a.Questionnaire.SHA256)))
 	if m.a.Tool != "" {
-		m.p("- Written by %s.\n", Escape(m.a.Tool))
+		m.ln("- " + m.t("report.method.tool", "Tool", Escape(m.a.Tool)))
 	}
 }
 
@@ -577,44 +616,36 @@ func shortHash(h string) string {
 	return h
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // progress writes what moved since the earlier assessment.
 func (m *mdWriter) progress(p *scoring.Progress, chart string) {
 	if p == nil {
 		return
 	}
-	m.p("## Progress since %s\n\n", Escape(p.Since))
+	m.p("## %s\n\n", m.t("report.progress.heading", "Date", m.date(Escape(p.Since))))
 	if p.Version != "" {
-		m.p("> **Note.** The earlier assessment was made with version %s of the questionnaire; it is compared on the %d questions both versions ask, and the scores then and now below are both computed on those questions only (questions new in version %s left out).",
-			Escape(p.Version), p.Shared, Escape(m.q.Version))
+		m.p("> %s", m.t("report.progress.version", "Then", Escape(p.Version), "Shared", p.Shared, "Now", Escape(m.q.Version)))
 		if n := len(p.Reworded); n > 0 {
-			m.p(" %s worded differently since (same construct, other words): %s.", plural(n, "question is", "questions are"), Escape(strings.Join(p.Reworded, ", ")))
+			m.p(" %s", m.pr.N("report.progress.reworded", n, "List", Escape(strings.Join(p.Reworded, ", "))))
 		}
 		m.ln("")
 		m.ln("")
 	}
 	if p.Overall.Defined {
-		m.p("Overall score %s → %s (%s).\n\n", num(p.Overall.From), num(p.Overall.To), signed(p.Overall.Delta()))
+		m.p("%s\n\n", m.t("report.progress.overall", "From", m.num(p.Overall.From), "To", m.num(p.Overall.To), "Change", m.signed(p.Overall.Delta())))
 	}
-	m.ln("| Area | Then | Now | Change |")
+	m.ln(m.t("report.progress.areas"))
 	m.ln("|---|---:|---:|---:|")
 	for _, c := range p.Areas {
-		m.p("| %s | %s |\n", areaTitle(m.q, c.ID), changeCells(c))
+		m.p("| %s | %s |\n", areaTitle(m.q, c.ID), m.changeCells(c))
 	}
 	m.ln("")
 	if chart != "" {
-		m.p("![Chart of the change per area since %s](%s)\n\n", Escape(p.Since), chart)
+		m.p("![%s](%s)\n\n", m.t("chart.alt.change", "Since", Escape(p.Since)), chart)
 	}
-	m.ln("| Principle | Then | Now | Change |")
+	m.ln(m.t("report.progress.principles"))
 	m.ln("|---|---:|---:|---:|")
 	for _, c := range p.Principles {
-		m.p("| %s | %s |\n", principleShort(m.q, c.ID), changeCells(c))
+		m.p("| %s | %s |\n", principleShort(m.q, c.ID), m.changeCells(c))
 	}
 	m.ln("")
 	moves := func(title string, ms []scoring.Move) {
@@ -623,36 +654,52 @@ func (m *mdWriter) progress(p *scoring.Progress, chart string) {
 		}
 		m.p("%s\n\n", title)
 		for _, x := range ms {
-			from, to := fmt.Sprintf("level %d", x.From), fmt.Sprint(x.To)
+			from, to := m.t("report.progress.from", "Level", x.From), fmt.Sprint(x.To)
 			if x.FromDontKnow {
-				from = "don't know"
+				from = m.t("report.dontknow")
 			}
 			if x.ToDontKnow {
-				to = "don't know"
+				to = m.t("report.dontknow")
 			}
 			m.p("- **%s** %s → %s. %s\n", x.Question, from, to, m.questionText(x.Question))
 		}
 		m.ln("")
 	}
 	if len(p.Up) == 0 && len(p.Down) == 0 {
-		m.ln("No question changed level.")
+		m.ln(m.t("report.progress.nomove"))
 		m.ln("")
 	}
-	moves("Questions that moved up:", p.Up)
-	moves("Questions that moved down:", p.Down)
+	moves(m.t("report.progress.up"), p.Up)
+	moves(m.t("report.progress.down"), p.Down)
 	if len(p.Done) > 0 {
-		m.ln("Steps of the previous roadmap now done:")
+		m.ln(m.t("report.progress.done"))
 		m.ln("")
 		for _, x := range p.Done {
-			m.p("- %s (%s, level %d)\n", Escape(x.Step.Step.Text), x.Match.Recommendation.ID, x.Step.Level)
+			m.p("- %s (%s)\n", m.stepText(x.Match.Recommendation.ID, x.Step.Index, x.Step.Step.Text), m.t("report.progress.doneat", "ID", x.Match.Recommendation.ID, "Level", x.Step.Level))
 		}
 		m.ln("")
 	}
 }
 
-func changeCells(c scoring.Change) string {
+// signed writes a change with its arrow in the report's language.
+func (m *mdWriter) signed(d float64) string {
+	return signedIn(m.pr, d)
+}
+
+func (m *mdWriter) changeCells(c scoring.Change) string {
 	if !c.Defined {
-		return "n/a | n/a | "
+		na := m.t("report.na")
+		return na + " | " + na + " | "
 	}
-	return num(c.From) + " | " + num(c.To) + " | " + signed(c.Delta())
+	return m.num(c.From) + " | " + m.num(c.To) + " | " + m.signed(c.Delta())
+}
+
+// stepText is the text of a recommendation's step in the report's
+// instrument: the previous roadmap was matched with the instrument of its
+// own file, which may be in another language.
+func (m *mdWriter) stepText(recID string, index int, fallback string) string {
+	if rec, ok := m.q.Recommendation(recID); ok && index >= 0 && index < len(rec.Steps) {
+		return Escape(rec.Steps[index].Text)
+	}
+	return Escape(fallback)
 }

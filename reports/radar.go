@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -27,19 +28,36 @@ const (
 // every value also written as text so the chart never relies on colour or
 // shape alone. Undefined scores are drawn at the centre and labelled "n/a".
 func RadarSVG(w io.Writer, q *questionnaire.Questionnaire, r *scoring.Result, title string) error {
+	return RadarSVGIn(w, nil, q, r, title)
+}
+
+// RadarSVGIn is RadarSVG in the language of pr (nil is English): the
+// description and the values are written in that language; the title and
+// the principle labels come from the caller and from q.
+func RadarSVGIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire, r *scoring.Result, title string) error {
+	pr = printerOr(pr)
 	bw := bufio.NewWriter(w)
 	n := len(r.Principles)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	p(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-labelledby="title desc" font-family="Helvetica, Arial, sans-serif">`+"\n",
 		radarWidth, radarHeight, radarWidth, radarHeight)
 	p("<title id=\"title\">%s</title>\n", xmlEscape(title))
-	p("<desc id=\"desc\">Scores out of 100 of the %d principles:", n)
+	p("<desc id=\"desc\">%s", xmlEscape(pr.T("report.chart.desc", "Count", n)))
+	// A decimal comma (French, German) calls for semicolons between the
+	// values, as those languages write lists of numbers.
+	comma := ","
+	switch pr.Tag() {
+	case locale.French:
+		comma = "\u00a0;"
+	case locale.German:
+		comma = ";"
+	}
 	for i, s := range r.Principles {
-		sep := ","
+		sep := comma
 		if i == n-1 {
 			sep = "."
 		}
-		p(" %s %s%s", s.ID, valueText(s), sep)
+		p(" %s %s%s", s.ID, valueText(pr, s), sep)
 	}
 	p("</desc>\n")
 	p(`<rect width="100%%" height="100%%" fill="#ffffff"/>` + "\n")
@@ -76,7 +94,7 @@ func RadarSVG(w io.Writer, q *questionnaire.Questionnaire, r *scoring.Result, ti
 			label = s.ID + " " + shortOr(pr.Short, pr.Title)
 		}
 		p("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\" fill=\"#1a1a1a\">%s</text>\n", lx, ly, anchor, xmlEscape(label))
-		p("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"#4a4a4a\">%s</text>\n", lx, ly+14, anchor, valueText(s))
+		p("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"#4a4a4a\">%s</text>\n", lx, ly+14, anchor, valueText(pr, s))
 	}
 	// The scores.
 	pts := ""
@@ -100,11 +118,11 @@ func RadarSVG(w io.Writer, q *questionnaire.Questionnaire, r *scoring.Result, ti
 	return bw.Flush()
 }
 
-func valueText(s scoring.Measure) string {
+func valueText(pr *locale.Printer, s scoring.Measure) string {
 	if !s.Defined {
-		return "n/a"
+		return xmlEscape(pr.T("report.na"))
 	}
-	return fmt.Sprintf("%.1f", s.Value)
+	return pr.Number(s.Value, 1)
 }
 
 // polar places axis i of n at radius rad, starting at the top, clockwise.

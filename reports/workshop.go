@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -26,6 +27,9 @@ type WorkshopOptions struct {
 	// (WorkshopSpreadSVG) written beside the report, linked from it;
 	// empty leaves the link out.
 	SpreadChartFile string
+	// Printer gives the report's words, numbers and dates in its
+	// language; nil is English. q is localised by the caller.
+	Printer *locale.Printer
 }
 
 // Workshop writes the workshop report of a consolidated assessment (one
@@ -54,7 +58,7 @@ func Workshop(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 			}
 		}
 	}
-	ww := &wsWriter{out: out{bufio.NewWriter(w)}, q: q, a: a, own: own}
+	ww := &wsWriter{out: out{bufio.NewWriter(w)}, q: q, a: a, own: own, pr: printerOr(opt.Printer)}
 	ww.consensus = scoring.ScoreAssessment(q, a, 0)
 	ww.results = make([]*scoring.Result, n)
 	for i := range own {
@@ -75,6 +79,18 @@ type wsWriter struct {
 	own       []map[string]assessment.Answer
 	consensus *scoring.Result
 	results   []*scoring.Result
+	pr        *locale.Printer
+}
+
+func (m *wsWriter) t(id string, kv ...any) string { return m.pr.T(id, kv...) }
+
+// date writes a YYYY-MM-DD day in the report's language (ISO in English,
+// as it has always been).
+func (m *wsWriter) date(d string) string {
+	if m.pr.Tag() == locale.English {
+		return d
+	}
+	return m.pr.DateString(d)
 }
 
 // who names respondent i: "R1 A. Lead".
@@ -88,16 +104,15 @@ func (m *wsWriter) who(i int) string {
 
 func (m *wsWriter) header(opt WorkshopOptions) {
 	a := m.a
-	m.p("# Workshop: %s\n\n", Escape(a.Organisation.Name))
-	m.p("Consolidation of the answers of %s, organisation type: %s, dated %s (the latest of the answers).  \n",
-		count(len(a.Respondents), "respondent", "respondents"), Escape(a.Organisation.Type), a.Date)
-	m.p("Questionnaire: %s, version %s (%s).\n\n", Escape(m.q.Title), Escape(m.q.Version), Escape(m.q.ID))
+	m.p("# %s\n\n", m.t("workshop.title", "Name", Escape(a.Organisation.Name)))
+	m.p("%s  \n", m.pr.N("workshop.header.self", len(a.Respondents), "Type", orgTypeName(m.pr, a.Organisation.Type), "Date", m.date(a.Date)))
+	m.p("%s\n\n", m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
 	if opt.ReportFile != "" {
-		m.p("The consolidated assessment has its own report: [%s](%s).\n\n", Escape(opt.ReportFile), opt.ReportFile)
+		m.p("%s\n\n", m.t("workshop.header.report", "Link", "["+Escape(opt.ReportFile)+"]("+opt.ReportFile+")"))
 	}
-	m.ln("The consensus on a question is the median of the levels given, the lower of the two middle levels when their number is even. \"Don't know\" and \"not applicable\" are set aside where others gave a level; a question is \"not applicable\" only where everyone who answered said so. In the tables, `?` is \"don't know\", `n/a` not applicable and `–` no answer.")
+	m.ln(m.t("workshop.header.consensus", "NA", m.t("report.na")))
 	m.ln("")
-	m.ln("| | Respondent | Role |")
+	m.ln(m.t("workshop.header.table"))
 	m.ln("|---|---|---|")
 	for i, r := range a.Respondents {
 		m.p("| R%d | %s | %s |\n", i+1, Escape(r.Name), Escape(r.Role))
@@ -107,10 +122,10 @@ func (m *wsWriter) header(opt WorkshopOptions) {
 
 func (m *wsWriter) scores() {
 	q := m.q
-	m.ln("## Scores side by side")
+	m.ln("## " + m.t("workshop.scores.heading"))
 	m.ln("")
 	var head, rule strings.Builder
-	head.WriteString("| | Consensus |")
+	head.WriteString("| | " + m.t("workshop.consensus") + " |")
 	rule.WriteString("|---|---:|")
 	for i := range m.a.Respondents {
 		head.WriteString(" " + m.who(i) + " |")
@@ -127,28 +142,28 @@ func (m *wsWriter) scores() {
 		return func(r *scoring.Result) string {
 			s := get(r)
 			if !s.Defined {
-				return "n/a"
+				return m.t("report.na")
 			}
-			return fmt.Sprintf("%.1f", s.Value)
+			return m.pr.Number(s.Value, 1)
 		}
 	}
-	m.ln("### By area")
+	m.ln("### " + m.t("workshop.scores.byarea"))
 	m.ln("")
 	m.ln(head.String())
 	m.ln(rule.String())
-	row("**Overall**", func(r *scoring.Result) string {
+	row("**"+m.t("workshop.overall")+"**", func(r *scoring.Result) string {
 		if !r.Overall.Defined {
-			return "n/a"
+			return m.t("report.na")
 		}
-		return fmt.Sprintf("**%.1f**", r.Overall.Value)
+		return "**" + m.pr.Number(r.Overall.Value, 1) + "**"
 	})
-	row("Stage", func(r *scoring.Result) string { return Escape(r.Stage) })
+	row(m.t("workshop.stage"), func(r *scoring.Result) string { return Escape(r.Stage) })
 	for _, ar := range q.Areas {
 		row(Escape(ar.Title), measure(func(r *scoring.Result) scoring.Measure { return r.Area(ar.ID) }))
 	}
-	row("Evidence", func(r *scoring.Result) string { return fmt.Sprintf("%.0f%%", 100*r.Coverage) })
+	row(m.t("workshop.evidence"), func(r *scoring.Result) string { return m.pr.Percent(r.Coverage) })
 	m.ln("")
-	m.ln("### By principle")
+	m.ln("### " + m.t("workshop.scores.byprinciple"))
 	m.ln("")
 	m.ln(head.String())
 	m.ln(rule.String())
@@ -208,24 +223,23 @@ func (m *wsWriter) agenda(chart string) {
 	slices.SortStableFunc(agenda, func(a, b item) int {
 		return cmp.Or(cmp.Compare(b.gap(), a.gap()), strings.Compare(a.q.ID, b.q.ID))
 	})
-	m.ln("## Discussion agenda")
+	m.ln("## " + m.t("workshop.agenda.heading"))
 	m.ln("")
 	if len(agenda) == 0 {
-		m.p("The respondents are never %d or more levels apart: there is no question to settle by discussion.\n\n", AgendaGap)
+		m.p("%s\n\n", m.t("workshop.agenda.none", "Gap", AgendaGap))
 		return
 	}
-	m.p("%s on which the respondents are %d or more levels apart, widest gap first. \"Don't know\" does not count in a gap.\n\n",
-		count(len(agenda), "question", "questions"), AgendaGap)
+	m.p("%s\n\n", m.pr.N("workshop.agenda.intro", len(agenda), "Gap", AgendaGap))
 	if chart != "" {
-		m.p("![Chart of the spread of the levels on the agenda](%s)\n\n", chart)
+		m.p("![%s](%s)\n\n", m.t("chart.alt.spread"), chart)
 	}
 	for k, it := range agenda {
-		m.p("### %d. %s: %d levels apart (%d to %d)\n\n", k+1, it.q.ID, it.gap(), it.lo, it.hi)
+		m.p("### %d. %s\n\n", k+1, m.t("workshop.agenda.item", "ID", it.q.ID, "Gap", it.gap(), "Low", it.lo, "High", it.hi))
 		m.p("*%s · %s*  \n", areaTitle(m.q, it.q.Area), strings.Join(it.q.Principles, ", "))
 		m.ln(Escape(it.q.Text))
 		m.ln("")
 		m.said(it.q)
-		m.p("Consensus (median): %s.\n\n", m.answerLong(m.a.Answers[it.q.ID]))
+		m.p("%s\n\n", m.t("workshop.agenda.consensus", "Answer", m.answerLong(m.a.Answers[it.q.ID])))
 	}
 }
 
@@ -235,7 +249,7 @@ func (m *wsWriter) said(qu *questionnaire.Question) {
 		a := ans[qu.ID]
 		m.p("- **%s**: %s.", m.who(i), m.answerLong(a))
 		if c := strings.TrimSpace(a.Comment); c != "" {
-			m.p(" Comment: %s", Escape(c))
+			m.p(" %s", m.t("report.comment", "Text", Escape(c)))
 		}
 		m.ln("")
 	}
@@ -248,24 +262,24 @@ func (m *wsWriter) answerLong(a assessment.Answer) string {
 	switch {
 	case a.Level != nil:
 		l := *a.Level
-		return fmt.Sprintf("level %d, %s", l, Escape(m.q.LevelName(l)))
+		return m.t("workshop.answer.level", "Level", l, "Name", Escape(m.q.LevelName(l)))
 	case a.DontKnow:
-		return "? don't know"
+		return m.t("workshop.answer.dontknow")
 	case a.NA != "":
-		return "not applicable (reason: " + Escape(a.NA) + ")"
+		return m.t("workshop.answer.na", "Text", Escape(a.NA))
 	}
-	return "no answer"
+	return m.t("workshop.answer.none")
 }
 
 // answerShort is the answer in a table cell: the level, ?, n/a or –.
-func answerShort(a assessment.Answer) string {
+func (m *wsWriter) answerShort(a assessment.Answer) string {
 	switch {
 	case a.Level != nil:
 		return fmt.Sprint(*a.Level)
 	case a.DontKnow:
 		return "?"
 	case a.NA != "":
-		return "n/a"
+		return m.t("report.na")
 	}
 	return "–"
 }
@@ -283,9 +297,9 @@ func (m *wsWriter) applicability() {
 	if len(list) == 0 {
 		return
 	}
-	m.ln("## Applicability to settle")
+	m.ln("## " + m.t("workshop.applicability.heading"))
 	m.ln("")
-	m.p("%s that some respondents called not applicable while others gave a level. The consensus keeps the level.\n\n", count(len(list), "question", "questions"))
+	m.p("%s\n\n", m.pr.N("workshop.applicability.intro", len(list)))
 	for _, it := range list {
 		m.p("### %s\n\n", it.q.ID)
 		m.ln(Escape(it.q.Text))
@@ -295,16 +309,16 @@ func (m *wsWriter) applicability() {
 }
 
 func (m *wsWriter) table() {
-	m.ln("## Consensus and spread per question")
+	m.ln("## " + m.t("workshop.table.heading"))
 	m.ln("")
-	m.p("The spread is the range of the levels given; a gap of %d or more is in bold.\n\n", AgendaGap)
+	m.p("%s\n\n", m.t("workshop.table.intro", "Gap", AgendaGap))
 	items := m.items()
 	byID := make(map[string]item, len(items))
 	for _, it := range items {
 		byID[it.q.ID] = it
 	}
 	var head, rule strings.Builder
-	head.WriteString("| Question | Consensus | Spread |")
+	head.WriteString(m.t("workshop.table.head"))
 	rule.WriteString("|---|---:|---:|")
 	for i := range m.a.Respondents {
 		fmt.Fprintf(&head, " R%d |", i+1)
@@ -323,9 +337,9 @@ func (m *wsWriter) table() {
 					spread = "**" + spread + "**"
 				}
 			}
-			m.p("| %s | %s | %s |", it.q.ID, answerShort(m.a.Answers[it.q.ID]), spread)
+			m.p("| %s | %s | %s |", it.q.ID, m.answerShort(m.a.Answers[it.q.ID]), spread)
 			for _, ans := range m.own {
-				m.w.WriteString(" " + answerShort(ans[it.q.ID]) + " |")
+				m.w.WriteString(" " + m.answerShort(ans[it.q.ID]) + " |")
 			}
 			m.ln("")
 		}

@@ -82,6 +82,10 @@ read). Keep the same salt to get the same pseudonyms next year. Without one, a r
 used: the pseudonyms then differ from every other run. --min-group also applies without
 --anonymise when given.
 
+Assessments answered in any language are compared alike (ids, not texts). The report and the
+CSV header are written in the language given with --lang, else the environment's (LC_ALL,
+LC_MESSAGES, LANG), else English; the CSV's cells are the same in every language.
+
 Exit codes: 0 done; 1 when files were left out (0 with --skip-invalid); 2 when no valid
 assessment was found or the command line is wrong.`,
 		Example: `  dgmaturity compare results/ > comparison.md
@@ -157,7 +161,11 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 	}
 
 	prog := newProgress(app)
-	set, err := compare.LoadContext(ctx, paths, q, compare.LoadOptions{Progress: prog.update})
+	// Files of every language are read alike against the instrument's
+	// original texts (ids and scores; stage names in the original
+	// language, as assessment files store them); the report is then
+	// written in the language asked for.
+	set, err := compare.LoadContext(ctx, paths, q.Original(), compare.LoadOptions{Progress: prog.update})
 	prog.done()
 	if err != nil {
 		return interrupted(err)
@@ -193,22 +201,23 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 	}
 
 	s := compare.Summarise(set, compare.Options{Anonymise: o.anonymise, MinGroup: minGroup, Salt: salt})
+	lq, pr := publish.Language(q, app.outputLang())
 	var md bytes.Buffer
 	var files []publish.File
 	if o.out != "" {
 		// The charts and the HTML go beside the report.
 		stem := strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
-		if files, err = publish.CompareFiles(stem, formats, q, s); err != nil {
+		if files, err = publish.CompareFiles(pr, stem, formats, lq, s); err != nil {
 			return err
 		}
-	} else if err := reports.Compare(&md, q, s); err != nil {
+	} else if err := reports.CompareIn(&md, pr, lq, s); err != nil {
 		return fmt.Errorf("render comparison: %w", err)
 	}
 	var written []string
 	var outs []publish.Output
 	if o.csv != "" {
 		var b bytes.Buffer
-		if err := reports.CSV(&b, q, s); err != nil {
+		if err := reports.CSVIn(&b, pr, lq, s); err != nil {
 			return fmt.Errorf("render CSV: %w", err)
 		}
 		outs = append(outs, publish.Output{Path: o.csv, Data: b.Bytes()})

@@ -33,6 +33,10 @@ the same name, ignoring case and spacing) and of the same questionnaire (id, ver
 content hash); anything else is refused. A consolidated file from an earlier merge may be given
 too: its respondents are taken one by one.
 
+The respondents may have answered in different languages: answers are merged by question id.
+The consolidated assessment and both reports are written in the language given with --lang,
+else the environment's (LC_ALL, LC_MESSAGES, LANG), else English.
+
 Per question, the consolidated answer is the median of the levels given (the lower of the two
 middle levels when their number is even); "don't know" and "not applicable" count only where
 nobody gave a level. What each respondent said is kept in the file. Its date is the latest of
@@ -99,7 +103,9 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string, form
 	merged, spread := scoring.Merge(q, answers)
 
 	first := inputs[0].a
-	c := assessment.New(q, first.Organisation, assessment.Respondent{}, first.Date, first.Language, app.Tool())
+	// The consolidated assessment and its reports are in the language
+	// asked for (outputLang), whatever the languages of the inputs.
+	c := assessment.New(q, first.Organisation, assessment.Respondent{}, first.Date, app.outputLang(), app.Tool())
 	c.Respondents = people
 	c.Answers = merged
 	c.Spread = spread
@@ -177,7 +183,7 @@ func loadMergeInputs(app *App, paths []string, q *questionnaire.Questionnaire) (
 		}
 		// An edited file is merged with the scores recomputed from its
 		// answers; say so, as report does.
-		warnings = append(warnings, assessment.StoredDiffers(a.Scores, scoring.Score(q, a.Answers).Stored())...)
+		warnings = append(warnings, assessment.StoredDiffers(a.Scores, publish.StoredScores(q, scoring.Score(q, a.Answers)))...)
 		for _, w := range warnings {
 			fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(p)+": "+w)
 		}

@@ -35,10 +35,14 @@ without targets); --target sets another default. The report shows progress since
 assessment of the same organisation: the one given with --previous, else the latest earlier
 one found in the report's folder.
 
+The report is written in the language the assessment was answered in (English for files
+that do not record one); --lang fr or --lang de renders it in French or German.
+
 To print the report or keep it as a PDF, open the .html file in a browser and print it: the
 page has its own print layout (A4, each main section on a new page).`,
 		Example: `  dgmaturity report agency-2026-03-01.json
   dgmaturity report agency-2026-03-01.json -o board/report.md
+  dgmaturity report agency-2026-03-01.json --lang de -o agency-2026-03-01.de.md
   dgmaturity report agency-2026-03-01.json --format html`,
 		Args: needArgs(cobra.ExactArgs(1), "one assessment file (ASSESSMENT.json)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -79,7 +83,7 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 		return err
 	}
 	r := scoring.ScoreAssessment(q, a, target)
-	warnings = append(warnings, assessment.StoredDiffers(a.Scores, r.Stored())...)
+	warnings = append(warnings, assessment.StoredDiffers(a.Scores, publish.StoredScores(q, r))...)
 	for _, w := range warnings {
 		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
 	}
@@ -105,7 +109,14 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 		setTarget(&c, target)
 		shown = &c
 	}
-	files, err := publish.AssessmentFiles(filepath.Base(stem), formats, q, shown, r, warnings, progress)
+	// The report speaks --lang when given, else the language the
+	// assessment was answered in (English for files older than the
+	// choice).
+	lang := app.lang
+	if lang == "" {
+		lang = a.Language
+	}
+	files, err := publish.AssessmentFiles(lang, filepath.Base(stem), formats, q, shown, r, warnings, progress)
 	if err != nil {
 		return err
 	}

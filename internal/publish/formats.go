@@ -61,27 +61,34 @@ type File struct {
 	Data []byte
 }
 
-// printer is the language of the reports' charts and HTML frame. The
-// Markdown report is written in English today; the charts and the page
-// follow it so that one report never mixes two languages.
-func printer() *locale.Printer { return locale.For(locale.English) }
-
-// AssessmentFiles renders the files of a scored assessment's report named
-// after base: the radar (base.svg), the area bars (base-areas.svg), the
+// AssessmentFiles renders the files of a scored assessment's report in
+// the language lang (see Language; the charts and the HTML page speak the
+// report's language), named after base: the radar (base.svg), the area bars (base-areas.svg), the
 // change per area when progress is not nil (base-change.svg), then the
 // Markdown report (base.md) and the HTML report (base.html) as f asks.
 // The charts come first and the reports last, in the order they are to
 // be written, so that a report never links a chart that is not there yet.
-func AssessmentFiles(base string, f Formats, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, warnings []string, progress *scoring.Progress) ([]File, error) {
-	p := printer()
+func AssessmentFiles(lang, base string, f Formats, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, warnings []string, progress *scoring.Progress) ([]File, error) {
+	lq, p := Language(q, lang)
+	if lq != q {
+		// The same scores, with the localised instrument's names (as
+		// RenderIn does).
+		r = scoring.ScoreAssessment(lq, a, 0)
+	}
+	q = lq
 	opt := reports.Options{
 		ChartFile:     base + ".svg",
 		AreaChartFile: base + "-areas.svg",
 		Warnings:      warnings,
 		Progress:      progress,
+		Printer:       p,
+	}
+	date := a.Date
+	if p.Tag() != locale.English {
+		date = p.DateString(a.Date)
 	}
 	var radar, areas, change bytes.Buffer
-	if err := reports.RadarSVG(&radar, q, r, a.Organisation.Name+": principle scores, "+a.Date); err != nil {
+	if err := reports.RadarSVGIn(&radar, p, q, r, p.T("report.chart.title", "Name", a.Organisation.Name, "Date", date)); err != nil {
 		return nil, fmt.Errorf("render chart: %w", err)
 	}
 	if err := reports.AreaBarsSVG(&areas, p, q, r, a.Organisation.Name, a.Date); err != nil {
@@ -99,12 +106,12 @@ func AssessmentFiles(base string, f Formats, q *questionnaire.Questionnaire, a *
 	if err := reports.Markdown(&md, q, a, r, opt); err != nil {
 		return nil, fmt.Errorf("render report: %w", err)
 	}
-	return withReports(files, base, f, md.Bytes())
+	return withReports(p, files, base, f, md.Bytes())
 }
 
 // withReports appends the Markdown and HTML reports of md to the charts,
 // as f asks; the HTML embeds the charts.
-func withReports(charts []File, base string, f Formats, md []byte) ([]File, error) {
+func withReports(p *locale.Printer, charts []File, base string, f Formats, md []byte) ([]File, error) {
 	files := slices.Clone(charts)
 	if f.Markdown {
 		files = append(files, File{base + ".md", md})
@@ -115,7 +122,7 @@ func withReports(charts []File, base string, f Formats, md []byte) ([]File, erro
 			embed[c.Name] = c.Data
 		}
 		var h bytes.Buffer
-		if err := reports.HTML(&h, printer(), md, embed); err != nil {
+		if err := reports.HTML(&h, p, md, embed); err != nil {
 			return nil, err
 		}
 		files = append(files, File{base + ".html", h.Bytes()})
@@ -126,34 +133,37 @@ func withReports(charts []File, base string, f Formats, md []byte) ([]File, erro
 // CompareFiles renders the comparison's charts and its reports named
 // after base, as f asks; summary is what the report is written from (so
 // an anonymised comparison's charts withhold what its report withholds).
-func CompareFiles(base string, f Formats, q *questionnaire.Questionnaire, s *compare.Summary) ([]File, error) {
+// p and q are the report's language and the instrument localised to it.
+func CompareFiles(p *locale.Printer, base string, f Formats, q *questionnaire.Questionnaire, s *compare.Summary) ([]File, error) {
 	names := reports.CompareChartFiles(base)
-	charts, err := reports.RenderCompareCharts(printer(), q, s, names)
+	charts, err := reports.RenderCompareCharts(p, q, s, names)
 	if err != nil {
 		return nil, fmt.Errorf("render charts: %w", err)
 	}
 	var md bytes.Buffer
-	if err := reports.CompareWith(&md, q, s, names); err != nil {
+	if err := reports.CompareWith(&md, p, q, s, names); err != nil {
 		return nil, fmt.Errorf("render report: %w", err)
 	}
 	var files []File
 	for _, n := range []string{names.Areas, names.Principles, names.Stages, names.Heatmap, names.Trend} {
 		files = append(files, File{n, charts[n]})
 	}
-	return withReports(files, base, f, md.Bytes())
+	return withReports(p, files, base, f, md.Bytes())
 }
 
 // WorkshopFiles renders the workshop report of a consolidated assessment
 // with its spread chart, named after base, as f asks; reportFile is the
-// consolidated assessment's own report, linked from it.
+// consolidated assessment's own report, linked from it. The report speaks
+// the consolidated assessment's language.
 func WorkshopFiles(base string, f Formats, q *questionnaire.Questionnaire, c *assessment.Assessment, reportFile string) ([]File, error) {
+	q, p := Language(q, c.Language)
 	var chart, md bytes.Buffer
-	if err := reports.WorkshopSpreadSVG(&chart, printer(), q, c); err != nil {
+	if err := reports.WorkshopSpreadSVG(&chart, p, q, c); err != nil {
 		return nil, fmt.Errorf("render chart: %w", err)
 	}
-	opt := reports.WorkshopOptions{ReportFile: reportFile, SpreadChartFile: base + "-spread.svg"}
+	opt := reports.WorkshopOptions{ReportFile: reportFile, SpreadChartFile: base + "-spread.svg", Printer: p}
 	if err := reports.Workshop(&md, q, c, opt); err != nil {
 		return nil, fmt.Errorf("render workshop report: %w", err)
 	}
-	return withReports([]File{{opt.SpreadChartFile, chart.Bytes()}}, base, f, md.Bytes())
+	return withReports(p, []File{{opt.SpreadChartFile, chart.Bytes()}}, base, f, md.Bytes())
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 	"github.com/dgmaturity/dgmaturity/reports"
@@ -39,10 +40,11 @@ func Base(a *assessment.Assessment) string {
 
 // Finish scores the assessment against its targets and stores the scores,
 // the applicable recommendations, the roadmap and the tool in it, marking
-// it complete.
+// it complete. The stored stage is named in the instrument's original
+// language (StoredScores).
 func Finish(q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) *scoring.Result {
 	r := scoring.ScoreAssessment(q, a, 0)
-	a.Scores = r.Stored()
+	a.Scores = StoredScores(q, r)
 	a.Recommendations = r.RecommendationIDs()
 	a.Roadmap = r.StoredRoadmap()
 	a.Tool = tool
@@ -50,19 +52,37 @@ func Finish(q *questionnaire.Questionnaire, a *assessment.Assessment, tool strin
 	return r
 }
 
-// Render renders the report and the chart of a scored assessment; the
-// report links the chart by chartName and notes the warnings.
+// Render renders the report and the chart of a scored assessment in the
+// assessment's language; the report links the chart by chartName and
+// notes the warnings.
 func Render(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string) (md, svg []byte, err error) {
 	return RenderWith(q, a, r, chartName, warnings, nil)
 }
 
 // RenderWith is Render with a progress section when progress is not nil.
 func RenderWith(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string, progress *scoring.Progress) (md, svg []byte, err error) {
+	return RenderIn(a.Language, q, a, r, chartName, warnings, progress)
+}
+
+// RenderIn is RenderWith in the language lang (see Language): `report
+// --lang` renders an assessment in another language than the one it was
+// answered in. The scores are the same in every language (ids, not
+// texts); r is rescored with the translated instrument only for the
+// stage's name.
+func RenderIn(lang string, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string, progress *scoring.Progress) (md, svg []byte, err error) {
+	lq, pr := Language(q, lang)
+	if lq != q {
+		r = scoring.ScoreAssessment(lq, a, 0)
+	}
 	var mdBuf, svgBuf bytes.Buffer
-	if err := reports.Markdown(&mdBuf, q, a, r, reports.Options{ChartFile: chartName, Warnings: warnings, Progress: progress}); err != nil {
+	if err := reports.Markdown(&mdBuf, lq, a, r, reports.Options{ChartFile: chartName, Warnings: warnings, Progress: progress, Printer: pr}); err != nil {
 		return nil, nil, fmt.Errorf("render report: %w", err)
 	}
-	if err := reports.RadarSVG(&svgBuf, q, r, a.Organisation.Name+": principle scores, "+a.Date); err != nil {
+	date := a.Date
+	if pr.Tag() != locale.English {
+		date = pr.DateString(a.Date)
+	}
+	if err := reports.RadarSVGIn(&svgBuf, pr, lq, r, pr.T("report.chart.title", "Name", a.Organisation.Name, "Date", date)); err != nil {
 		return nil, nil, fmt.Errorf("render chart: %w", err)
 	}
 	return mdBuf.Bytes(), svgBuf.Bytes(), nil
@@ -132,7 +152,7 @@ func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.A
 		}
 		paths.Previous, paths.Progress = previous, p
 	}
-	files, err := AssessmentFiles(base, formats, q, a, r, nil, paths.Progress)
+	files, err := AssessmentFiles(a.Language, base, formats, q, a, r, nil, paths.Progress)
 	if err != nil {
 		return Paths{}, err
 	}
