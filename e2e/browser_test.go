@@ -73,7 +73,7 @@ func (l *requestLog) take() []string {
 }
 
 // TestHTMLReportsInABrowser writes every kind of HTML report with the
-// built binary (three assessments, one with progress, the workshop's
+// built binary (three assessments, one with progress, one in French, the workshop's
 // consolidated and workshop reports, and a comparison), opens each in
 // headless Chromium and fails on a console message (a page without script
 // has none; a refused request is one), on any network request, or on a
@@ -97,6 +97,8 @@ func TestHTMLReportsInABrowser(t *testing.T) {
 	for _, f := range []string{"earlier/central-it-agency-2025.yaml", "central-it-agency.yaml", "ministry.yaml", "municipality.yaml"} {
 		runOK("assess", "--answers", filepath.Join(examples, f), "--out", out)
 	}
+	// One report in French: the page speaks its report's language.
+	runOK("--lang", "fr", "assess", "--answers", filepath.Join(examples, "ministry.yaml"), "--out", filepath.Join(dir, "fr"))
 	var respondents []string
 	ws, _ := filepath.Glob(filepath.Join(examples, "workshop", "*.yaml"))
 	for _, f := range ws {
@@ -109,12 +111,12 @@ func TestHTMLReportsInABrowser(t *testing.T) {
 	runOK("compare", out, "-o", filepath.Join(dir, "comparison", "comparison.md"), "--format", "md,html")
 
 	var pages []string
-	for _, glob := range []string{"reports/*.html", "workshop/*.html", "comparison/*.html"} {
+	for _, glob := range []string{"reports/*.html", "fr/*.html", "workshop/*.html", "comparison/*.html"} {
 		m, _ := filepath.Glob(filepath.Join(dir, glob))
 		pages = append(pages, m...)
 	}
-	if len(pages) != 7 {
-		t.Fatalf("found %d HTML reports, want 7: %v", len(pages), pages)
+	if len(pages) != 8 {
+		t.Fatalf("found %d HTML reports, want 8: %v", len(pages), pages)
 	}
 
 	proxy := &requestLog{}

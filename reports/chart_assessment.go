@@ -65,12 +65,7 @@ func AreaBarsSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire,
 	c.text(lx+8, top-21, "start", 11, inkColour, p.T("chart.legend.target"))
 	for i, m := range r.Areas {
 		y := top + rowH*float64(i)
-		for k, line := range wrapText(areaPlain(q, m.ID), left-20, 13) {
-			if k == 2 {
-				break
-			}
-			c.text(left-10, y+18+15*float64(k), "end", 13, inkColour, line)
-		}
+		c.label(left-10, y+18, areaPlain(q, m.ID), left-20)
 		label := chartValue(p, m)
 		end := x0
 		if m.Defined {
@@ -112,12 +107,7 @@ func ChangeSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, p
 	c.text(lx+11, top-21, "start", 11, inkColour, p.T("chart.legend.now", "Date", p.DateString(date)))
 	for i, ch := range prog.Areas {
 		y := top + rowH*float64(i) + 20
-		for k, line := range wrapText(areaPlain(q, ch.ID), left-20, 13) {
-			if k == 2 {
-				break
-			}
-			c.text(left-10, y-2+15*float64(k), "end", 13, inkColour, line)
-		}
+		c.label(left-10, y, areaPlain(q, ch.ID), left-20)
 		if !ch.Defined {
 			c.text(x0+8, y+4, "start", 12, mutedColour, p.T("chart.na"))
 			continue
@@ -167,4 +157,17 @@ func principlePlain(q *questionnaire.Questionnaire, id string) string {
 		return pr.ID + " " + shortOr(pr.Short, pr.Title)
 	}
 	return id
+}
+
+// label writes a row label right-aligned at x, in up to three lines
+// centred on y, the last shortened when the text needs more.
+func (c *svgChart) label(x, y float64, s string, room float64) {
+	lines := wrapText(s, room, 12)
+	if len(lines) > 3 {
+		lines = append(lines[:2], clip(strings.Join(lines[2:], " "), int(room/(0.56*12))))
+	}
+	top := y - 13*float64(len(lines)-1)/2
+	for k, line := range lines {
+		c.text(x, top+13*float64(k)+4, "end", 12, inkColour, line)
+	}
 }
