@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -129,8 +130,9 @@ func answersYAML(q *questionnaire.Questionnaire, date, lang string, answers map[
 	return b.Bytes()
 }
 
-// outputs returns the assessment, report and chart files in dir, failing
-// unless there is exactly one of each and nothing else.
+// outputs returns the assessment, report and radar chart files in dir,
+// failing unless there is exactly one of each, beside one HTML report and
+// the area chart, and nothing else.
 func outputs(t testing.TB, dir string) (jsonPath, mdPath, svgPath string) {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -150,11 +152,14 @@ func outputs(t testing.TB, dir string) (jsonPath, mdPath, svgPath string) {
 		case ".md":
 			mdPath = p
 		case ".svg":
-			svgPath = p
+			if !strings.HasSuffix(n, "-areas.svg") {
+				svgPath = p
+			}
 		}
 	}
-	if len(names) != 3 || jsonPath == "" || mdPath == "" || svgPath == "" {
-		t.Fatalf("%s holds %v; want one .json, one .md and one .svg", dir, names)
+	stem := strings.TrimSuffix(jsonPath, ".json")
+	if len(names) != 5 || jsonPath == "" || mdPath != stem+".md" || svgPath != stem+".svg" || !slices.Contains(names, filepath.Base(stem)+".html") {
+		t.Fatalf("%s holds %v; want one .json, .md, .html and .svg, and the -areas.svg chart", dir, names)
 	}
 	return jsonPath, mdPath, svgPath
 }

@@ -112,6 +112,9 @@ type Options struct {
 	// Previous is an earlier assessment to show progress against
 	// (--previous); "" looks for one in OutDir.
 	Previous string
+	// Formats are the report formats to write (--format); the zero value
+	// writes both Markdown and HTML.
+	Formats publish.Formats
 }
 
 // keys are the typed keys of the protocol, from the shared key map.
@@ -199,7 +202,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opt Options) (publish
 	if opt.Previous != "" {
 		inputs = []string{opt.Previous}
 	}
-	paths, err := publish.WriteWith(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, publish.Extra{Context: s.ctx, Inputs: inputs, Previous: opt.Previous})
+	paths, err := publish.WriteWith(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, publish.Extra{Context: s.ctx, Inputs: inputs, Previous: opt.Previous, Formats: opt.Formats})
 	if err != nil {
 		return publish.Paths{}, fmt.Errorf("write results: %w", err)
 	}
@@ -714,7 +717,12 @@ func (s *session) summary(p publish.Paths) {
 	if n := len(s.a.Recommendations); n > 0 {
 		s.say("%s", s.p.N("accessible.summary.recommendations", n))
 	}
-	s.say("%s", s.p.T("accessible.summary.report", "Path", p.Report))
+	if p.Report != "" {
+		s.say("%s", s.p.T("accessible.summary.report", "Path", p.Report))
+	}
+	if p.HTML != "" {
+		s.say("%s", s.p.T("accessible.summary.html", "Path", p.HTML))
+	}
 	s.say("%s", s.p.T("accessible.summary.chart", "Path", p.Chart))
 	s.say("%s", s.p.T("accessible.summary.assessment", "Path", p.Assessment))
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/accessible"
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/tui"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -32,6 +33,10 @@ type assessOptions struct {
 	target int
 	// previous is an earlier assessment to measure progress against.
 	previous string
+	// format is --format: md, html or md,html.
+	format string
+	// formats is format parsed.
+	formats publish.Formats
 }
 
 // newAssessCmd builds `dgmaturity assess`.
@@ -95,6 +100,7 @@ func addAssessFlags(f *pflag.FlagSet, o *assessOptions) {
 	f.StringVar(&o.resume, "resume", "", "continue this draft or assessment file")
 	f.IntVar(&o.target, "target", 0, "default target level 1-4 for every question the answers do not target (default 3)")
 	f.StringVar(&o.previous, "previous", "", "earlier assessment file of the same organisation to show progress against (default: the latest in --out)")
+	f.StringVar(&o.format, "format", "md,html", "report formats to write: md, html or md,html (the charts are written beside either)")
 }
 
 // runAssess picks the run: from an answers file, accessible prompts, or
@@ -109,6 +115,14 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 	}
 	if err := checkTarget(o.target); err != nil {
 		return err
+	}
+	o.formats = publish.Both
+	if o.format != "" {
+		f, err := publish.ParseFormats(o.format)
+		if err != nil {
+			return err
+		}
+		o.formats = f
 	}
 	if o.answers != "" {
 		if o.resume != "" {
@@ -147,7 +161,7 @@ func runAccessible(ctx context.Context, app *App, q *questionnaire.Questionnaire
 		Questionnaire: q, Lang: string(app.Language()), Assessment: a, DraftPath: draft, StateDir: stateDir,
 		OutDir: o.out, Tool: app.Tool(), Today: app.Today(), Organisation: o.org,
 		NoResumeOffer: !isTerminal(app.Stdin),
-		Target:        o.target, Previous: o.previous,
+		Target:        o.target, Previous: o.previous, Formats: o.formats,
 	})
 	var stop *accessible.StopError
 	if errors.As(err, &stop) {
@@ -237,6 +251,7 @@ func runInteractive(ctx context.Context, app *App, q *questionnaire.Questionnair
 		DraftPath:     draft,
 		Target:        o.target,
 		Previous:      o.previous,
+		Formats:       o.formats,
 	}
 	m, err := tui.Run(ctx, tui.New(opts), app.Stdin, app.Stdout)
 	pr := m.Printer()

@@ -45,7 +45,7 @@ func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 		inputs = append(inputs, o.previous)
 	}
 	paths, err := publish.WriteWith(outDir, publish.Base(a), q, a, app.Tool(),
-		publish.Extra{Context: ctx, Inputs: inputs, Previous: o.previous})
+		publish.Extra{Context: ctx, Inputs: inputs, Previous: o.previous, Formats: o.formats})
 	if err = interrupted(err); err != nil {
 		if err == ErrInterrupted {
 			return err
@@ -59,7 +59,7 @@ func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 // printPaths prints the written files on stdout, one per line, so that
 // scripts can pick them up.
 func printPaths(app *App, p publish.Paths) {
-	for _, path := range []string{p.Assessment, p.Report, p.Chart} {
+	for _, path := range append([]string{p.Assessment, p.Report, p.HTML}, p.Charts...) {
 		if path != "" {
 			fmt.Fprintln(app.Stdout, path)
 		}

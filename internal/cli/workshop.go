@@ -18,6 +18,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/tui"
 	"github.com/dgmaturity/dgmaturity/internal/workshop"
 )
@@ -116,7 +117,7 @@ func closeWorkshop(app *App, w *workshop.Workshop) error {
 		printed = true
 		// Closing finishes what it began: an interrupt has already stopped
 		// the server, and the merge must not be left half done.
-		return runMerge(context.Background(), app, paths, out)
+		return runMerge(context.Background(), app, paths, out, publish.Both)
 	})
 	if !printed {
 		for _, p := range closed.Published {

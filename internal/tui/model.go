@@ -85,6 +85,9 @@ type Options struct {
 	// Previous is an earlier assessment to show progress against
 	// (--previous); "" looks for one in OutDir. Used when Publish is nil.
 	Previous string
+	// Formats are the report formats to write (--format); the zero value
+	// writes both Markdown and HTML. Used when Publish is nil.
+	Formats publish.Formats
 	// Workshop marks a participant's session of a live workshop:
 	// finishing writes no files (the facilitator's close publishes
 	// everyone's), and the screens say so.
@@ -270,13 +273,16 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	if opts.Publish == nil {
-		previous := opts.Previous
+		previous, formats := opts.Previous, opts.Formats
+		if formats == (publish.Formats{}) {
+			formats = publish.Both
+		}
 		opts.Publish = func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error) {
 			var inputs []string
 			if previous != "" {
 				inputs = []string{previous}
 			}
-			return publish.WriteWith(dir, publish.Base(a), q, a, tool, publish.Extra{Inputs: inputs, Previous: previous})
+			return publish.WriteWith(dir, publish.Base(a), q, a, tool, publish.Extra{Inputs: inputs, Previous: previous, Formats: formats})
 		}
 	}
 	m := Model{

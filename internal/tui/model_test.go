@@ -421,12 +421,17 @@ func TestFinishWritesFilesAndCompletesTheDraft(t *testing.T) {
 	want := publish.Paths{
 		Assessment: filepath.Join("out", "agence-exemple-"+testDate+".json"),
 		Report:     filepath.Join("out", "agence-exemple-"+testDate+".md"),
+		HTML:       filepath.Join("out", "agence-exemple-"+testDate+".html"),
 		Chart:      filepath.Join("out", "agence-exemple-"+testDate+".svg"),
+		Charts: []string{
+			filepath.Join("out", "agence-exemple-"+testDate+".svg"),
+			filepath.Join("out", "agence-exemple-"+testDate+"-areas.svg"),
+		},
 	}
 	if diff := cmp.Diff(want, paths); diff != "" {
 		t.Errorf("Paths() (-want +got):\n%s", diff)
 	}
-	for _, p := range []string{paths.Assessment, paths.Report, paths.Chart} {
+	for _, p := range append([]string{paths.Assessment, paths.Report, paths.HTML}, paths.Charts...) {
 		if _, err := os.Stat(p); err != nil {
 			t.Error(err)
 		}

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
@@ -73,15 +72,23 @@ func (m Model) summaryContent(w int) string {
 	h := m.styles.Heading.Render
 
 	b.WriteString(h(m.p.T("tui.results.answers")) + "\n  " + m.counts() + "\n\n")
-	if m.paths != (publish.Paths{}) { // a workshop participant's session writes none
+	if m.paths.Assessment != "" { // a workshop participant's session writes none
 		b.WriteString(h(m.p.T("tui.results.files")) + "\n")
-		for _, f := range []struct{ label, path string }{
-			{m.p.T("tui.results.file_report"), m.paths.Report}, {m.p.T("tui.results.file_chart"), m.paths.Chart}, {m.p.T("tui.results.file_assessment"), m.paths.Assessment},
-		} {
+		files := []struct{ label, path string }{
+			{m.p.T("tui.results.file_report"), m.paths.Report}, {m.p.T("tui.results.file_html"), m.paths.HTML},
+			{m.p.T("tui.results.file_chart"), m.paths.Chart}, {m.p.T("tui.results.file_assessment"), m.paths.Assessment},
+		}
+		lw := 11 // the labels' column: the widest label in the language
+		for _, f := range files {
+			if f.path != "" {
+				lw = max(lw, lipgloss.Width(f.label))
+			}
+		}
+		for _, f := range files {
 			if f.path != "" {
 				// Paths are wrapped after a slash, never cut: the file name is
 				// what the user needs.
-				b.WriteString("  " + padRight(f.label, 11) + " " + indentRest(wrapPath(f.path, w-14), 14) + "\n")
+				b.WriteString("  " + padRight(f.label, lw) + " " + indentRest(wrapPath(f.path, w-lw-3), lw+3) + "\n")
 			}
 		}
 		b.WriteString("\n")
