@@ -127,8 +127,9 @@ func TestAccessiblePiped(t *testing.T) {
 	}
 	jsonPath, mdPath, svgPath := outputs(t, out)
 	// The paths come last, one per line, for scripts.
-	if want := jsonPath + "\n" + mdPath + "\n" + svgPath + "\n"; !strings.HasSuffix(text, want) {
-		t.Errorf("stdout does not end with the three paths %q; it ends:\n%s", want, tail(text, 400))
+	stem := strings.TrimSuffix(svgPath, ".svg")
+	if want := jsonPath + "\n" + mdPath + "\n" + stem + ".html\n" + svgPath + "\n" + stem + "-areas.svg\n"; !strings.HasSuffix(text, want) {
+		t.Errorf("stdout does not end with the paths %q; it ends:\n%s", want, tail(text, 400))
 	}
 	compareWithAnswersRun(t, env, q, out, answers)
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -21,7 +22,8 @@ import (
 const orgName = "Example Agency"
 
 // fillForm answers the start form by keys: the organisation, the type
-// agency (one step right of ministry), no name and no role. Each field is
+// agency (one step right of ministry), no name and no role, and the
+// language it offers. Each field is
 // typed into only once the screen shows it focused (huh marks the focused
 // field with a bar): huh moves the focus through commands, and keys sent
 // earlier would land in the previous field.
@@ -38,6 +40,8 @@ func fillForm(s *session) {
 	s.waitText("┃ Your name")
 	s.press(keyEnter)
 	s.waitText("┃ Your role")
+	s.press(keyEnter)
+	s.waitText("┃ Language", "┃ ← English →") // the environment's language: none, so English
 	s.press(keyEnter)
 }
 
@@ -126,8 +130,9 @@ func answersYAML(q *questionnaire.Questionnaire, date, lang string, answers map[
 	return b.Bytes()
 }
 
-// outputs returns the assessment, report and chart files in dir, failing
-// unless there is exactly one of each and nothing else.
+// outputs returns the assessment, report and radar chart files in dir,
+// failing unless there is exactly one of each, beside one HTML report and
+// the area chart, and nothing else.
 func outputs(t testing.TB, dir string) (jsonPath, mdPath, svgPath string) {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -147,11 +152,14 @@ func outputs(t testing.TB, dir string) (jsonPath, mdPath, svgPath string) {
 		case ".md":
 			mdPath = p
 		case ".svg":
-			svgPath = p
+			if !strings.HasSuffix(n, "-areas.svg") {
+				svgPath = p
+			}
 		}
 	}
-	if len(names) != 3 || jsonPath == "" || mdPath == "" || svgPath == "" {
-		t.Fatalf("%s holds %v; want one .json, one .md and one .svg", dir, names)
+	stem := strings.TrimSuffix(jsonPath, ".json")
+	if len(names) != 5 || jsonPath == "" || mdPath != stem+".md" || svgPath != stem+".svg" || !slices.Contains(names, filepath.Base(stem)+".html") {
+		t.Fatalf("%s holds %v; want one .json, .md, .html and .svg, and the -areas.svg chart", dir, names)
 	}
 	return jsonPath, mdPath, svgPath
 }

@@ -1,6 +1,8 @@
 // Package examples_test keeps the committed example reports in step with
 // the tool: it runs `dgmaturity assess --answers` on every example answers
-// file and compares the three files it writes with those under reports/.
+// file and compares the files it writes (the assessment, the Markdown and
+// HTML reports, the charts) with those under reports/; it does the same
+// for the example workshop (merge) and for a comparison of the examples.
 // Refresh them with: go test ./examples -update (then review git diff).
 package examples_test
 
@@ -63,9 +65,10 @@ func TestWorkshopExample(t *testing.T) {
 		assessments = append(assessments, run(t, "assess", "--answers", f, "--out", out)[0])
 	}
 	written := run(t, append(append([]string{"merge"}, assessments...), "--out", filepath.Join(tmp, "merged"))...)
-	if len(written) != 4 {
-		t.Fatalf("merge printed %v, want four paths", written)
+	if len(written) != 8 {
+		t.Fatalf("merge printed %v, want eight paths", written)
 	}
+	selfContained(t, written)
 	same(t, filepath.Join("workshop", "reports"), written)
 }
 
@@ -84,11 +87,62 @@ func TestExamplesAreCurrent(t *testing.T) {
 				same(t, "reports", run(t, "assess", "--answers", e, "--out", out))
 			}
 			written := run(t, "assess", "--answers", f, "--out", out)
-			if len(written) != 3 {
-				t.Fatalf("assess printed %q, want three paths", written)
+			if len(written) < 5 {
+				t.Fatalf("assess printed %q, want the assessment, two reports and the charts", written)
 			}
+			selfContained(t, written)
 			same(t, "reports", written)
 		})
+	}
+}
+
+// TestComparisonExample compares the example assessments, as the ministry
+// would, and checks the comparison's reports and charts.
+func TestComparisonExample(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("reports", "*.json"))
+	if err != nil || len(files) < 3 {
+		t.Fatalf("want the example assessments, found %v (%v)", files, err)
+	}
+	out := filepath.Join(t.TempDir(), "comparison.md")
+	written := run(t, append(append([]string{"compare"}, files...), "-o", out, "--format", "md,html")...)
+	if len(written) != 7 {
+		t.Fatalf("compare printed %v, want two reports and five charts", written)
+	}
+	selfContained(t, written)
+	same(t, "comparison", written)
+}
+
+// selfContained checks every HTML page written: the policy that forbids
+// scripts and requests, no script, and every chart the Markdown links
+// embedded in it.
+func selfContained(t *testing.T, written []string) {
+	t.Helper()
+	for _, path := range written {
+		if filepath.Ext(path) != ".html" {
+			continue
+		}
+		page, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		md, err := os.ReadFile(strings.TrimSuffix(path, ".html") + ".md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := string(page)
+		for _, want := range []string{`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:">`, `<html lang="en">`} {
+			if !strings.Contains(p, want) {
+				t.Errorf("%s lacks %s", path, want)
+			}
+		}
+		for _, bad := range []string{"<script", "<link", "<img", "src=", "@import", "http://", "https://"} {
+			if strings.Contains(strings.ReplaceAll(p, `xmlns="http://www.w3.org/2000/svg"`, ""), bad) {
+				t.Errorf("%s holds %q", path, bad)
+			}
+		}
+		if links, charts := strings.Count(string(md), ".svg)"), strings.Count(p, "<svg "); charts != links || links == 0 {
+			t.Errorf("%s embeds %d charts; its Markdown links %d", path, charts, links)
+		}
 	}
 }
 

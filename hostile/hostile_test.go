@@ -407,7 +407,7 @@ func runCase(t *testing.T, tc hostileCase) {
 			t.Errorf("printed %q, want the paths of %q", &stdout, got)
 		}
 	case report:
-		if want := []string{"x.md", "x.svg"}; !slices.Equal(got, want) {
+		if want := []string{"x-areas.svg", "x.html", "x.md", "x.svg"}; !slices.Equal(got, want) {
 			t.Errorf("DIR holds %q, want %q", got, want)
 		}
 	}
@@ -429,11 +429,12 @@ func runCase(t *testing.T, tc hostileCase) {
 // safeName is a file name made of a slug (at most 60 characters), a date
 // and an extension, or x.md and x.svg: no separators, no dots but the
 // extension's.
-var safeName = regexp.MustCompile(`^(?:[a-z0-9-]{1,60}-[0-9]{4}-[0-9]{2}-[0-9]{2}|x)\.(?:json|md|svg)$`)
+var safeName = regexp.MustCompile(`^(?:[a-z0-9-]{1,60}-[0-9]{4}-[0-9]{2}-[0-9]{2}|x)(?:-areas)?\.(?:json|md|html|svg)$`)
 
-// files are the three files assess writes for a base name, sorted.
+// files are the files assess writes for a base name, sorted: the
+// assessment, the Markdown and HTML reports, the radar and the area chart.
 func files(base string) []string {
-	return []string{base + ".json", base + ".md", base + ".svg"}
+	return []string{base + "-areas.svg", base + ".html", base + ".json", base + ".md", base + ".svg"}
 }
 
 // tree lists the files under dir, relative and sorted; a missing dir is

@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -20,6 +21,11 @@ type Translation struct {
 	Language string `yaml:"language" json:"language"`
 	// Questionnaire is the id of the instrument translated.
 	Questionnaire string `yaml:"questionnaire" json:"questionnaire"`
+	// Version is the release of the instrument translated (e.g. "1.1.0").
+	// A translation with a version is used only for that release, so that
+	// the texts of one release never show beside the questions of another;
+	// one without (an adapted instrument's) is used for any.
+	Version string `yaml:"version,omitempty" json:"version,omitempty"`
 	// Title and Description translate the instrument's own.
 	Title       string `yaml:"title,omitempty" json:"title,omitempty"`
 	Description string `yaml:"description,omitempty" json:"description,omitempty"`
@@ -116,6 +122,9 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 	case !idPattern.MatchString(t.Questionnaire):
 		c.add(fmt.Sprintf("%q is not an instrument id", t.Questionnaire), "questionnaire")
 	}
+	if c.present("version") && !semverPattern.MatchString(t.Version) {
+		c.add(fmt.Sprintf("%q is not a semantic version (like 1.1.0)", t.Version), "version")
+	}
 	c.optional(t.Title, "title")
 	c.optional(t.Description, "description")
 	if c.present("scale") {
@@ -178,6 +187,9 @@ func (t *Translation) Check(q *Questionnaire) error {
 	c := newChecker(t.doc)
 	if t.Questionnaire != q.ID {
 		c.add(fmt.Sprintf("translates the questionnaire %q, not %q", t.Questionnaire, q.ID), "questionnaire")
+	}
+	if t.Version != "" && t.Version != q.Version {
+		c.add(fmt.Sprintf("translates release %s, not %s", t.Version, q.Version), "version")
 	}
 	if len(t.Scale) > 0 && len(t.Scale) != len(q.Scale) {
 		c.add(fmt.Sprintf("has %d levels, the questionnaire %d", len(t.Scale), len(q.Scale)), "scale")
@@ -406,7 +418,7 @@ func (q *Questionnaire) localized(lang string, ts []*Translation) (*Questionnair
 	var exact, fallback *Translation
 	available := []string{}
 	for _, t := range ts {
-		if t.Questionnaire != q.ID {
+		if t.Questionnaire != q.ID || (t.Version != "" && t.Version != q.Version) {
 			continue
 		}
 		available = append(available, t.Language)
@@ -431,4 +443,44 @@ func (q *Questionnaire) localized(lang string, ts []*Translation) (*Questionnair
 	}
 	return nil, &input.Error{Field: "--lang", Reason: fmt.Sprintf("no %q translation of the questionnaire %s; available: %s",
 		lang, q.ID, strings.Join(available, ", "))}
+}
+
+// CheckComplete is Check plus the entries the translation leaves out: an
+// id of the instrument with no entry under texts, a missing title or
+// scale. It is what `questionnaire validate --translation` runs, for a
+// translation meant to be shipped whole (a partial one mixes languages on
+// one screen).
+func (t *Translation) CheckComplete(q *Questionnaire) error {
+	c := newChecker(t.doc)
+	if err := t.Check(q); err != nil {
+		var errs input.Errors
+		if errors.As(err, &errs) {
+			c.errs = append(c.errs, errs...)
+		} else if e, ok := err.(*input.Error); ok {
+			c.errs = append(c.errs, e)
+		} else {
+			return err
+		}
+	}
+	if t.Title == "" {
+		c.add("is missing: the instrument's title is not translated", "title")
+	}
+	if len(t.Scale) == 0 {
+		c.add("is missing: the five level names are not translated", "scale")
+	}
+	ix := q.ix()
+	for _, k := range []struct {
+		kind string
+		m    map[string]int
+	}{
+		{"pillar", ix.pillars}, {"principle", ix.principles}, {"area", ix.areas},
+		{"source", ix.sources}, {"question", ix.questions}, {"recommendation", ix.recommendations},
+	} {
+		for _, id := range slices.Sorted(maps.Keys(k.m)) {
+			if _, ok := t.Texts[id]; !ok {
+				c.add(fmt.Sprintf("has no entry for the %s %s", k.kind, id), "texts")
+			}
+		}
+	}
+	return c.err()
 }

@@ -264,3 +264,37 @@ func TestReadTranslations(t *testing.T) {
 		t.Errorf("a broken embedded translation gives %v; want an error naming it", err)
 	}
 }
+
+// TestLocalizedVersion checks that a translation of one release is not
+// used for another, and that Check names the mismatch.
+func TestLocalizedVersion(t *testing.T) {
+	var old, cur *Questionnaire
+	for _, r := range Releases() {
+		switch r.Version {
+		case "1.0.0":
+			old = r
+		case "1.1.0":
+			cur = r
+		}
+	}
+	if old == nil || cur == nil {
+		t.Fatal("releases 1.0.0 and 1.1.0 are built in")
+	}
+	if got, err := cur.Localized("fr"); err != nil || got.LevelName(4) != "Avancé" {
+		t.Fatalf("1.1.0 in French: %v, level 4 %q", err, got.LevelName(4))
+	}
+	if _, err := old.Localized("fr"); err == nil || !strings.Contains(err.Error(), "available: en") {
+		t.Errorf("1.0.0 in French: %v; want no translation available", err)
+	}
+	fr := mustTranslation(t, "translations/fr.yaml")
+	if fr.Version != "1.1.0" {
+		t.Fatalf("fr.yaml version %q", fr.Version)
+	}
+	if err := fr.Check(old); err == nil || !strings.Contains(err.Error(), "translates release 1.1.0, not 1.0.0") {
+		t.Errorf("Check(1.0.0): %v", err)
+	}
+	if _, err := ParseTranslation("x.yaml", []byte("language: fr\nquestionnaire: q\nversion: one\ntitle: T\n")); err == nil ||
+		!strings.Contains(err.Error(), `x.yaml:3: version: "one" is not a semantic version`) {
+		t.Errorf("bad version: %v", err)
+	}
+}

@@ -35,8 +35,14 @@ func Compare(w io.Writer, q *questionnaire.Questionnaire, s *compare.Summary) er
 // the stage names of the instrument's original language); the stage
 // names are shown from q's scale.
 func CompareIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire, s *compare.Summary) error {
+	return CompareWith(w, pr, q, s, CompareCharts{})
+}
+
+// CompareWith is CompareIn with links to the comparison's charts, written
+// beside the report (see CompareChartFiles).
+func CompareWith(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire, s *compare.Summary, charts CompareCharts) error {
 	bw := bufio.NewWriter(w)
-	c := &cmpWriter{out: out{bw}, q: q, s: s, pr: printerOr(pr)}
+	c := &cmpWriter{out: out{bw}, q: q, s: s, pr: printerOr(pr), charts: charts}
 	c.header()
 	c.summary()
 	c.distributions()
@@ -54,9 +60,10 @@ func CompareIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire, 
 
 type cmpWriter struct {
 	out
-	q  *questionnaire.Questionnaire
-	s  *compare.Summary
-	pr *locale.Printer
+	q      *questionnaire.Questionnaire
+	s      *compare.Summary
+	pr     *locale.Printer
+	charts CompareCharts
 }
 
 func (c *cmpWriter) t(id string, kv ...any) string { return c.pr.T(id, kv...) }
@@ -279,9 +286,11 @@ func (c *cmpWriter) distributions() {
 		}
 		return areaTitle(c.q, id)
 	})
+	c.chart(c.t("chart.alt.box.areas"), c.charts.Areas)
 	c.ln("### " + c.t("workshop.scores.byprinciple"))
 	c.ln("")
 	c.distTable(c.t("report.column.principle"), c.s.Principles, func(id string) string { return principleShort(c.q, id) })
+	c.chart(c.t("chart.alt.box.principles"), c.charts.Principles)
 }
 
 func (c *cmpWriter) distTable(what string, ds []compare.Dist, label func(string) string) {
@@ -347,6 +356,7 @@ func (c *cmpWriter) stages() {
 		c.p("| %s | | %s | %s |\n", c.t("compare.stages.none"), c.num(s.Unstaged), c.pct(s.Unstaged, s.PSOs))
 	}
 	c.ln("")
+	c.chart(c.t("chart.alt.stages"), c.charts.Stages)
 }
 
 func (c *cmpWriter) areaHeads() (string, string) {
@@ -386,6 +396,7 @@ func (c *cmpWriter) psoTable() {
 		c.p("| %s | %s | %s | %s | %s |%s %d |\n", Escape(p.Label), typ, date, c.val(p.Overall), c.stage(p.Stage), cells.String(), p.Assessments)
 	}
 	c.ln("")
+	c.chart(c.t("chart.alt.heatmap"), c.charts.Heatmap)
 }
 
 func (c *cmpWriter) groups() {
@@ -518,6 +529,7 @@ func (c *cmpWriter) trend() {
 		c.p("| %s | %s | %s | %s |%s\n", y.Year, c.num(y.PSOs), c.num(y.Assessments), c.val(y.Overall), cells.String())
 	}
 	c.ln("")
+	c.chart(c.t("chart.alt.trend"), c.charts.Trend)
 }
 
 // fewer stands for a count that is withheld: it would tell how small a

@@ -33,6 +33,10 @@ type Options struct {
 	// language; nil is English. The instrument's texts come from q, which
 	// the caller localises to the same language.
 	Printer *locale.Printer
+	// AreaChartFile and ChangeChartFile are the file names of the area
+	// bars (AreaBarsSVG) and of the change per area (ChangeSVG) written
+	// beside the report, linked from it; empty leaves a link out.
+	AreaChartFile, ChangeChartFile string
 }
 
 // barWidth is the width of the text bars in the report, in cells.
@@ -47,7 +51,7 @@ func Markdown(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 	m := &mdWriter{out: out{bw}, q: q, a: a, r: r, pr: printerOr(opt.Printer)}
 	m.header(opt)
 	m.summary(opt)
-	m.progress(opt.Progress)
+	m.progress(opt.Progress, opt.ChangeChartFile)
 	m.areas()
 	m.principles()
 	m.matrix()
@@ -208,6 +212,9 @@ func (m *mdWriter) summary(opt Options) {
 	m.ln("")
 	if opt.ChartFile != "" {
 		m.p("![%s](%s)\n\n", m.t("report.summary.chart"), opt.ChartFile)
+	}
+	if opt.AreaChartFile != "" {
+		m.p("![%s](%s)\n\n", m.t("chart.alt.areas"), opt.AreaChartFile)
 	}
 }
 
@@ -604,7 +611,7 @@ func shortHash(h string) string {
 }
 
 // progress writes what moved since the earlier assessment.
-func (m *mdWriter) progress(p *scoring.Progress) {
+func (m *mdWriter) progress(p *scoring.Progress, chart string) {
 	if p == nil {
 		return
 	}
@@ -626,6 +633,9 @@ func (m *mdWriter) progress(p *scoring.Progress) {
 		m.p("| %s | %s |\n", areaTitle(m.q, c.ID), m.changeCells(c))
 	}
 	m.ln("")
+	if chart != "" {
+		m.p("![%s](%s)\n\n", m.t("chart.alt.change", "Since", Escape(p.Since)), chart)
+	}
 	m.ln(m.t("report.progress.principles"))
 	m.ln("|---|---:|---:|---:|")
 	for _, c := range p.Principles {

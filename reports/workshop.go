@@ -23,6 +23,10 @@ type WorkshopOptions struct {
 	// ReportFile is the file name of the consolidated assessment's own
 	// report, linked from the workshop report; empty leaves the link out.
 	ReportFile string
+	// SpreadChartFile is the file name of the chart of the agenda's spread
+	// (WorkshopSpreadSVG) written beside the report, linked from it;
+	// empty leaves the link out.
+	SpreadChartFile string
 	// Printer gives the report's words, numbers and dates in its
 	// language; nil is English. q is localised by the caller.
 	Printer *locale.Printer
@@ -62,7 +66,7 @@ func Workshop(w io.Writer, q *questionnaire.Questionnaire, a *assessment.Assessm
 	}
 	ww.header(opt)
 	ww.scores()
-	ww.agenda()
+	ww.agenda(opt.SpreadChartFile)
 	ww.applicability()
 	ww.table()
 	return ww.w.Flush()
@@ -209,7 +213,7 @@ func (m *wsWriter) items() []item {
 	return out
 }
 
-func (m *wsWriter) agenda() {
+func (m *wsWriter) agenda(chart string) {
 	var agenda []item
 	for _, it := range m.items() {
 		if it.gap() >= AgendaGap {
@@ -226,6 +230,9 @@ func (m *wsWriter) agenda() {
 		return
 	}
 	m.p("%s\n\n", m.pr.N("workshop.agenda.intro", len(agenda), "Gap", AgendaGap))
+	if chart != "" {
+		m.p("![%s](%s)\n\n", m.t("chart.alt.spread"), chart)
+	}
 	for k, it := range agenda {
 		m.p("### %d. %s\n\n", k+1, m.t("workshop.agenda.item", "ID", it.q.ID, "Gap", it.gap(), "Low", it.lo, "High", it.hi))
 		m.p("*%s · %s*  \n", areaTitle(m.q, it.q.Area), strings.Join(it.q.Principles, ", "))

@@ -41,7 +41,11 @@ func run() int {
 		// fang's default handler reformats messages into a box; ours keep
 		// file:line: field: reason intact for people and scripts.
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			fmt.Fprintln(w, "dgmaturity: "+err.Error())
+			msg := err.Error()
+			if err == cli.ErrInterrupted {
+				msg = app.Printer().T("cli.interrupted") // in the run's language
+			}
+			fmt.Fprintln(w, "dgmaturity: "+msg)
 		}),
 	)
 	return exit.Code(err)

@@ -27,6 +27,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/exit"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/internal/tui"
@@ -52,14 +53,29 @@ type StopError struct {
 	// Draft is the draft file holding the answers given, or "" when none
 	// was saved (nothing answered yet, or drafts off).
 	Draft string
+	// p speaks the run's language.
+	p *locale.Printer
 }
 
-// Error implements error.
+// Error implements error, in the run's language.
 func (e *StopError) Error() string {
-	if e.Draft == "" {
-		return e.Reason.Error() + "; no answer was saved"
+	p := e.p
+	if p == nil {
+		p = locale.For(locale.English)
 	}
-	return e.Reason.Error() + "; the answers so far are kept in the draft " + e.Draft
+	reason := e.Reason.Error()
+	switch e.Reason {
+	case ErrStopped:
+		reason = p.T("accessible.stop.stopped")
+	case ErrInputEnded:
+		reason = p.T("accessible.stop.input_ended")
+	case ErrInterrupted:
+		reason = p.T("accessible.stop.interrupted")
+	}
+	if e.Draft == "" {
+		return p.T("accessible.stop.nothing_saved", "Reason", reason)
+	}
+	return p.T("accessible.stop.kept", "Reason", reason, "Path", e.Draft)
 }
 
 // Unwrap returns the reason.
@@ -68,6 +84,9 @@ func (e *StopError) Unwrap() error { return e.Reason }
 // Options configure a run.
 type Options struct {
 	Questionnaire *questionnaire.Questionnaire
+	// Lang is the language of the run (of Questionnaire and of the
+	// prompts); "" is English.
+	Lang string
 	// Assessment is a draft to resume; nil starts a new one (after
 	// offering the newest unfinished draft in StateDir, if any).
 	Assessment *assessment.Assessment
@@ -96,6 +115,9 @@ type Options struct {
 	// Previous is an earlier assessment to show progress against
 	// (--previous); "" looks for one in OutDir.
 	Previous string
+	// Formats are the report formats to write (--format); the zero value
+	// writes both Markdown and HTML.
+	Formats publish.Formats
 }
 
 // keys are the typed keys of the protocol, from the shared key map.
@@ -123,10 +145,13 @@ func protocolKeys() keys {
 }
 
 // Protocol describes the line protocol, for --help and the start of a run.
-func Protocol() string {
+func Protocol() string { return ProtocolIn(locale.For(locale.English)) }
+
+// ProtocolIn is Protocol in p's language.
+func ProtocolIn(p *locale.Printer) string {
 	k := protocolKeys()
-	return fmt.Sprintf(`Answer each question on one line: a level from 0 to 4, optionally followed by a comment ("2 strategy exists but unknown"); %[1]s for don't know (also "%[1]s comment"); %[2]s and the reason for not applicable, where the question allows it ("%[2]s we run no such service"). %[3]s explains the question, %[4]s goes back, %[5]s stops and keeps the draft. After an answer you may type a comment on the next line, or go straight on with the next answer: a line that reads as an answer is always taken as one.`,
-		k.dontKnow, k.na, k.help, strings.Join(k.back, " or "), k.quit)
+	return p.T("accessible.protocol", "DontKnow", k.dontKnow, "NA", k.na, "Help", k.help,
+		"Back", strings.Join(k.back, p.T("accessible.or")), "Quit", k.quit)
 }
 
 // line is one line read, or the end of the input.
@@ -145,6 +170,7 @@ type session struct {
 	q     *questionnaire.Questionnaire
 	a     *assessment.Assessment
 	keys  keys
+	p     *locale.Printer
 	// draft is the draft file; saved is true once it holds the answers.
 	draft string
 	saved bool
@@ -157,9 +183,9 @@ type session struct {
 // ErrStopped, ErrInputEnded or ErrInterrupted (ctx cancelled), with the
 // draft that keeps the answers.
 func Run(ctx context.Context, in io.Reader, out io.Writer, opt Options) (publish.Paths, error) {
-	s := &session{ctx: ctx, opt: opt, lines: readLines(in), out: out, q: opt.Questionnaire, a: opt.Assessment, keys: protocolKeys()}
-	s.say("dgmaturity: digital government maturity self-assessment, accessible mode.")
-	s.say("%s", Protocol())
+	s := &session{ctx: ctx, opt: opt, lines: readLines(in), out: out, q: opt.Questionnaire, a: opt.Assessment, keys: protocolKeys(), p: locale.For(locale.Tag(opt.Lang))}
+	s.say("%s", s.p.T("accessible.title"))
+	s.say("%s", ProtocolIn(s.p))
 	s.say("")
 	if err := s.start(); err != nil {
 		return publish.Paths{}, err
@@ -179,14 +205,14 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opt Options) (publish
 	if opt.Previous != "" {
 		inputs = []string{opt.Previous}
 	}
-	paths, err := publish.WriteWith(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, publish.Extra{Context: s.ctx, Inputs: inputs, Previous: opt.Previous})
+	paths, err := publish.WriteWith(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, publish.Extra{Context: s.ctx, Inputs: inputs, Previous: opt.Previous, Formats: opt.Formats})
 	if err != nil {
 		return publish.Paths{}, fmt.Errorf("write results: %w", err)
 	}
 	// The draft, marked complete, can be reopened from the full-screen run.
 	if s.draft != "" {
 		if err := assessment.WriteDraft(s.draft, s.a); err != nil {
-			s.say("The files are written, but the draft could not be marked finished: %v", err)
+			s.say("%s", s.p.T("accessible.draft_not_marked", "Error", err.Error()))
 		}
 	}
 	s.summary(paths)
@@ -215,7 +241,7 @@ func (s *session) say(format string, args ...any) {
 
 // stop returns the StopError for reason, naming the draft if it was saved.
 func (s *session) stop(reason error) error {
-	e := &StopError{Reason: reason}
+	e := &StopError{Reason: reason, p: s.p}
 	if s.saved {
 		e.Draft = s.draft
 	}
@@ -268,8 +294,8 @@ func (s *session) askText(prompt, what string, mode input.TextMode) (string, err
 		if err != nil {
 			return "", err
 		}
-		if reason := input.CheckText(l, mode); reason != "" {
-			s.say("Refused: %s %s. Type it again.", what, reason)
+		if reason := s.textProblem(l, mode); reason != "" {
+			s.say("%s", s.p.T("accessible.refused", "What", what, "Reason", reason))
 			continue
 		}
 		return l, nil
@@ -289,18 +315,19 @@ func (s *session) start() error {
 				ok = append(ok, d)
 				continue
 			}
-			how := "run dgmaturity with --questionnaire and that file to finish it"
+			id := "accessible.resume.other_questionnaire"
 			if _, known := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); known {
-				how = "run dgmaturity --release " + d.Questionnaire.Version + " --accessible to finish it in that version"
+				id = "accessible.resume.other_release"
 			}
-			s.say("An unfinished assessment of %s was begun with questionnaire %s %s; %s.", input.Quote(d.Organisation), d.Questionnaire.ID, d.Questionnaire.Version, how)
+			s.say("%s", s.p.T(id, "Organisation", input.Quote(d.Organisation), "ID", d.Questionnaire.ID, "Version", d.Questionnaire.Version))
 		}
 		drafts = ok
 		if err == nil && len(drafts) > 0 {
 			d := drafts[0]
-			s.say("An unfinished assessment of %s exists: %d of %d questions answered, last saved %s.", input.Quote(d.Organisation), d.Answered, d.Total, d.Modified.Format("2 January 2006 at 15:04"))
+			s.say("%s", s.p.N("accessible.resume.offer", d.Answered, "Organisation", input.Quote(d.Organisation), "Total", d.Total,
+				"When", s.p.T("accessible.date_time", "Date", s.p.Date(d.Modified), "Time", d.Modified.Format("15:04"))))
 			for {
-				line, err := s.ask("Type r to resume it, or n to start a new assessment:")
+				line, err := s.ask(s.p.T("accessible.resume.ask"))
 				if err != nil {
 					return err
 				}
@@ -310,14 +337,14 @@ func (s *session) start() error {
 						return err
 					}
 					s.a, s.draft, s.saved = a, d.Path, true
-					s.say("Resuming %s.", a.Organisation.Name)
+					s.say("%s", s.p.T("accessible.resume.resuming", "Organisation", a.Organisation.Name))
 					s.say("")
 					return nil
 				}
 				if strings.EqualFold(line, "n") {
 					break
 				}
-				s.say("Please type r or n.")
+				s.say("%s", s.p.T("accessible.resume.r_or_n"))
 			}
 		}
 	}
@@ -328,36 +355,33 @@ func (s *session) start() error {
 	}
 	org := s.opt.Organisation
 	for org == "" {
-		line, err := s.askText("Organisation name:", "the organisation's name", input.SingleLine)
+		line, err := s.askText(s.p.T("accessible.form.org"), s.p.T("accessible.form.what_org"), input.SingleLine)
 		if err != nil {
 			return err
 		}
 		if org = line; org == "" {
-			s.say("The organisation's name is required: the report and the file names carry it.")
+			s.say("%s", s.p.T("accessible.form.org_required"))
 		}
 	}
-	typ, err := s.choose("Organisation type.", assessment.OrganisationTypes)
+	typ, err := s.chooseType()
 	if err != nil {
 		return err
 	}
-	name, err := s.askText("Your name (optional, press Enter to skip):", "your name", input.SingleLine)
+	name, err := s.askText(s.p.T("accessible.form.name"), s.p.T("accessible.form.what_name"), input.SingleLine)
 	if err != nil {
 		return err
 	}
-	role, err := s.askText("Your role (optional, press Enter to skip):", "your role", input.SingleLine)
+	role, err := s.askText(s.p.T("accessible.form.role"), s.p.T("accessible.form.what_role"), input.SingleLine)
 	if err != nil {
 		return err
 	}
-	lang := ""
-	if len(s.q.Languages) > 0 {
-		lang = s.q.Languages[0]
-	}
+	lang := s.p.Tag()
 	var resp assessment.Respondent
 	if name != "" || role != "" {
 		resp = assessment.Respondent{Name: name, Role: role}
 	}
-	s.a = assessment.New(s.q, assessment.Organisation{Name: org, Type: typ}, resp, s.opt.Today, lang, s.opt.Tool)
-	s.say("The report will be written to %s.", s.opt.OutDir)
+	s.a = assessment.New(s.q, assessment.Organisation{Name: org, Type: typ}, resp, s.opt.Today, string(lang), s.opt.Tool)
+	s.say("%s", s.p.T("accessible.form.out", "Folder", s.opt.OutDir))
 	s.say("")
 	return s.draftPath()
 }
@@ -371,21 +395,34 @@ func (s *session) draftPath() error {
 	}
 	p, err := assessment.CreateDraft(s.opt.StateDir, s.a)
 	if err != nil {
-		s.say("Drafts cannot be saved (%v): the answers are kept in this run only.", err)
+		s.say("%s", s.p.T("accessible.drafts_off", "Error", err.Error()))
 		return nil
 	}
 	s.draft = p
 	return nil
 }
 
-// choose asks for one of options by number.
-func (s *session) choose(prompt string, options []string) (string, error) {
-	var b strings.Builder
-	b.WriteString(prompt + " Type a number:")
-	for i, o := range options {
-		fmt.Fprintf(&b, " %d %s,", i+1, o)
+// chooseType asks for the organisation's type by number, the types named
+// in the run's language.
+func (s *session) chooseType() (string, error) {
+	names := make([]string, len(assessment.OrganisationTypes))
+	for i, t := range assessment.OrganisationTypes {
+		names[i] = t // in English the ids themselves, as they are typed
+		if s.p.Tag() != locale.English {
+			names[i] = s.p.T("tui.orgtype." + t)
+		}
 	}
-	p := strings.TrimSuffix(b.String(), ",") + ":"
+	return s.choose(s.p.T("accessible.form.type"), assessment.OrganisationTypes, names)
+}
+
+// choose asks for one of options by number (or by its id or name).
+func (s *session) choose(prompt string, options, names []string) (string, error) {
+	var b strings.Builder
+	b.WriteString(prompt + " " + s.p.T("accessible.type_number"))
+	for i := range options {
+		fmt.Fprintf(&b, " %d %s,", i+1, names[i])
+	}
+	p := strings.TrimSuffix(b.String(), ",") + strings.TrimRight(s.colon(), " ")
 	for {
 		line, err := s.ask(p)
 		if err != nil {
@@ -394,12 +431,12 @@ func (s *session) choose(prompt string, options []string) (string, error) {
 		if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(options) {
 			return options[n-1], nil
 		}
-		for _, o := range options {
-			if strings.EqualFold(line, o) {
+		for i, o := range options {
+			if strings.EqualFold(line, o) || strings.EqualFold(line, names[i]) {
 				return o, nil
 			}
 		}
-		s.say("Please type a number from 1 to %d.", len(options))
+		s.say("%s", s.p.T("accessible.number_range", "Max", len(options)))
 	}
 }
 
@@ -415,7 +452,7 @@ func (s *session) questions() error {
 		}
 	}
 	if answered > 0 {
-		s.say("%d of %d questions are already answered; the others follow.", answered, len(qs))
+		s.say("%s", s.p.N("accessible.already_answered", answered, "Total", len(qs)))
 		s.say("")
 	}
 	var queue []int
@@ -437,7 +474,7 @@ func (s *session) questions() error {
 			continue
 		}
 		if len(done) == 0 {
-			s.say("This is the first question of this session.")
+			s.say("%s", s.p.T("accessible.first"))
 			continue
 		}
 		prev := done[len(done)-1]
@@ -465,7 +502,7 @@ func (s *session) parseAnswer(l string, qu *questionnaire.Question) (p parsed, o
 		p.ans = assessment.Answer{DontKnow: true, Comment: rest}
 	case h == s.keys.na:
 		if !qu.NA {
-			return p, false, "This question applies to every organisation: it cannot be marked not applicable."
+			return p, false, s.p.T("accessible.na_not_allowed")
 		}
 		p.ans = assessment.Answer{NA: rest}
 		p.needReason = rest == ""
@@ -475,13 +512,13 @@ func (s *session) parseAnswer(l string, qu *questionnaire.Question) (p parsed, o
 			return p, false, ""
 		}
 		if n < questionnaire.MinLevel || n > questionnaire.MaxLevel {
-			return p, false, fmt.Sprintf("%d is not a level: levels go from %d to %d.", n, questionnaire.MinLevel, questionnaire.MaxLevel)
+			return p, false, s.p.T("accessible.not_a_level", "N", n, "Min", questionnaire.MinLevel, "Max", questionnaire.MaxLevel)
 		}
 		p.ans = assessment.Lvl(n)
 		p.ans.Comment = rest
 	}
-	if reason := input.CheckText(rest, input.Multiline); reason != "" {
-		return p, false, "Refused: the text " + reason + "."
+	if reason := s.textProblem(rest, input.Multiline); reason != "" {
+		return p, false, s.p.T("accessible.refused", "What", s.p.T("accessible.what_text"), "Reason", reason)
 	}
 	return p, true, ""
 }
@@ -511,16 +548,17 @@ func (s *session) question(i int, qu *questionnaire.Question) (back bool, err er
 			ps = append(ps, p.ID+" "+short(p.Short, p.Title))
 		}
 	}
-	s.say("Question %d of %d, %s. Area: %s. Principles: %s.", i+1, len(s.q.Questions), qu.ID, short(area.Short, area.Title), strings.Join(ps, ", "))
+	s.say("%s", s.p.T("accessible.question.head", "N", i+1, "Total", len(s.q.Questions), "ID", qu.ID, "Area", short(area.Short, area.Title), "Principles", strings.Join(ps, ", ")))
 	s.say("%s", qu.Text)
 	for l, text := range qu.Levels {
-		s.say("  %d %s: %s", l, s.q.LevelName(l), text)
+		s.say("  %d %s%s%s", l, s.q.LevelName(l), s.colon(), text)
 	}
-	prompt := fmt.Sprintf("Type 0 to 4 for the level that fits (a comment may follow), %s for don't know", s.keys.dontKnow)
+	prompt := s.p.T("accessible.question.prompt", "DontKnow", s.keys.dontKnow, "Help", s.keys.help,
+		"Back", strings.Join(s.keys.back, s.p.T("accessible.or")), "Quit", s.keys.quit)
 	if qu.NA {
-		prompt += fmt.Sprintf(", %s and the reason for not applicable", s.keys.na)
+		prompt = s.p.T("accessible.question.prompt_na", "DontKnow", s.keys.dontKnow, "NA", s.keys.na, "Help", s.keys.help,
+			"Back", strings.Join(s.keys.back, s.p.T("accessible.or")), "Quit", s.keys.quit)
 	}
-	prompt += fmt.Sprintf(", %s for help, %s to go back, %s to stop:", s.keys.help, strings.Join(s.keys.back, " or "), s.keys.quit)
 	for {
 		l, err := s.ask(prompt)
 		if err != nil {
@@ -529,25 +567,25 @@ func (s *session) question(i int, qu *questionnaire.Question) (back bool, err er
 		low := strings.ToLower(l)
 		switch {
 		case low == s.keys.help:
-			s.say("Why it matters: %s", qu.Help)
-			s.say("What counts as evidence: %s", qu.Evidence)
+			s.say("%s", s.p.T("accessible.question.why", "Text", qu.Help))
+			s.say("%s", s.p.T("accessible.question.evidence", "Text", qu.Evidence))
 			continue
 		case slices.Contains(s.keys.back, low):
 			return true, nil
 		case l == "":
-			s.say("Nothing typed. %s", prompt)
+			s.say("%s %s", s.p.T("accessible.nothing_typed"), prompt)
 			continue
 		}
 		p, ok, msg := s.parseAnswer(l, qu)
 		if !ok {
 			if msg == "" {
-				msg = fmt.Sprintf("%q is not an answer here.", l)
+				msg = s.p.T("accessible.not_an_answer", "Line", input.Quote(l))
 			}
 			s.say("%s", msg)
 			continue
 		}
 		for p.needReason {
-			reason, err := s.askText("Why does this question not apply to your organisation? Type the reason:", "the reason", input.Multiline)
+			reason, err := s.askText(s.p.T("accessible.question.na_reason"), s.p.T("accessible.what_reason"), input.Multiline)
 			if err != nil {
 				return false, err
 			}
@@ -574,17 +612,18 @@ func (s *session) answer(qu *questionnaire.Question, ans assessment.Answer) erro
 	if err := s.save(); err != nil {
 		return err
 	}
-	what := "don't know"
+	what := s.p.T("tui.answer.dont_know")
 	switch {
 	case ans.Level != nil:
 		what = fmt.Sprintf("%d %s", *ans.Level, s.q.LevelName(*ans.Level))
 	case ans.NA != "":
-		what = "not applicable"
+		what = s.p.T("tui.answer.na")
 	}
+	id := "accessible.saved"
 	if ans.Comment != "" {
-		what += ", with a comment"
+		id = "accessible.saved_comment"
 	}
-	s.say("Saved %s: %s.", qu.ID, what)
+	s.say("%s", s.p.T(id, "ID", qu.ID, "Answer", what))
 	return nil
 }
 
@@ -592,7 +631,7 @@ func (s *session) answer(qu *questionnaire.Question, ans assessment.Answer) erro
 // for the next question instead.
 func (s *session) comment(qu *questionnaire.Question) error {
 	for {
-		l, err := s.ask("Comment (optional; press Enter to skip, or type the next answer):")
+		l, err := s.ask(s.p.T("accessible.comment.ask"))
 		if errors.Is(err, ErrInputEnded) {
 			// The end of piped answers after the last one is no comment;
 			// any later prompt meets the end again and stops.
@@ -608,8 +647,8 @@ func (s *session) comment(qu *questionnaire.Question) error {
 			s.pending = &l
 			return nil
 		}
-		if reason := input.CheckText(l, input.Multiline); reason != "" {
-			s.say("Refused: the comment %s. Type it again.", reason)
+		if reason := s.textProblem(l, input.Multiline); reason != "" {
+			s.say("%s", s.p.T("accessible.refused", "What", s.p.T("accessible.what_comment"), "Reason", reason))
 			continue
 		}
 		ans := s.a.Answers[qu.ID]
@@ -618,7 +657,7 @@ func (s *session) comment(qu *questionnaire.Question) error {
 		if err := s.save(); err != nil {
 			return err
 		}
-		s.say("Comment saved.")
+		s.say("%s", s.p.T("accessible.comment.saved"))
 		return nil
 	}
 }
@@ -634,10 +673,10 @@ func (s *session) save() error {
 		s.saved = true
 		return nil
 	}
-	s.say("Your answers cannot be saved as a draft: %v", err)
-	s.say("Nothing is kept if the run stops now. The report is still written to %s at the end.", s.opt.OutDir)
+	s.say("%s", s.p.T("accessible.save.failed", "Error", err.Error()))
+	s.say("%s", s.p.T("accessible.save.nothing_kept", "Folder", s.opt.OutDir))
 	for {
-		l, rerr := s.read("Type c to continue without drafts, or q to quit:")
+		l, rerr := s.read(s.p.T("accessible.save.ask"))
 		if rerr != nil {
 			return rerr
 		}
@@ -653,24 +692,65 @@ func (s *session) save() error {
 
 func (s *session) summary(p publish.Paths) {
 	sc := s.a.Scores
-	s.say("The assessment is complete.")
+	s.say("%s", s.p.T("accessible.summary.complete"))
 	if sc != nil {
-		s.say("Stage: %s. Overall score: %.1f out of 100.", sc.Stage, sc.Overall)
+		// The file stores the stage in the instrument's own language; it is
+		// said in the run's.
+		stage := sc.Stage
+		for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
+			if s.q.Original().LevelName(l) == sc.Stage {
+				stage = s.q.LevelName(l)
+			}
+		}
+		s.say("%s", s.p.T("accessible.summary.stage", "Stage", stage, "Score", s.p.Number(sc.Overall, 1)))
 		if pr := p.Progress; pr != nil && pr.Overall.Defined {
-			s.say("Since the assessment of %s the overall score changed by %+.1f points.", pr.Since, scoring.Round1(pr.Overall.Delta())+0) // +0 turns -0 into 0
+			d := scoring.Round1(pr.Overall.Delta()) + 0 // +0 turns -0 into 0
+			delta := s.p.Number(d, 1)
+			if d >= 0 {
+				delta = "+" + delta
+			}
+			s.say("%s", s.p.T("accessible.summary.since", "Since", s.p.DateString(pr.Since), "Delta", delta))
 		}
 		for _, area := range s.q.Areas {
 			if v, ok := sc.Areas[area.ID]; ok {
-				s.say("  %s: %.1f", area.Title, v)
+				s.say("  %s%s%s", area.Title, s.colon(), s.p.Number(v, 1))
 			}
 		}
 	}
 	if n := len(s.a.Recommendations); n > 0 {
-		s.say("%d recommendations apply; the report lists them by priority, with a roadmap of their steps.", n)
+		s.say("%s", s.p.N("accessible.summary.recommendations", n))
 	}
-	s.say("Report: %s", p.Report)
-	s.say("Chart: %s", p.Chart)
-	s.say("Assessment file: %s", p.Assessment)
+	if p.Report != "" {
+		s.say("%s", s.p.T("accessible.summary.report", "Path", p.Report))
+	}
+	if p.HTML != "" {
+		s.say("%s", s.p.T("accessible.summary.html", "Path", p.HTML))
+	}
+	s.say("%s", s.p.T("accessible.summary.chart", "Path", p.Chart))
+	s.say("%s", s.p.T("accessible.summary.assessment", "Path", p.Assessment))
+}
+
+// colon is ": " as the run's language writes it: French puts a no-break
+// space before the colon.
+func (s *session) colon() string {
+	if s.p.Tag() == locale.French {
+		return "\u00a0: "
+	}
+	return ": "
+}
+
+// textProblem is input.CheckText in the run's language: "" when s follows
+// the text policy, else the reason, naming the refused character by its
+// code.
+func (s *session) textProblem(text string, mode input.TextMode) string {
+	r, bad := input.BadRune(text, mode)
+	if !bad {
+		return ""
+	}
+	if s.p.Tag() == locale.English {
+		return input.CheckText(text, mode) // the policy's own words, naming the character
+	}
+	return s.p.T("tui.text.bad_char", "Code", fmt.Sprintf("U+%04X", r))
 }
 
 func short(s, long string) string {

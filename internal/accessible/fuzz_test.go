@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -16,7 +17,7 @@ func FuzzParseAnswer(f *testing.F) {
 		f.Add(s)
 	}
 	q := questionnaire.Default()
-	s := &session{keys: protocolKeys(), q: q}
+	s := &session{keys: protocolKeys(), q: q, p: locale.For(locale.English)}
 	qu := &q.Questions[0]
 	na := *qu
 	na.NA = true

@@ -15,6 +15,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/accessible"
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/tui"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -32,6 +33,10 @@ type assessOptions struct {
 	target int
 	// previous is an earlier assessment to measure progress against.
 	previous string
+	// format is --format: md, html or md,html.
+	format string
+	// formats is format parsed.
+	formats publish.Formats
 }
 
 // newAssessCmd builds `dgmaturity assess`.
@@ -95,6 +100,7 @@ func addAssessFlags(f *pflag.FlagSet, o *assessOptions) {
 	f.StringVar(&o.resume, "resume", "", "continue this draft or assessment file")
 	f.IntVar(&o.target, "target", 0, "default target level 1-4 for every question the answers do not target (default 3)")
 	f.StringVar(&o.previous, "previous", "", "earlier assessment file of the same organisation to show progress against (default: the latest in --out)")
+	f.StringVar(&o.format, "format", "md,html", "report formats to write: md, html or md,html (the charts are written beside either)")
 }
 
 // runAssess picks the run: from an answers file, accessible prompts, or
@@ -110,18 +116,35 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 	if err := checkTarget(o.target); err != nil {
 		return err
 	}
+	o.formats = publish.Both
+	if o.format != "" {
+		f, err := publish.ParseFormats(o.format)
+		if err != nil {
+			return err
+		}
+		o.formats = f
+	}
 	if o.answers != "" {
 		if o.resume != "" {
 			return &input.UsageError{Msg: "--answers and --resume cannot be used together: an answers file is a complete set of answers"}
 		}
 		return assessAnswers(ctx, app, o)
 	}
-	q, err := app.Instrument()
-	if err != nil {
+	if o.accessible || !isTerminal(app.Stdin) || !isTerminal(app.Stdout) {
+		q, err := app.Instrument()
+		if err != nil {
+			return err
+		}
+		return runAccessible(ctx, app, q, o)
+	}
+	// The full-screen run localises the instrument itself: its start form
+	// and a resumed draft may change the language.
+	if _, err := app.Chosen(); err != nil {
 		return err
 	}
-	if o.accessible || !isTerminal(app.Stdin) || !isTerminal(app.Stdout) {
-		return runAccessible(ctx, app, q, o)
+	q, err := app.instrumentOwn()
+	if err != nil {
+		return err
 	}
 	return runInteractive(ctx, app, q, o)
 }
@@ -135,17 +158,17 @@ func runAccessible(ctx context.Context, app *App, q *questionnaire.Questionnaire
 		return err
 	}
 	paths, err := accessible.Run(ctx, app.Stdin, app.Stdout, accessible.Options{
-		Questionnaire: q, Assessment: a, DraftPath: draft, StateDir: stateDir,
+		Questionnaire: q, Lang: string(app.Language()), Assessment: a, DraftPath: draft, StateDir: stateDir,
 		OutDir: o.out, Tool: app.Tool(), Today: app.Today(), Organisation: o.org,
 		NoResumeOffer: !isTerminal(app.Stdin),
-		Target:        o.target, Previous: o.previous,
+		Target:        o.target, Previous: o.previous, Formats: o.formats,
 	})
 	var stop *accessible.StopError
 	if errors.As(err, &stop) {
 		// Said on stderr, with the command that goes on.
 		hint := ""
 		if stop.Draft != "" {
-			hint = fmt.Sprintf("To go on: dgmaturity --accessible --resume %s --out %s", shellQuote(stop.Draft), shellQuote(o.out))
+			hint = app.Printer().T("cli.draft.go_on", "Command", "dgmaturity --accessible --resume "+shellQuote(stop.Draft)+" --out "+shellQuote(o.out))
 		}
 		if errors.Is(err, accessible.ErrInputEnded) {
 			if hint != "" {
@@ -174,7 +197,7 @@ func runAccessible(ctx context.Context, app *App, q *questionnaire.Questionnaire
 func stateDirOrWarn(app *App) string {
 	dir, err := assessment.StateDir()
 	if err != nil {
-		fmt.Fprintf(app.Stderr, "dgmaturity: %v; the answers are not kept if the run stops early\n", err)
+		fmt.Fprintln(app.Stderr, "dgmaturity: "+app.Printer().T("cli.state.none", "Error", err.Error()))
 		return ""
 	}
 	return dir
@@ -212,9 +235,12 @@ func runInteractive(ctx context.Context, app *App, q *questionnaire.Questionnair
 	if err != nil {
 		return err
 	}
+	lang, _ := app.Chosen()
 	opts := tui.Options{
 		Questionnaire: q,
-		Lang:          app.lang,
+		Base:          q,
+		Lang:          string(lang),
+		LangFixed:     app.LangExplicit(),
 		StateDir:      stateDir,
 		OutDir:        o.out,
 		Tool:          app.Tool(),
@@ -225,15 +251,18 @@ func runInteractive(ctx context.Context, app *App, q *questionnaire.Questionnair
 		DraftPath:     draft,
 		Target:        o.target,
 		Previous:      o.previous,
+		Formats:       o.formats,
 	}
 	m, err := tui.Run(ctx, tui.New(opts), app.Stdin, app.Stdout)
+	pr := m.Printer()
 	if paths, ok := m.Paths(); ok {
 		printPaths(app, paths)
 	} else if p := m.DraftPath(); p != "" {
 		// Said on stderr: stdout carries only the paths of written files.
-		fmt.Fprintf(app.Stderr, "Your answers are kept in the draft %s\nTo go on: dgmaturity --resume %s --out %s\n", p, shellQuote(p), shellQuote(m.OutDir()))
+		fmt.Fprintln(app.Stderr, pr.T("cli.draft.kept", "Path", p))
+		fmt.Fprintln(app.Stderr, pr.T("cli.draft.go_on", "Command", "dgmaturity --resume "+shellQuote(p)+" --out "+shellQuote(m.OutDir())))
 	} else if m.Assessment() != nil {
-		fmt.Fprintln(app.Stderr, "dgmaturity: no draft could be saved in this run; the answers are not kept.")
+		fmt.Fprintln(app.Stderr, "dgmaturity: "+pr.T("cli.draft.none"))
 	}
 	switch {
 	case m.Interrupted(), errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 )
 
@@ -32,8 +33,11 @@ func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 			return fmt.Errorf("--org: %w", err)
 		}
 	}
-	if a.Language == "" && app.lang != "" {
-		a.Language = app.lang
+	if l := app.Language(); a.Language == "" && l != locale.English {
+		// The assessment records the language it was made in, and the
+		// report is written in it (see publish); English is the reading
+		// of a file without one, so it is left out as before.
+		a.Language = string(l)
 	}
 	setTarget(a, o.target)
 	inputs := []string{answersPath}
@@ -41,7 +45,7 @@ func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 		inputs = append(inputs, o.previous)
 	}
 	paths, err := publish.WriteWith(outDir, publish.Base(a), q, a, app.Tool(),
-		publish.Extra{Context: ctx, Inputs: inputs, Previous: o.previous})
+		publish.Extra{Context: ctx, Inputs: inputs, Previous: o.previous, Formats: o.formats})
 	if err = interrupted(err); err != nil {
 		if err == ErrInterrupted {
 			return err
@@ -55,7 +59,7 @@ func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 // printPaths prints the written files on stdout, one per line, so that
 // scripts can pick them up.
 func printPaths(app *App, p publish.Paths) {
-	for _, path := range []string{p.Assessment, p.Report, p.Chart} {
+	for _, path := range append([]string{p.Assessment, p.Report, p.HTML}, p.Charts...) {
 		if path != "" {
 			fmt.Fprintln(app.Stdout, path)
 		}

@@ -34,6 +34,7 @@ type compareOptions struct {
 	skipInvalid bool
 	salt        string // refused: see saltFor
 	saltFile    string
+	format      string
 }
 
 // defaultMinGroup is the smallest group shown in an anonymised comparison.
@@ -61,6 +62,13 @@ trend by year and each PSO's change since its previous assessment. The cross-sec
 PSO's latest assessment. A PSO is recognised by its organisation id, else by its name.
 
 --csv writes one row per assessment, every score a column, for spreadsheets.
+
+With -o, the charts are written beside the report and linked from it (<name>-areas.svg and
+-principles.svg: box plots; -stages.svg; -heatmap.svg: each PSO's area scores, or each peer
+group's above 60 PSOs; -trend.svg: the median and quartiles by year), and --format md,html
+adds a self-contained HTML page of the report with the charts in it (default md: the
+comparison is read by analysts, and often piped). An anonymised comparison's charts and HTML
+withhold exactly what its Markdown withholds.
 
 --anonymise replaces every name by a pseudonym ("PSO-" and 8 hexadecimal digits, an HMAC-SHA-256
 of the organisation keyed with a secret salt), leaves out respondents, comments and every other
@@ -91,7 +99,8 @@ assessment was found or the command line is wrong.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.out, "output", "o", "", "report file to write (default: standard output)")
+	f.StringVarP(&o.out, "output", "o", "", "report file to write (default: standard output); the charts and the HTML report go beside it")
+	f.StringVar(&o.format, "format", "md", "report formats to write with -o: md, html or md,html (the charts are written beside either)")
 	f.StringVar(&o.csv, "csv", "", "also write one row per assessment to this CSV file")
 	f.BoolVar(&o.anonymise, "anonymise", false, "pseudonyms instead of names, no free text, small groups withheld")
 	f.BoolVar(&o.anonymise, "anonymize", false, "same as --anonymise")
@@ -129,6 +138,17 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 	salt, err := saltFor(app, o)
 	if err != nil {
 		return err
+	}
+	formats := publish.Formats{Markdown: true}
+	if o.format != "" {
+		f, err := publish.ParseFormats(o.format)
+		if err != nil {
+			return err
+		}
+		formats = f
+	}
+	if o.out == "" && formats != (publish.Formats{Markdown: true}) {
+		return &input.UsageError{Msg: "--format " + formats.String() + " needs -o: the HTML report and the charts are written beside the report file"}
 	}
 	minGroup := o.minGroup
 	if !o.minGroupSet {
@@ -185,7 +205,14 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 	s := compare.Summarise(set, compare.Options{Anonymise: o.anonymise, MinGroup: minGroup, Salt: salt})
 	lq, pr := publish.Language(q, app.outputLang())
 	var md bytes.Buffer
-	if err := reports.CompareIn(&md, pr, lq, s); err != nil {
+	var files []publish.File
+	if o.out != "" {
+		// The charts and the HTML go beside the report.
+		stem := strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
+		if files, err = publish.CompareFiles(pr, stem, formats, lq, s); err != nil {
+			return err
+		}
+	} else if err := reports.CompareIn(&md, pr, lq, s); err != nil {
 		return fmt.Errorf("render comparison: %w", err)
 	}
 	var written []string
@@ -199,11 +226,25 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 		written = append(written, o.csv)
 	}
 	if o.out != "" {
-		outs = append(outs, publish.Output{Path: o.out, Data: md.Bytes()})
-		written = append(written, o.out)
+		// The charts and the HTML go beside the report, under the name
+		// given for the report, whatever its extension.
+		var charts []string
+		for _, f := range files {
+			path := filepath.Join(filepath.Dir(o.out), f.Name)
+			if filepath.Ext(f.Name) == ".md" {
+				path = o.out
+			}
+			outs = append(outs, publish.Output{Path: path, Data: f.Data})
+			if filepath.Ext(f.Name) == ".svg" {
+				charts = append(charts, path)
+			} else {
+				written = append(written, path)
+			}
+		}
+		written = append(written, charts...)
 	}
-	// The report and the CSV are one set: both or neither, never over one
-	// of the files compared.
+	// The report, its charts and the CSV are one set: all or none, never
+	// over one of the files compared.
 	if len(outs) > 0 {
 		if err := publishFiles(ctx, set.Read, outs...); err != nil {
 			return err

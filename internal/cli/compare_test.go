@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -61,14 +62,24 @@ func TestCompareAnonymised(t *testing.T) {
 	report, csvPath := filepath.Join(out, "public.md"), filepath.Join(out, "public.csv")
 	const minGroup = 8
 	t.Setenv("DGMATURITY_SALT", "a test salt that is long enough")
-	stdout, stderr, err := runCLI(t, "compare", dir, "--anonymise", "--min-group", fmt.Sprint(minGroup), "-o", report, "--csv", csvPath)
+	stdout, stderr, err := runCLI(t, "compare", dir, "--anonymise", "--min-group", fmt.Sprint(minGroup), "-o", report, "--csv", csvPath, "--format", "md,html")
 	if err != nil {
 		t.Fatalf("compare: %v\n%s", err, stderr)
 	}
-	if want := csvPath + "\n" + report + "\n"; stdout != want {
+	charts := []string{"public-areas.svg", "public-principles.svg", "public-stages.svg", "public-heatmap.svg", "public-trend.svg"}
+	want := csvPath + "\n" + report + "\n" + filepath.Join(out, "public.html") + "\n"
+	for _, c := range charts {
+		want += filepath.Join(out, c) + "\n"
+	}
+	if stdout != want {
 		t.Errorf("stdout %q; want the written paths %q", stdout, want)
 	}
 	md, c := readFile(t, report), readFile(t, csvPath)
+	// The HTML page and the charts are held to what the Markdown shows.
+	pictures := readFile(t, filepath.Join(out, "public.html"))
+	for _, name := range charts {
+		pictures += readFile(t, filepath.Join(out, name))
+	}
 
 	secrets := map[string]bool{}
 	for _, a := range all {
@@ -91,9 +102,12 @@ func TestCompareAnonymised(t *testing.T) {
 		if strings.Contains(c, s) {
 			t.Errorf("the anonymised CSV contains %q", s)
 		}
+		if strings.Contains(pictures, s) || strings.Contains(pictures, html.EscapeString(s)) {
+			t.Errorf("the anonymised HTML or charts contain %q", s)
+		}
 	}
 	for _, word := range []string{"Synthetic", "SYN-", "calc", "Confidential"} {
-		if strings.Contains(md+c, word) {
+		if strings.Contains(md+c+pictures, word) {
 			t.Errorf("the anonymised output contains %q", word)
 		}
 	}
@@ -149,7 +163,7 @@ func TestCompareAnonymised(t *testing.T) {
 	if _, _, err := runCLI(t, "compare", dir, "--anonymise", "--min-group", fmt.Sprint(minGroup), "-o", again); err != nil {
 		t.Fatal(err)
 	}
-	if readFile(t, again) != md {
+	if strings.ReplaceAll(readFile(t, again), "again-", "public-") != md {
 		t.Error("two anonymised runs over the same files differ")
 	}
 }

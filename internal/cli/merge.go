@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -15,14 +14,13 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
-	"github.com/dgmaturity/dgmaturity/reports"
 )
 
 func init() { register(newMergeCmd) }
 
 // newMergeCmd builds `dgmaturity merge`.
 func newMergeCmd(app *App) *cobra.Command {
-	out := "."
+	out, format := ".", "md,html"
 	cmd := &cobra.Command{
 		Use:   "merge A.json B.json ...",
 		Short: "Consolidate a workshop: merge the assessments of several respondents of one PSO",
@@ -44,18 +42,26 @@ middle levels when their number is even); "don't know" and "not applicable" coun
 nobody gave a level. What each respondent said is kept in the file. Its date is the latest of
 the inputs' dates.
 
-Written into --out: <slug>-<date>-consolidated.json with its report (.md) and chart (.svg),
-and <slug>-<date>-workshop.md: the respondents' scores side by side, the discussion agenda
-(questions on which the respondents are two or more levels apart, widest first, with what
-each said and their comments) and the consensus and spread of every question.`,
+Written into --out: <slug>-<date>-consolidated.json with its reports and charts (as assess
+writes them), and the workshop report <slug>-<date>-workshop.md: the respondents' scores side
+by side, the discussion agenda (questions on which the respondents are two or more levels
+apart, widest first, with what each said and their comments, and a chart of the spread of
+their levels, -workshop-spread.svg) and the consensus and spread of every question. Each
+report is written as Markdown and as a self-contained HTML page (--format md, html or
+md,html; default both: the workshop's result goes to the board as the assessment's does).`,
 		Example: `  dgmaturity merge lead.json it.json data-officer.json
   dgmaturity merge workshop/*.json --out workshop/results`,
 		Args: needArgs(cobra.MinimumNArgs(2), "the assessment files of at least two respondents"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runMerge(cmd.Context(), app, args, out)
+			f, err := publish.ParseFormats(format)
+			if err != nil {
+				return err
+			}
+			return runMerge(cmd.Context(), app, args, out, f)
 		},
 	}
-	cmd.Flags().StringVar(&out, "out", ".", "folder for the consolidated assessment, its report and chart, and the workshop report")
+	cmd.Flags().StringVar(&out, "out", ".", "folder for the consolidated assessment, its reports and charts, and the workshop report")
+	cmd.Flags().StringVar(&format, "format", "md,html", "report formats to write: md, html or md,html (the charts are written beside either)")
 	return cmd
 }
 
@@ -66,7 +72,7 @@ type mergeInput struct {
 	answers []map[string]assessment.Answer // one per respondent
 }
 
-func runMerge(ctx context.Context, app *App, paths []string, outDir string) error {
+func runMerge(ctx context.Context, app *App, paths []string, outDir string, formats publish.Formats) error {
 	q, err := app.Instrument()
 	if err != nil {
 		return err
@@ -114,19 +120,22 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string) erro
 	}
 
 	base := publish.Base(c)
-	// The consolidated assessment, its report and chart and the workshop
-	// report are one set: all four or none, never over an input.
-	workshop := filepath.Join(outDir, base+"-workshop.md")
+	// The consolidated assessment, its reports and charts and the workshop
+	// reports are one set: all or none, never over an input. The workshop
+	// report links the consolidated report; its HTML page links the HTML
+	// one (the renderer maps .md links to .html).
+	var workshop []publish.Output
 	paths2, err := publish.WriteWith(outDir, base+"-consolidated", q, c, app.Tool(), publish.Extra{
 		Context: ctx,
 		Inputs:  paths,
+		Formats: formats,
 		Outputs: func(p publish.Paths) ([]publish.Output, error) {
-			var ws bytes.Buffer
-			lq, pr := publish.Language(q, c.Language)
-			if err := reports.Workshop(&ws, lq, c, reports.WorkshopOptions{ReportFile: filepath.Base(p.Report), Printer: pr}); err != nil {
-				return nil, fmt.Errorf("render workshop report: %w", err)
+			ws, err := publish.WorkshopFiles(base+"-workshop", formats, q, c, base+"-consolidated.md")
+			if err != nil {
+				return nil, err
 			}
-			return []publish.Output{{Path: workshop, Data: ws.Bytes()}}, nil
+			workshop = outputsIn(outDir, ws)
+			return workshop, nil
 		},
 	})
 	if err = interrupted(err); err != nil {
@@ -136,7 +145,7 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string) erro
 		return fmt.Errorf("write results: %w", err)
 	}
 	printPaths(app, paths2)
-	fmt.Fprintln(app.Stdout, workshop)
+	printOutputs(app, workshop)
 	return nil
 }
 

@@ -61,7 +61,11 @@ func TestMergeWorkshop(t *testing.T) {
 		t.Fatalf("merge: %v\n%s", err, stderr)
 	}
 	base := filepath.Join(out, "ministry-of-examples-2026-03-03")
-	want := []string{base + "-consolidated.json", base + "-consolidated.md", base + "-consolidated.svg", base + "-workshop.md"}
+	want := []string{
+		base + "-consolidated.json", base + "-consolidated.md", base + "-consolidated.html",
+		base + "-consolidated.svg", base + "-consolidated-areas.svg",
+		base + "-workshop.md", base + "-workshop.html", base + "-workshop-spread.svg",
+	}
 	if diff := cmp.Diff(want, strings.Fields(stdout)); diff != "" {
 		t.Errorf("paths printed (-want +got):\n%s", diff)
 	}
@@ -110,7 +114,7 @@ func TestMergeWorkshop(t *testing.T) {
 
 	// The workshop report: CTX-01 (4 apart) before POL-01 (3 apart), with
 	// what each said and their comments.
-	ws := readFile(t, want[3])
+	ws := readFile(t, base+"-workshop.md")
 	i, j := strings.Index(ws, "### 1. CTX-01: 4 levels apart (0 to 4)"), strings.Index(ws, "### 2. POL-01: 3 levels apart (0 to 3)")
 	if i < 0 || j < i {
 		t.Errorf("agenda order wrong:\n%s", ws)
@@ -122,6 +126,14 @@ func TestMergeWorkshop(t *testing.T) {
 	}
 	if strings.Contains(ws[:strings.Index(ws, "## Consensus and spread")], "DATA-02") {
 		t.Error("DATA-02 (don't know all round) is on the agenda")
+	}
+	// The workshop page embeds the spread chart and links the
+	// consolidated report's page, not its Markdown.
+	page := readFile(t, base+"-workshop.html")
+	for _, s := range []string{"<svg ", "CTX-01", "POL-01", `href="ministry-of-examples-2026-03-03-consolidated.html"`} {
+		if !strings.Contains(page, s) {
+			t.Errorf("workshop page lacks %q", s)
+		}
 	}
 }
 

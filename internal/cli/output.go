@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
 
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 )
@@ -31,4 +33,31 @@ func stopped(ctx context.Context) error {
 		return ErrInterrupted
 	}
 	return nil
+}
+
+// outputsIn places a run's rendered files in dir, as publish.Outputs of
+// one set.
+func outputsIn(dir string, files []publish.File) []publish.Output {
+	outs := make([]publish.Output, 0, len(files))
+	for _, f := range files {
+		outs = append(outs, publish.Output{Path: filepath.Join(dir, f.Name), Data: f.Data})
+	}
+	return outs
+}
+
+// printOutputs prints the paths of published files on stdout, one per
+// line, the reports first and the charts after, so that scripts can pick
+// them up.
+func printOutputs(app *App, outs []publish.Output) {
+	var reports, charts []string
+	for _, o := range outs {
+		if filepath.Ext(o.Path) == ".svg" {
+			charts = append(charts, o.Path)
+		} else {
+			reports = append(reports, o.Path)
+		}
+	}
+	for _, path := range append(reports, charts...) {
+		fmt.Fprintln(app.Stdout, path)
+	}
 }

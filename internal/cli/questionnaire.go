@@ -97,18 +97,32 @@ func runQuestionnaireExport(ctx context.Context, app *App, format, out string) e
 }
 
 func newQuestionnaireValidateCmd(app *App) *cobra.Command {
-	return &cobra.Command{
-		Use:   "validate FILE",
-		Short: "Check a questionnaire file",
+	var translation string
+	cmd := &cobra.Command{
+		Use:   "validate [FILE]",
+		Short: "Check a questionnaire file, or a translation against its instrument",
 		Long: `Check a questionnaire file (YAML or JSON) as dgmaturity reads it with --questionnaire:
 its shape, that every id is unique and every reference names an existing entry, that each
 question has five level statements, that every trigger is well formed, and so on.
 
+With --translation, check a translation file against its instrument instead: FILE or
+--questionnaire if given, else the built-in release the translation names in its version
+field. Ids the instrument does not have, ids it has that the translation leaves out, fields
+an entry cannot translate and wrong counts of levels or steps are all listed.
+
 Every problem is listed with its line; the exit code is 0 when the file is valid and 2 when
 it is not.`,
-		Example: `  dgmaturity questionnaire validate my-instrument.yaml`,
-		Args:    needArgs(cobra.ExactArgs(1), "one questionnaire file (YAML)"),
-		RunE: func(_ *cobra.Command, args []string) error {
+		Example: `  dgmaturity questionnaire validate my-instrument.yaml
+  dgmaturity questionnaire validate --translation lb.yaml
+  dgmaturity questionnaire validate --translation lb.yaml my-instrument.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if translation != "" {
+				return runValidateTranslation(app, translation, args)
+			}
+			if len(args) == 0 {
+				return &input.UsageError{Msg: fmt.Sprintf("validate needs one questionnaire file (YAML), or --translation FILE; none was given. Run %s --help for an example.", cmd.CommandPath())}
+			}
 			q, err := questionnaire.Load(args[0])
 			if err != nil {
 				return err
@@ -118,6 +132,39 @@ it is not.`,
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&translation, "translation", "", "translation file to check against its instrument")
+	return cmd
+}
+
+// runValidateTranslation checks a translation file against the instrument
+// it translates (see the validate command's help).
+func runValidateTranslation(app *App, path string, args []string) error {
+	t, err := questionnaire.LoadTranslation(path)
+	if err != nil {
+		return err
+	}
+	var q *questionnaire.Questionnaire
+	switch {
+	case len(args) == 1:
+		q, err = questionnaire.Load(args[0])
+	case app.questionnairePath != "" || app.release != "":
+		q, err = app.instrumentOwn()
+	default:
+		q = questionnaire.Default()
+		for _, r := range questionnaire.Releases() {
+			if r.ID == t.Questionnaire && r.Version == t.Version {
+				q = r
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if err := t.CheckComplete(q); err != nil {
+		return err
+	}
+	fmt.Fprintf(app.Stdout, "%s: valid: a complete %s translation of %s %s\n", path, t.Language, q.ID, q.Version)
+	return nil
 }
 
 func newQuestionnaireShowCmd(app *App) *cobra.Command {

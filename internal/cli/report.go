@@ -17,12 +17,14 @@ import (
 func init() { register(newReportCmd) }
 
 func newReportCmd(app *App) *cobra.Command {
-	var out, previous string
+	var out, previous, format string
 	var target int
 	cmd := &cobra.Command{
 		Use:   "report ASSESSMENT.json",
-		Short: "Rebuild the report and chart of an assessment file",
-		Long: `Rebuild the Markdown report and the SVG chart of an assessment file. The scores are
+		Short: "Rebuild the reports and charts of an assessment file",
+		Long: `Rebuild the reports (Markdown and a self-contained HTML page, --format) and the SVG
+charts (the radar, the areas against their targets, the change per area) of an assessment
+file. The scores are
 recomputed from the answers; where they differ from the ones stored in the file (an edited
 file), a warning is printed and noted in the report. An assessment made with an earlier
 release of the built-in questionnaire is reported with that release's own questions and
@@ -34,22 +36,31 @@ assessment of the same organisation: the one given with --previous, else the lat
 one found in the report's folder.
 
 The report is written in the language the assessment was answered in (English for files
-that do not record one); --lang fr or --lang de renders it in French or German.`,
+that do not record one); --lang fr or --lang de renders it in French or German.
+
+To print the report or keep it as a PDF, open the .html file in a browser and print it: the
+page has its own print layout (A4, each main section on a new page).`,
 		Example: `  dgmaturity report agency-2026-03-01.json
   dgmaturity report agency-2026-03-01.json -o board/report.md
-  dgmaturity report agency-2026-03-01.json --lang de -o agency-2026-03-01.de.md`,
+  dgmaturity report agency-2026-03-01.json --lang de -o agency-2026-03-01.de.md
+  dgmaturity report agency-2026-03-01.json --format html`,
 		Args: needArgs(cobra.ExactArgs(1), "one assessment file (ASSESSMENT.json)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReport(cmd.Context(), app, args[0], out, previous, target)
+			f, err := publish.ParseFormats(format)
+			if err != nil {
+				return err
+			}
+			return runReport(cmd.Context(), app, args[0], out, previous, target, f)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the chart goes beside it with .svg")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "report file to write (default: beside the assessment, with .md); the HTML report and the charts go beside it")
 	cmd.Flags().IntVar(&target, "target", 0, "default target level 1-4 instead of the one recorded in the file (default 3)")
+	cmd.Flags().StringVar(&format, "format", "md,html", "report formats to write: md, html or md,html (the charts are written beside either)")
 	cmd.Flags().StringVar(&previous, "previous", "", "earlier assessment file of the same organisation to show progress against (default: the latest beside the report)")
 	return cmd
 }
 
-func runReport(ctx context.Context, app *App, path, out, previous string, target int) error {
+func runReport(ctx context.Context, app *App, path, out, previous string, target int, formats publish.Formats) error {
 	if err := checkTarget(target); err != nil {
 		return err
 	}
@@ -79,7 +90,7 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
 	}
-	chart := strings.TrimSuffix(out, filepath.Ext(out)) + ".svg"
+	stem := strings.TrimSuffix(out, filepath.Ext(out))
 	if previous == "" {
 		previous = publish.FindPrevious(filepath.Dir(out), q, a)
 	}
@@ -105,17 +116,23 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 	if lang == "" {
 		lang = a.Language
 	}
-	md, svg, err := publish.RenderIn(lang, q, shown, r, filepath.Base(chart), warnings, progress)
+	files, err := publish.AssessmentFiles(lang, filepath.Base(stem), formats, q, shown, r, warnings, progress)
 	if err != nil {
 		return err
 	}
-	// The chart and the report are one set: both or neither, and never
+	// The charts and the reports are one set: all or none, and never
 	// over the assessment they are made from (or the one they compare with).
-	if err := publishFiles(ctx, inputs,
-		publish.Output{Path: out, Data: md}, publish.Output{Path: chart, Data: svg}); err != nil {
+	outs := outputsIn(filepath.Dir(out), files)
+	for i := range outs {
+		// The Markdown report goes where -o says, whatever its extension;
+		// the HTML page and the charts beside it.
+		if filepath.Ext(outs[i].Path) == ".md" {
+			outs[i].Path = out
+		}
+	}
+	if err := publishFiles(ctx, inputs, outs...); err != nil {
 		return err
 	}
-	fmt.Fprintln(app.Stdout, out)
-	fmt.Fprintln(app.Stdout, chart)
+	printOutputs(app, outs)
 	return nil
 }

@@ -104,7 +104,8 @@ func TestCompareAcrossLanguages(t *testing.T) {
 	if stderr := runOK(t, append([]string{"compare", "--lang", "en", "-o", out("mixed.md"), "--csv", out("mixed.csv")}, mixed...)...); stderr != "" {
 		t.Errorf("warnings: %s", stderr)
 	}
-	if read(t, out("en.md")) != read(t, out("mixed.md")) || read(t, out("en.csv")) != read(t, out("mixed.csv")) {
+	// The reports differ only in the names of the charts they link.
+	if read(t, out("en.md")) != strings.ReplaceAll(read(t, out("mixed.md")), "mixed-", "en-") || read(t, out("en.csv")) != read(t, out("mixed.csv")) {
 		t.Error("comparing files of three languages differs from comparing the English files")
 	}
 	runOK(t, append([]string{"compare", "--lang", "de", "-o", out("de.md"), "--csv", out("de.csv")}, mixed...)...)
@@ -144,7 +145,7 @@ func TestMergeAcrossLanguages(t *testing.T) {
 		t.Fatalf("merge: %v\n%s", err, stderr)
 	}
 	written := strings.Fields(stdout)
-	if len(written) != 4 {
+	if len(written) != 8 {
 		t.Fatalf("merge printed %q", written)
 	}
 	for _, w := range written {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -51,8 +52,10 @@ func TestReportEditedScores(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "new", "folder", "board.svg")); err != nil {
 		t.Error(err)
 	}
-	if got := strings.Fields(stdout.String()); len(got) != 2 || got[0] != out {
-		t.Errorf("printed %q, want the report and chart paths", got)
+	stem := filepath.Join(dir, "new", "folder", "board")
+	want := []string{out, stem + ".html", stem + ".svg", stem + "-areas.svg"}
+	if got := strings.Fields(stdout.String()); !slices.Equal(got, want) {
+		t.Errorf("printed %q, want the reports and charts %q", got, want)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/exit"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -28,16 +29,57 @@ type App struct {
 	Version string
 	// Now gives the current time; tests pin it.
 	Now func() time.Time
+	// Getenv reads the environment (LC_ALL, LC_MESSAGES, LANG choose the
+	// language when --lang is not given); nil reads none, so tests run in
+	// English unless they say otherwise.
+	Getenv func(string) string
 
 	questionnairePath string
 	release           string
 	lang              string
+	// englishOnly is set when the instrument in use has no translation in
+	// the chosen language: the run is then wholly in English, never mixed.
+	englishOnly  bool
+	fallbackSaid bool
 }
 
 // NewApp returns an App on the process's standard streams.
 func NewApp(version string) *App {
-	return &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version, Now: time.Now}
+	return &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version, Now: time.Now, Getenv: os.Getenv}
 }
+
+// Chosen returns the language asked for: --lang, else LC_ALL, LC_MESSAGES
+// or LANG, else English. An unsupported --lang is bad usage.
+func (a *App) Chosen() (locale.Tag, error) {
+	if a.lang != "" {
+		t, ok := locale.Parse(a.lang)
+		if !ok {
+			return locale.English, &input.UsageError{Msg: fmt.Sprintf("--lang %s: dgmaturity speaks en (English), fr (français) and de (Deutsch)", input.Quote(a.lang))}
+		}
+		return t, nil
+	}
+	if a.Getenv == nil {
+		return locale.English, nil
+	}
+	return locale.FromEnv(a.Getenv), nil
+}
+
+// Language is the language of the run: the chosen one, or English when
+// the instrument in use has no translation in it (see Instrument).
+func (a *App) Language() locale.Tag {
+	t, _ := a.Chosen()
+	if a.englishOnly {
+		return locale.English
+	}
+	return t
+}
+
+// Printer speaks the run's language.
+func (a *App) Printer() *locale.Printer { return locale.For(a.Language()) }
+
+// LangExplicit reports whether --lang was given (it then wins over the
+// language a resumed draft records).
+func (a *App) LangExplicit() bool { return a.lang != "" }
 
 // Tool is the value of the assessment file's "tool" field.
 func (a *App) Tool() string { return "dgmaturity " + a.Version }
@@ -47,8 +89,42 @@ func (a *App) Today() string { return a.Now().Format(time.DateOnly) }
 
 // Instrument returns the questionnaire in use: the file given with
 // --questionnaire, the built-in release given with --release, or the
-// embedded default (the newest release), in the language given with --lang.
+// embedded default (the newest release), in the run's language (see
+// Localize).
 func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
+	q, err := a.instrumentOwn()
+	if err != nil {
+		return nil, err
+	}
+	return a.Localize(q)
+}
+
+// Localize returns q in the chosen language. When q has no translation in
+// it (an earlier release, an adapted instrument), the whole run goes on in
+// English, said once on stderr in the chosen language: a screen that mixes
+// languages is worse than one in English.
+func (a *App) Localize(q *questionnaire.Questionnaire) (*questionnaire.Questionnaire, error) {
+	t, err := a.Chosen()
+	if err != nil {
+		return nil, err
+	}
+	if t == locale.English {
+		return q, nil
+	}
+	lq, err := q.Localized(string(t))
+	if err == nil {
+		return lq, nil
+	}
+	if !a.fallbackSaid {
+		a.fallbackSaid = true
+		fmt.Fprintln(a.Stderr, "dgmaturity: "+locale.For(t).T("cli.lang.fallback", "ID", q.ID, "Version", q.Version))
+	}
+	a.englishOnly = true
+	return q, nil
+}
+
+// instrumentOwn is the questionnaire in use in its own language.
+func (a *App) instrumentOwn() (*questionnaire.Questionnaire, error) {
 	q := questionnaire.Default()
 	if a.release != "" {
 		if a.questionnairePath != "" {
@@ -72,9 +148,6 @@ func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 			return nil, err
 		}
 	}
-	if a.lang != "" {
-		return q.Localized(a.lang)
-	}
 	return q, nil
 }
 
@@ -87,10 +160,7 @@ func (a *App) Instrument() (*questionnaire.Questionnaire, error) {
 func (a *App) InstrumentFor(ref assessment.QuestionnaireRef) (*questionnaire.Questionnaire, error) {
 	if a.questionnairePath == "" && a.release == "" {
 		if q, ok := questionnaire.Release(ref.ID, ref.Version, ref.SHA256); ok {
-			if a.lang != "" {
-				return q.Localized(a.lang)
-			}
-			return q, nil
+			return a.Localize(q)
 		}
 	}
 	return a.Instrument()
@@ -128,7 +198,7 @@ Run it without a command to start the interactive assessment.`,
 	root.SetErr(app.Stderr)
 	root.PersistentFlags().StringVar(&app.questionnairePath, "questionnaire", "", "questionnaire file to use instead of the built-in one")
 	root.PersistentFlags().StringVar(&app.release, "release", "", "earlier release of the built-in questionnaire to use (e.g. 1.0.0)")
-	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of the questionnaire texts (default: its first)")
+	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of everything dgmaturity says: en, fr or de (default: LC_ALL, LC_MESSAGES, LANG, else en)")
 	// Flag mistakes are bad usage: exit 2, like bad input. Subcommands
 	// inherit this function.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {

@@ -82,7 +82,7 @@ answers:
 		t.Fatalf("second assess: %v\n%s", err, stderr)
 	}
 	paths := strings.Fields(stdout)
-	if len(paths) != 3 {
+	if len(paths) != 6 || !strings.HasSuffix(paths[5], "-change.svg") {
 		t.Fatalf("printed %q", stdout)
 	}
 	var a assessment.Assessment

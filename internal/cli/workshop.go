@@ -18,6 +18,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/tui"
 	"github.com/dgmaturity/dgmaturity/internal/workshop"
 )
@@ -96,7 +97,7 @@ consolidated assessment and the workshop report into DIR.`,
 			if err != nil {
 				return err
 			}
-			w, err := workshop.Open(workshop.Config{Questionnaire: q, Lang: app.lang, Dir: args[0], Resume: true, Tool: app.Tool(), Now: app.Now})
+			w, err := workshop.Open(workshop.Config{Questionnaire: q, Lang: string(app.Language()), Dir: args[0], Resume: true, Tool: app.Tool(), Now: app.Now})
 			if err != nil {
 				return err
 			}
@@ -116,7 +117,7 @@ func closeWorkshop(app *App, w *workshop.Workshop) error {
 		printed = true
 		// Closing finishes what it began: an interrupt has already stopped
 		// the server, and the merge must not be left half done.
-		return runMerge(context.Background(), app, paths, out)
+		return runMerge(context.Background(), app, paths, out, publish.Both)
 	})
 	if !printed {
 		for _, p := range closed.Published {
@@ -148,7 +149,7 @@ func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven
 			return err
 		}
 	}
-	cfg := workshop.Config{Questionnaire: q, Lang: app.lang, Tool: app.Tool(), Now: app.Now,
+	cfg := workshop.Config{Questionnaire: q, Lang: string(app.Language()), Tool: app.Tool(), Now: app.Now,
 		Organisation: assessment.Organisation{Name: strings.TrimSpace(o.org), Type: o.typ}}
 	switch {
 	case o.resume != "":

@@ -130,6 +130,9 @@ type Year struct {
 	Overall  float64
 	Areas    []float64
 	Withheld bool
+	// OverallQ1 and OverallQ3 are the quartiles of the overall score,
+	// for the trend chart's band (NaN when withheld).
+	OverallQ1, OverallQ3 float64
 }
 
 // Change is a PSO's change between its two latest assessments.
@@ -785,11 +788,15 @@ func years(q *questionnaire.Questionnaire, recs []Record, withhold func(*Year) b
 	}
 	var out []Year
 	for y, b := range byYear {
-		yr := Year{Year: y, PSOs: len(b.latest), Assessments: b.n, Overall: math.NaN(), Areas: nanSlice(len(q.Areas))}
+		yr := Year{Year: y, PSOs: len(b.latest), Assessments: b.n, Overall: math.NaN(), Areas: nanSlice(len(q.Areas)), OverallQ1: math.NaN(), OverallQ3: math.NaN()}
 		if withhold(&yr) {
 			yr.Withheld = true
 		} else {
-			yr.Overall = median(b.latest, func(r Record) float64 { return r.Overall })
+			vals := make([]float64, 0, len(b.latest))
+			for _, r := range b.latest {
+				vals = append(vals, r.Overall)
+			}
+			_, yr.OverallQ1, yr.Overall, yr.OverallQ3, _ = scoring.Quartiles(vals)
 			for i := range q.Areas {
 				yr.Areas[i] = median(b.latest, func(r Record) float64 { return r.Areas[i] })
 			}

@@ -22,7 +22,10 @@ import (
 
 // Paths are the files Write produced.
 type Paths struct {
-	Assessment, Report, Chart string
+	// Report is the Markdown report and HTML the HTML report ("" when
+	// not asked for); Chart is the radar and Charts every chart written.
+	Assessment, Report, HTML, Chart string
+	Charts                          []string
 	// Previous is the earlier assessment the report measured progress
 	// against, "" when none; Progress is that progress.
 	Previous string
@@ -112,6 +115,9 @@ type Extra struct {
 	// "", the latest earlier assessment of the same organisation in the
 	// output folder is used, if there is one (FindPrevious).
 	Previous string
+	// Formats are the report formats to write (--format); the zero value
+	// writes both Markdown and HTML.
+	Formats Formats
 }
 
 // WriteWith finishes the assessment and publishes its three files and the
@@ -129,8 +135,11 @@ func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.A
 	r := Finish(q, a, tool)
 	paths := Paths{
 		Assessment: filepath.Join(dir, base+".json"),
-		Report:     filepath.Join(dir, base+".md"),
 		Chart:      filepath.Join(dir, base+".svg"),
+	}
+	formats := extra.Formats
+	if formats == (Formats{}) {
+		formats = Both
 	}
 	previous := extra.Previous
 	if previous == "" {
@@ -143,7 +152,7 @@ func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.A
 		}
 		paths.Previous, paths.Progress = previous, p
 	}
-	md, svg, err := RenderWith(q, a, r, base+".svg", nil, paths.Progress)
+	files, err := AssessmentFiles(a.Language, base, formats, q, a, r, nil, paths.Progress)
 	if err != nil {
 		return Paths{}, err
 	}
@@ -153,9 +162,19 @@ func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.A
 	}
 	set := Set{Context: extra.Context, Inputs: extra.Inputs, Outputs: []Output{
 		{Path: paths.Assessment, Data: js, Claim: func(old []byte) error { return checkOverwrite(paths.Assessment, old, a) }},
-		{Path: paths.Chart, Data: svg},
-		{Path: paths.Report, Data: md},
 	}}
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		set.Outputs = append(set.Outputs, Output{Path: path, Data: f.Data})
+		switch filepath.Ext(f.Name) {
+		case ".md":
+			paths.Report = path
+		case ".html":
+			paths.HTML = path
+		case ".svg":
+			paths.Charts = append(paths.Charts, path)
+		}
+	}
 	if extra.Outputs != nil {
 		more, err := extra.Outputs(paths)
 		if err != nil {

@@ -57,7 +57,7 @@ func (m Model) keySaveFailed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.draftsOff = true
 		m.saver.disable()
 		m.overlay = overlayNone
-		m.notice = notice{text: "Drafts are off: the answers live in this run only, and are written to " + m.outDirLabel() + " at the end.", isErr: true}
+		m.notice = notice{text: m.p.T("tui.save.drafts_off", "Folder", m.outDirLabel()), isErr: true}
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
 	}
@@ -65,11 +65,11 @@ func (m Model) keySaveFailed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 // continueKey goes on without drafts after a save failed.
-var continueKey = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "continue without drafts"))
+var continueKey = key.NewBinding(key.WithKeys("c"))
 
 // saveFailedHelp is the key help of the save failure dialog.
 func (k KeyMap) saveFailedHelp() bindings {
-	return bindings{short: []key.Binding{continueKey, short(k.Quit, "q", "quit (answers are lost)")}}
+	return bindings{short: []key.Binding{k.short(continueKey, "c", "tui.key.continue_without_drafts"), k.short(k.Quit, "q", "tui.key.quit_answers_lost")}}
 }
 
 // viewSaveFailed says that answers cannot be saved, why, and what the
@@ -77,14 +77,12 @@ func (k KeyMap) saveFailedHelp() bindings {
 func (m Model) viewSaveFailed(w int) string {
 	bw := min(w, 76)
 	inner := bw - 4
-	reason := "unknown error"
+	reason := m.p.T("tui.save.unknown_error")
 	if m.saveErr != nil {
 		reason = m.saveErr.Error()
 	}
-	text := "Your answers cannot be saved as a draft: " + reason + "\n\n" +
-		"Nothing is kept if the run stops now. You can go on without drafts: the answers stay in this run, and at the end the report, the chart and the assessment file are written to " +
-		m.outDirLabel() + ". Or quit, make the state folder writable (or set XDG_STATE_HOME), and start again."
-	s := m.styles.Error.Render("Saving fails") + "\n\n" + wrapText(text, inner) + "\n\n" + "c continue without drafts · q quit"
+	text := m.p.T("tui.save.failed_body", "Reason", reason, "Folder", m.outDirLabel())
+	s := m.styles.Error.Render(m.p.T("tui.save.failed_title")) + "\n\n" + wrapText(text, inner) + "\n\n" + m.p.T("tui.save.failed_keys")
 	return "\n" + m.styles.Overlay.Width(bw).Render(s)
 }
 
@@ -106,7 +104,7 @@ func wrapWords(p string, w int) string {
 	}
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(p) {
+	for _, word := range splitWords(p) {
 		ww := lipglossWidth(word)
 		switch {
 		case line == "" && ww <= w:

@@ -1,6 +1,13 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+
+	"github.com/dgmaturity/dgmaturity/internal/locale"
+)
 
 // KeyMap holds every key binding of the interface, for the full-screen run
 // and the accessible mode alike (the accessible mode reads the typable keys
@@ -56,41 +63,90 @@ type KeyMap struct {
 	// Interrupt is ctrl+c: it stops at once from anywhere, even while
 	// typing; every answer is already in the draft, and the exit code is 130.
 	Interrupt key.Binding
+
+	// p speaks the language of the help texts.
+	p *locale.Printer
+}
+
+// keyWords are the key names that are words, translated in key help.
+var keyWords = []string{"enter", "esc", "space", "pgup", "pgdn", "home", "end", "ctrl+c", "tab", "shift+tab"}
+
+// label translates the words of a key label such as "pgdn/space".
+func (k KeyMap) label(keys string) string {
+	if k.p == nil {
+		return keys
+	}
+	parts := strings.Split(keys, "/")
+	for i, s := range parts {
+		if slices.Contains(keyWords, s) {
+			parts[i] = k.p.T("tui.keyname." + strings.ReplaceAll(s, "+", "_"))
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// help is key.WithHelp with the label and the description (a message id)
+// in the key map's language.
+func (k KeyMap) help(keys, id string) key.BindingOpt {
+	return key.WithHelp(k.label(keys), k.text(id))
+}
+
+// text is the message id in the key map's language.
+func (k KeyMap) text(id string) string {
+	if k.p == nil {
+		return locale.For(locale.English).T(id)
+	}
+	return k.p.T(id)
+}
+
+// short returns a copy of b with another help text (a message id): the
+// short help names related keys together.
+func (k KeyMap) short(b key.Binding, keys, id string) key.Binding {
+	c := b
+	c.SetHelp(k.label(keys), k.text(id))
+	return c
 }
 
 // DefaultKeyMap returns the bindings described in the README: arrows or
 // vi keys to move, digits to answer, letters for the other actions.
-func DefaultKeyMap() KeyMap {
-	return KeyMap{
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:   key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn/space", "page down")),
-		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "top")),
-		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "bottom")),
-		Pick:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "pick")),
-		Level:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4"), key.WithHelp("0-4", "level")),
-		DontKnow:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "don't know")),
-		NA:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "not applicable")),
-		Comment:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "comment")),
-		Next:       key.NewBinding(key.WithKeys("right", "l", "tab"), key.WithHelp("→/l/tab", "next")),
-		Prev:       key.NewBinding(key.WithKeys("left", "h", "b", "shift+tab"), key.WithHelp("←/h/b", "back")),
-		Unanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unanswered")),
-		Area:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "go to area")),
-		Review:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review")),
-		Finish:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "finish")),
-		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help, all keys")),
-		Switch:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch tab")),
-		Folder:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "output folder")),
-		Delete:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete draft")),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Confirm:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		Deny:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
-		Save:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Interrupt:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "stop now, draft kept")),
+func DefaultKeyMap() KeyMap { return LocalizedKeyMap(locale.For(locale.English)) }
+
+// LocalizedKeyMap returns the default bindings with their help in p's
+// language: the descriptions and the names of keys that are words (enter,
+// esc, space…), so that the key help is one language with the screen.
+func LocalizedKeyMap(p *locale.Printer) KeyMap {
+	k := KeyMap{p: p}
+	km := KeyMap{p: p,
+		Up:         key.NewBinding(key.WithKeys("up", "k"), k.help("↑/k", "tui.key.up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), k.help("↓/j", "tui.key.down")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup"), k.help("pgup", "tui.key.page_up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown", "space"), k.help("pgdn/space", "tui.key.page_down")),
+		Top:        key.NewBinding(key.WithKeys("home", "g"), k.help("home/g", "tui.key.top")),
+		Bottom:     key.NewBinding(key.WithKeys("end", "G"), k.help("end/G", "tui.key.bottom")),
+		Pick:       key.NewBinding(key.WithKeys("enter"), k.help("enter", "tui.key.pick")),
+		Level:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4"), k.help("0-4", "tui.key.level")),
+		DontKnow:   key.NewBinding(key.WithKeys("d"), k.help("d", "tui.key.dont_know")),
+		NA:         key.NewBinding(key.WithKeys("n"), k.help("n", "tui.key.not_applicable")),
+		Comment:    key.NewBinding(key.WithKeys("c"), k.help("c", "tui.key.comment")),
+		Next:       key.NewBinding(key.WithKeys("right", "l", "tab"), k.help("→/l/tab", "tui.key.next")),
+		Prev:       key.NewBinding(key.WithKeys("left", "h", "b", "shift+tab"), k.help("←/h/b", "tui.key.back")),
+		Unanswered: key.NewBinding(key.WithKeys("u"), k.help("u", "tui.key.next_unanswered")),
+		Area:       key.NewBinding(key.WithKeys("a"), k.help("a", "tui.key.go_to_area")),
+		Review:     key.NewBinding(key.WithKeys("r"), k.help("r", "tui.key.review")),
+		Finish:     key.NewBinding(key.WithKeys("f"), k.help("f", "tui.key.finish")),
+		Help:       key.NewBinding(key.WithKeys("?"), k.help("?", "tui.key.help_all_keys")),
+		Switch:     key.NewBinding(key.WithKeys("tab"), k.help("tab", "tui.key.switch_tab")),
+		Folder:     key.NewBinding(key.WithKeys("o"), k.help("o", "tui.key.output_folder")),
+		Delete:     key.NewBinding(key.WithKeys("x"), k.help("x", "tui.key.delete_draft")),
+		Back:       key.NewBinding(key.WithKeys("esc"), k.help("esc", "tui.key.back")),
+		Confirm:    key.NewBinding(key.WithKeys("y"), k.help("y", "tui.key.yes")),
+		Deny:       key.NewBinding(key.WithKeys("n", "esc"), k.help("n/esc", "tui.key.no")),
+		Save:       key.NewBinding(key.WithKeys("enter"), k.help("enter", "tui.key.save")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), k.help("esc", "tui.key.cancel")),
+		Quit:       key.NewBinding(key.WithKeys("q"), k.help("q", "tui.key.quit")),
+		Interrupt:  key.NewBinding(key.WithKeys("ctrl+c"), k.help("ctrl+c", "tui.key.stop_now_draft_kept")),
 	}
+	return km
 }
 
 // Typed returns the keys of b that are typed as text (letters, digits,
@@ -118,14 +174,6 @@ func (b bindings) ShortHelp() []key.Binding { return b.short }
 // FullHelp implements help.KeyMap.
 func (b bindings) FullHelp() [][]key.Binding { return b.full }
 
-// short returns a copy of b with another help text: the short help names
-// related keys together.
-func short(b key.Binding, keys, desc string) key.Binding {
-	c := b
-	c.SetHelp(keys, desc)
-	return c
-}
-
 // questionHelp is the key help of the question screen. na says whether
 // the current question allows "not applicable": the binding is left out
 // where it would do nothing. compact keeps the short form to the keys a
@@ -133,30 +181,30 @@ func short(b key.Binding, keys, desc string) key.Binding {
 func (k KeyMap) questionHelp(na, compact bool) bindings {
 	naKey := k.NA
 	naKey.SetEnabled(na)
-	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
-	answer := key.NewBinding(key.WithKeys("enter", "0", "1", "2", "3", "4"), key.WithHelp("0-4/enter", "answer"))
-	naShort := short(naKey, "n", "n/a")
-	nav := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "back/next"))
+	move := key.NewBinding(key.WithKeys("up", "down"), k.help("↑/↓", "tui.key.move"))
+	answer := key.NewBinding(key.WithKeys("enter", "0", "1", "2", "3", "4"), k.help("0-4/enter", "tui.key.answer"))
+	naShort := k.short(naKey, "n", "tui.key.n_a")
+	nav := key.NewBinding(key.WithKeys("left", "right"), k.help("←/→", "tui.key.back_next"))
 	// The full list names every key, n included where it does nothing.
-	naFull := short(k.NA, "n", "n/a, if allowed")
+	naFull := k.short(k.NA, "n", "tui.key.n_a_if_allowed")
 	full := [][]key.Binding{
 		{k.Up, k.Down, k.Pick, k.Level, k.DontKnow, naFull},
 		{k.Comment, k.Next, k.Prev, k.Unanswered, k.Area},
 		{k.Review, k.Help, k.Back, k.Quit, k.Interrupt},
 	}
 	if compact {
-		answer := key.NewBinding(key.WithKeys("0", "1", "2", "3", "4"), key.WithHelp("0-4", "answer"))
-		return bindings{short: []key.Binding{answer, k.DontKnow, naShort, k.Comment, nav, short(k.Help, "?", "help"), k.Quit}, full: full}
+		answer := key.NewBinding(key.WithKeys("0", "1", "2", "3", "4"), k.help("0-4", "tui.key.answer"))
+		return bindings{short: []key.Binding{answer, k.DontKnow, naShort, k.Comment, nav, k.short(k.Help, "?", "tui.key.help"), k.Quit}, full: full}
 	}
 	return bindings{
-		short: []key.Binding{move, answer, k.DontKnow, naShort, k.Comment, nav, k.Unanswered, k.Area, k.Review, k.Help, k.Quit, short(k.Interrupt, "ctrl+c", "stop now")},
+		short: []key.Binding{move, answer, k.DontKnow, naShort, k.Comment, nav, k.Unanswered, k.Area, k.Review, k.Help, k.Quit, k.short(k.Interrupt, "ctrl+c", "tui.key.stop_now")},
 		full:  full,
 	}
 }
 
 // inputHelp is the key help while a text field is open.
 func (k KeyMap) inputHelp() bindings {
-	return bindings{short: []key.Binding{k.Save, k.Cancel, short(k.Interrupt, "ctrl+c", "stop now")}}
+	return bindings{short: []key.Binding{k.Save, k.Cancel, k.short(k.Interrupt, "ctrl+c", "tui.key.stop_now")}}
 }
 
 // listHelp is the key help of a list the user picks from (areas).
@@ -172,29 +220,29 @@ func (k KeyMap) confirmHelp() bindings {
 // scrollHelp is the key help of a scrollable text.
 func (k KeyMap) scrollHelp() []key.Binding {
 	return []key.Binding{
-		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll")),
-		short(k.PageDown, "pgup/pgdn", "page"),
-		short(k.Top, "home/end", "top/bottom"),
+		key.NewBinding(key.WithKeys("up", "down"), k.help("↑/↓", "tui.key.scroll")),
+		k.short(k.PageDown, "pgup/pgdn", "tui.key.page"),
+		k.short(k.Top, "home/end", "tui.key.top_bottom"),
 	}
 }
 
 // overlayHelpKeys is the key help under the help overlay.
 func (k KeyMap) overlayHelpKeys() bindings {
-	closeKey := key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close help"))
+	closeKey := key.NewBinding(key.WithKeys("?", "esc"), k.help("?/esc", "tui.key.close_help"))
 	return bindings{short: append(k.scrollHelp(), closeKey, k.Quit)}
 }
 
 // reviewHelp is the key help of the review screen.
 func (k KeyMap) reviewHelp() bindings {
-	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "change answer"))
-	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to questions"))
-	return bindings{short: []key.Binding{k.Up, k.Down, open, short(k.Switch, "tab", "gaps/all answers"), k.Finish, k.Folder, back, k.Quit}}
+	open := key.NewBinding(key.WithKeys("enter"), k.help("enter", "tui.key.change_answer"))
+	back := key.NewBinding(key.WithKeys("esc"), k.help("esc", "tui.key.back_to_questions"))
+	return bindings{short: []key.Binding{k.Up, k.Down, open, k.short(k.Switch, "tab", "tui.key.gaps_all_answers"), k.Finish, k.Folder, back, k.Quit}}
 }
 
 // resultsHelp is the key help of the results screen.
 func (k KeyMap) resultsHelp() bindings {
-	back := short(k.Review, "r", "back to review")
-	return bindings{short: append(k.scrollHelp(), short(k.Switch, "tab", "summary/report"), back, k.Quit)}
+	back := k.short(k.Review, "r", "tui.key.back_to_review")
+	return bindings{short: append(k.scrollHelp(), k.short(k.Switch, "tab", "tui.key.summary_report"), back, k.Quit)}
 }
 
 // resumeHelp is the key help of the resume screen.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -133,7 +134,18 @@ func wrap(s string, w int) string {
 	if w <= 0 {
 		return s
 	}
-	return ansi.Wrap(s, w, "")
+	// ansi.Wrap breaks at the narrow no-break space French puts before
+	// ? ! ; (leaving "?" alone on a line) but not at the no-break space:
+	// one cell wide on a terminal either way.
+	return ansi.Wrap(strings.ReplaceAll(s, "\u202f", "\u00a0"), w, "")
+}
+
+// splitWords splits s at its spaces, but not at no-break spaces (French
+// typography ties "?" and ":" to the word before).
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
+	})
 }
 
 // wrapPath wraps a file path to width w, breaking only after the system's
@@ -227,14 +239,6 @@ func (m Model) countBar(done, total, width int) string {
 		pct = 100 * float64(done) / float64(total)
 	}
 	return fmt.Sprintf("%s %d/%d", m.bar(pct, width), done, total)
-}
-
-// plural returns "1 question" or "n questions".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // marker is the text cue of the highlighted row: colour is never the

@@ -25,6 +25,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -46,8 +47,16 @@ type PublishFunc func(dir string, q *questionnaire.Questionnaire, a *assessment.
 type Options struct {
 	// Questionnaire is the instrument in use (already localised to Lang).
 	Questionnaire *questionnaire.Questionnaire
-	// Lang is the language Questionnaire is in; "" is its first language.
+	// Base is the instrument in its own language, from which the start
+	// form's language choice and a resumed draft's language localise it;
+	// nil keeps Questionnaire (the form then offers no language).
+	Base *questionnaire.Questionnaire
+	// Lang is the language of the run: of the program's words and of
+	// Questionnaire; "" is English.
 	Lang string
+	// LangFixed is set when --lang chose the language: the form does not
+	// ask, and a resumed draft's language does not replace it.
+	LangFixed bool
 	// Assessment is an assessment to continue (--resume); nil starts with
 	// the offer to resume a draft, or the form for a new one.
 	Assessment *assessment.Assessment
@@ -76,6 +85,9 @@ type Options struct {
 	// Previous is an earlier assessment to show progress against
 	// (--previous); "" looks for one in OutDir. Used when Publish is nil.
 	Previous string
+	// Formats are the report formats to write (--format); the zero value
+	// writes both Markdown and HTML. Used when Publish is nil.
+	Formats publish.Formats
 	// Workshop marks a participant's session of a live workshop:
 	// finishing writes no files (the facilitator's close publishes
 	// everyone's), and the screens say so.
@@ -186,6 +198,7 @@ type Model struct {
 	base   *questionnaire.Questionnaire // as given, before any language change
 	q      *questionnaire.Questionnaire // the instrument shown
 	lang   string
+	p      *locale.Printer // speaks lang
 	a      *assessment.Assessment
 	keys   KeyMap
 	styles Styles
@@ -260,13 +273,16 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	if opts.Publish == nil {
-		previous := opts.Previous
+		previous, formats := opts.Previous, opts.Formats
+		if formats == (publish.Formats{}) {
+			formats = publish.Both
+		}
 		opts.Publish = func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error) {
 			var inputs []string
 			if previous != "" {
 				inputs = []string{previous}
 			}
-			return publish.WriteWith(dir, publish.Base(a), q, a, tool, publish.Extra{Inputs: inputs, Previous: previous})
+			return publish.WriteWith(dir, publish.Base(a), q, a, tool, publish.Extra{Inputs: inputs, Previous: previous, Formats: formats})
 		}
 	}
 	m := Model{
@@ -275,7 +291,7 @@ func New(opts Options) Model {
 		base:     opts.Questionnaire,
 		q:        opts.Questionnaire,
 		lang:     opts.Lang,
-		keys:     DefaultKeyMap(),
+		p:        locale.For(locale.Tag(opts.Lang)),
 		isDark:   true, // until the terminal answers; most terminals are dark
 		help:     help.New(),
 		viewport: viewport.New(),
@@ -283,6 +299,18 @@ func New(opts Options) Model {
 		outDir:   opts.OutDir,
 		saver:    newSaver(opts.StateDir, opts.DraftPath),
 	}
+	if m.lang == "" {
+		m.lang = string(locale.English)
+	}
+	if opts.Base != nil {
+		// The instrument is localised here, so that a missing translation
+		// turns the whole run to English, said once on screen.
+		m.base, m.q, m.lang, m.p = opts.Base, opts.Base, string(locale.English), locale.For(locale.English)
+		if t, ok := locale.Parse(opts.Lang); ok && t != locale.English {
+			m.localize(t)
+		}
+	}
+	m.keys = LocalizedKeyMap(m.p)
 	m.applyStyles()
 	m.input = textinput.New()
 	m.input.CharLimit = 2000
@@ -393,7 +421,7 @@ func (m Model) content() string {
 	}
 	switch m.screen {
 	case screenLoading:
-		return m.frame("Looking for unfinished assessments…", "", bindings{})
+		return m.frame(m.p.T("tui.loading"), "", bindings{})
 	case screenResume:
 		return m.viewResume()
 	case screenForm:
@@ -405,7 +433,7 @@ func (m Model) content() string {
 	case screenTargets:
 		return m.viewTargets()
 	case screenFinishing:
-		return m.frame("Writing the report, the chart and the assessment file…", "", bindings{})
+		return m.frame(m.p.T("tui.finishing"), "", bindings{})
 	case screenResults:
 		return m.viewResults()
 	}
@@ -447,6 +475,10 @@ func (m *Model) applyStyles() {
 	m.help.Styles = m.styles.Help
 	m.input.SetStyles(m.styles.Input)
 }
+
+// Printer speaks the run's language at the end of the run (the form or a
+// resumed draft may have changed it), for the command line's last words.
+func (m Model) Printer() *locale.Printer { return m.p }
 
 // Screen names the screen shown ("question", "results", ...).
 func (m Model) Screen() string { return m.screen.String() }

@@ -262,7 +262,7 @@ func TestDontKnowAndNotApplicable(t *testing.T) {
 		t.Errorf("reason field not shown:\n%s", screenText(m))
 	}
 	m = send(t, m, press("enter"))
-	if m.overlay != overlayNA || !strings.Contains(screenText(m), "a reason is required") {
+	if m.overlay != overlayNA || !strings.Contains(screenText(m), "A reason is required") {
 		t.Fatalf("an empty reason was accepted:\n%s", screenText(m))
 	}
 	m = send(t, m, typeText("we hold no data")...)
@@ -421,12 +421,17 @@ func TestFinishWritesFilesAndCompletesTheDraft(t *testing.T) {
 	want := publish.Paths{
 		Assessment: filepath.Join("out", "agence-exemple-"+testDate+".json"),
 		Report:     filepath.Join("out", "agence-exemple-"+testDate+".md"),
+		HTML:       filepath.Join("out", "agence-exemple-"+testDate+".html"),
 		Chart:      filepath.Join("out", "agence-exemple-"+testDate+".svg"),
+		Charts: []string{
+			filepath.Join("out", "agence-exemple-"+testDate+".svg"),
+			filepath.Join("out", "agence-exemple-"+testDate+"-areas.svg"),
+		},
 	}
 	if diff := cmp.Diff(want, paths); diff != "" {
 		t.Errorf("Paths() (-want +got):\n%s", diff)
 	}
-	for _, p := range []string{paths.Assessment, paths.Report, paths.Chart} {
+	for _, p := range append([]string{paths.Assessment, paths.Report, paths.HTML}, paths.Charts...) {
 		if _, err := os.Stat(p); err != nil {
 			t.Error(err)
 		}
@@ -677,22 +682,24 @@ func TestDefaultInstrumentFitsAt80x24(t *testing.T) {
 func TestFormAsksForTheLanguageOnlyWhenThereIsAChoice(t *testing.T) {
 	tests := []struct {
 		name  string
-		langs []string
-		lang  string // --lang
+		base  bool // the instrument can change language
+		fixed bool // --lang
 		want  bool
 	}{
-		{"one language", []string{"en"}, "", false},
-		{"two languages", []string{"en", "fr"}, "", true},
-		{"chosen with --lang", []string{"en", "fr"}, "en", false},
+		{"no base", false, false, false},
+		{"base", true, false, true},
+		{"chosen with --lang", true, true, false},
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
 			q := testQuestionnaire()
-			q.Languages = tt.langs
-			q.Reindex()
-			m := New(Options{Questionnaire: q, Lang: tt.lang, Now: fixedNow})
+			opts := Options{Questionnaire: q, LangFixed: tt.fixed, Now: fixedNow}
+			if tt.base {
+				opts.Base = q
+			}
+			m := New(opts)
 			m = sendFast(t, m, tea.WindowSizeMsg{Width: 80, Height: 40})
-			if got := strings.Contains(screenText(m), "Language of the questions"); got != tt.want {
+			if got := strings.Contains(screenText(m), "Language"); got != tt.want {
 				t.Errorf("language field shown = %v, want %v:\n%s", got, tt.want, screenText(m))
 			}
 		})
@@ -773,7 +780,7 @@ func TestResultsShowProgress(t *testing.T) {
 	if m.screen != screenResults {
 		t.Fatalf("screen %s, want results; notice %q", m.screen, m.notice.text)
 	}
-	if got := m.stageLine(); !strings.Contains(got, "since 2025-01-15") || !strings.Contains(got, "(+") {
+	if got := m.stageLine(); !strings.Contains(got, "since 15 January 2025") || !strings.Contains(got, "(+") {
 		t.Errorf("the stage line does not show the change: %q", got)
 	}
 	if p, _ := m.Paths(); p.Previous == "" {

@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -401,7 +402,7 @@ func TestLongTextsKeepWhatMatters(t *testing.T) {
 		t.Errorf("the area picker cuts a title:\n%s", got)
 	}
 	p = send(t, p, press("esc"), press("right"), press("right"), press("n"), press("enter"))
-	if got := strings.Join(strings.Fields(strings.ReplaceAll(screenText(p), "│", "")), " "); !strings.Contains(got, errRequiredReason.Error()) {
+	if got := strings.Join(strings.Fields(strings.ReplaceAll(screenText(p), "│", "")), " "); !strings.Contains(got, locale.For(locale.English).T("tui.question.reason_required")) {
 		t.Errorf("the n/a error is cut:\n%s", screenText(p))
 	}
 

@@ -16,8 +16,11 @@ import (
 // ParticipantOptions configure the session of one participant of a live
 // workshop (see internal/workshop).
 type ParticipantOptions struct {
-	// Questionnaire is the instrument in use.
+	// Questionnaire is the instrument in use (localised to Lang).
 	Questionnaire *questionnaire.Questionnaire
+	// Lang is the workshop's language ("" is English): of the questions
+	// and of every word on the participant's screens.
+	Lang string
 	// Organisation is the organisation the workshop assesses, for the
 	// header of the join screen.
 	Organisation string
@@ -85,13 +88,13 @@ type Participant struct {
 // NewParticipant returns a participant's session model, on its join
 // screen.
 func NewParticipant(opts ParticipantOptions) Participant {
-	m := New(Options{Questionnaire: opts.Questionnaire, Tool: opts.Tool, NoColor: opts.NoColor})
+	m := New(Options{Questionnaire: opts.Questionnaire, Lang: opts.Lang, Tool: opts.Tool, NoColor: opts.NoColor})
 	m.form = nil
 	// The header names the organisation from the start.
 	m.a = &assessment.Assessment{Organisation: assessment.Organisation{Name: opts.Organisation}}
 	p := Participant{opts: opts, m: m}
-	p.name = p.newInput("Your name", 100)
-	p.role = p.newInput("Your role, e.g. head of IT (optional)", 100)
+	p.name = p.newInput(m.p.T("tui.workshop.name_placeholder"), 100)
+	p.role = p.newInput(m.p.T("tui.workshop.role_placeholder"), 100)
 	p.name.Focus()
 	return p
 }
@@ -179,14 +182,14 @@ func (p Participant) keyJoin(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case msg.String() == "enter":
 		if p.focus == 0 {
 			if strings.TrimSpace(p.name.Value()) == "" {
-				p.m.notice = notice{text: "Your name is needed: the facilitator sees it, and it lets you continue after a disconnection.", isErr: true}
+				p.m.notice = notice{text: p.m.p.T("tui.workshop.name_needed"), isErr: true}
 				return p, nil
 			}
 			p.switchField()
 			return p, nil
 		}
 		p.joining = true
-		p.m.notice = notice{text: "Joining…"}
+		p.m.notice = notice{text: p.m.p.T("tui.workshop.joining")}
 		join, name, role := p.opts.Join, p.name.Value(), p.role.Value()
 		return p, func() tea.Msg {
 			a, path, err := join(name, role)
@@ -219,7 +222,7 @@ func (p *Participant) switchField() {
 func (p Participant) afterJoin(msg joinedMsg) (tea.Model, tea.Cmd) {
 	p.joining = false
 	if msg.err != nil {
-		p.m.notice = notice{text: "Could not join: " + msg.err.Error(), isErr: true}
+		p.m.notice = notice{text: p.m.p.T("tui.workshop.join_failed", "Error", msg.err.Error()), isErr: true}
 		return p, nil
 	}
 	w, h, dark := p.m.width, p.m.height, p.m.isDark
@@ -250,7 +253,7 @@ func (p Participant) afterJoin(msg joinedMsg) (tea.Model, tea.Cmd) {
 	m.applyStyles()
 	if len(msg.a.Answers) > 0 {
 		done, total := m.progress()
-		m.notice = notice{text: fmt.Sprintf("Welcome back: %d of %d answered; you continue where you were.", done, total)}
+		m.notice = notice{text: m.p.N("tui.workshop.welcome_back", done, "Total", total)}
 	}
 	p.m, p.joined = m, true
 	if w > 0 {
@@ -273,7 +276,7 @@ func (p *Participant) completeResults() tea.Cmd {
 		return nil
 	}
 	m.report = string(md)
-	m.notice = notice{text: "Your answers stay open until the facilitator closes the workshop; then everyone's assessment is written."}
+	m.notice = notice{text: m.p.T("tui.workshop.stay_open")}
 	return m.renderPreviewCmd()
 }
 
@@ -304,17 +307,17 @@ func (p Participant) viewJoin() string {
 	m := p.m
 	w := m.width - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render("Join the workshop") + "\n\n")
-	b.WriteString(wrap("You answer the questionnaire on your own; nobody else sees your answers or comments. The facilitator sees who has joined, how far each is, and how the room's answers spread, without names.", w) + "\n\n")
-	b.WriteString(wrap("If you were here before, give the same name to continue where you were.", w) + "\n\n")
-	b.WriteString(m.styles.Subtle.Render("Name") + "\n" + p.name.View() + "\n\n")
-	b.WriteString(m.styles.Subtle.Render("Role") + "\n" + p.role.View() + "\n")
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.workshop.join_title")) + "\n\n")
+	b.WriteString(wrap(m.p.T("tui.workshop.join_intro"), w) + "\n\n")
+	b.WriteString(wrap(m.p.T("tui.workshop.join_again"), w) + "\n\n")
+	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.name")) + "\n" + p.name.View() + "\n\n")
+	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.role")) + "\n" + p.role.View() + "\n")
 	keys := bindings{short: []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next / join")),
-		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch field")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave")),
+		key.NewBinding(key.WithKeys("enter"), m.keys.help("enter", "tui.key.next_join")),
+		key.NewBinding(key.WithKeys("tab"), m.keys.help("tab", "tui.key.switch_field")),
+		key.NewBinding(key.WithKeys("esc"), m.keys.help("esc", "tui.key.leave")),
 	}}
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render("Workshop"), keys)
+	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.workshop.title")), keys)
 }
 
 // viewReveal draws the distribution the facilitator revealed.
@@ -322,13 +325,13 @@ func (p Participant) viewReveal() string {
 	m, r := p.m, p.reveal
 	w := m.width - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render("For discussion: "+r.QuestionID) + "\n")
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.workshop.discussion", "ID", r.QuestionID)) + "\n")
 	b.WriteString(m.styles.Question.Render(wrap(oneLine(r.Text), w)) + "\n\n")
 	total := r.DontKnow + r.NA
 	for _, n := range r.Levels {
 		total += n
 	}
-	b.WriteString(wrap(fmt.Sprintf("How the room answered (%d answers, no names):", total), w) + "\n\n")
+	b.WriteString(wrap(m.p.N("tui.workshop.room", total), w) + "\n\n")
 	most := max(1, r.DontKnow, r.NA)
 	for _, n := range r.Levels {
 		most = max(most, n)
@@ -337,25 +340,25 @@ func (p Participant) viewReveal() string {
 	row := func(label string, n int) {
 		filled := n * barW / most
 		bar := m.styles.Bar.Render(strings.Repeat("█", filled)) + strings.Repeat("·", barW-filled)
-		b.WriteString(fmt.Sprintf("  %-24s %s %2d\n", truncate(label, 24), bar, n))
+		b.WriteString(fmt.Sprintf("  %s %s %2d\n", padRight(truncate(label, 24), 24), bar, n))
 	}
 	for l, n := range r.Levels {
 		row(fmt.Sprintf("%d %s", l, m.q.LevelName(l)), n)
 	}
-	row("Don't know", r.DontKnow)
-	row("Not applicable", r.NA)
+	row(m.p.T("tui.workshop.dont_know"), r.DontKnow)
+	row(m.p.T("tui.workshop.na"), r.NA)
 	keys := bindings{short: []key.Binding{
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc/enter", "back to your questions")),
+		key.NewBinding(key.WithKeys("esc"), m.keys.help("esc/enter", "tui.key.back_to_your_questions")),
 	}}
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render("Revealed by the facilitator"), keys)
+	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.workshop.revealed")), keys)
 }
 
 // viewTooSmall is the polite message below the minimum size; the local
 // run's mentions --accessible, which a participant cannot use.
 func (p Participant) viewTooSmall() string {
 	m := p.m
-	msg := fmt.Sprintf("The questionnaire needs a window of at least %dx%d; this one is %dx%d. Please enlarge it.", minWidth, minHeight, m.width, m.height)
-	hint := "ctrl+c leaves; every answer given so far is kept, and you continue by connecting again with the same name."
+	msg := m.p.T("tui.workshop.small", "MinWidth", minWidth, "MinHeight", minHeight, "Width", m.width, "Height", m.height)
+	hint := m.p.T("tui.workshop.small_hint")
 	w := max(10, m.width-2)
 	return indent(wrap(msg, w)+"\n\n"+wrap(hint, w), 1)
 }
@@ -365,9 +368,9 @@ func (p Participant) viewTooSmall() string {
 func (p Participant) viewQuit() string {
 	m := p.m
 	bw := min(m.width-2, 70)
-	s := m.styles.Heading.Render("Leave the workshop now?") + "\n\n" +
-		wrap("Every answer you gave is saved with the facilitator. To continue, connect again and give the same name.", bw-4) +
-		"\n\n" + "y leave · n stay"
+	s := m.styles.Heading.Render(m.p.T("tui.workshop.leave_title")) + "\n\n" +
+		wrap(m.p.T("tui.workshop.leave_body"), bw-4) +
+		"\n\n" + m.p.T("tui.workshop.leave_keys")
 	keys := bindings{short: []key.Binding{m.keys.Confirm, m.keys.Deny}}
 	return m.frame("\n"+m.styles.Overlay.Width(bw).Render(s), "", keys)
 }
@@ -375,7 +378,7 @@ func (p Participant) viewQuit() string {
 // finishHint is what the review says finishing does.
 func (m Model) finishHint() string {
 	if m.opts.Workshop {
-		return "Press f to finish and see your results; your answers stay open until the facilitator closes the workshop, and then everyone's assessment is written."
+		return m.p.T("tui.finish.hint_workshop")
 	}
-	return "Press f to finish: the report, the chart and the assessment file are written to " + m.outDirLabel() + "."
+	return m.p.T("tui.finish.hint", "Folder", m.outDirLabel())
 }

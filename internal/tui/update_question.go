@@ -9,6 +9,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -129,7 +130,7 @@ func (m Model) keyQuestion(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.cursor = min(questionnaire.MaxLevel, m.cursor+1)
 	case key.Matches(msg, k.Pick):
 		if m.cursor == noLevel {
-			m.notice = notice{text: "Nothing chosen yet: press 0-4, or ↓ then enter; d don't know; → skip."}
+			m.notice = notice{text: m.p.T("tui.question.nothing_chosen")}
 			return m, nil
 		}
 		return m.answerWith(assessment.Lvl(m.cursor))
@@ -141,7 +142,7 @@ func (m Model) keyQuestion(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.openReview()
 	case key.Matches(msg, k.NA):
 		if !m.question().NA {
-			m.notice = notice{text: m.question().ID + " applies to every organisation: it cannot be marked not applicable."}
+			m.notice = notice{text: m.p.T("tui.question.na_not_allowed", "ID", m.question().ID)}
 			return m, nil
 		}
 		return m.openInput(overlayNA, m.answer(m.current).NA)
@@ -150,14 +151,14 @@ func (m Model) keyQuestion(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Next):
 		m.returnToReview = false // browsing on: answers no longer lead back
 		if m.current == len(m.q.Questions)-1 {
-			m.notice = notice{text: "This is the last question. Press r to review and finish."}
+			m.notice = notice{text: m.p.T("tui.question.last")}
 		} else {
 			m.goTo(m.current + 1)
 		}
 	case key.Matches(msg, k.Prev):
 		m.returnToReview = false
 		if m.current == 0 {
-			m.notice = notice{text: "This is the first question."}
+			m.notice = notice{text: m.p.T("tui.question.first")}
 		} else {
 			m.goTo(m.current - 1)
 		}
@@ -166,7 +167,7 @@ func (m Model) keyQuestion(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if i, ok := m.nextUnanswered(m.current); ok {
 			m.goTo(i)
 		} else {
-			m.notice = notice{text: "Every question has an answer. Press r to review and finish."}
+			m.notice = notice{text: m.p.T("tui.question.all_answered")}
 		}
 	case key.Matches(msg, k.Area):
 		m.overlay = overlayAreas
@@ -177,9 +178,9 @@ func (m Model) keyQuestion(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.openHelp()
 	case key.Matches(msg, k.Back):
 		// Nothing to close: esc on the question does nothing, and says so.
-		m.notice = notice{text: "Nothing to close here. Press q to quit, r to review, ? for every key."}
+		m.notice = notice{text: m.p.T("tui.question.nothing_to_close")}
 	default:
-		m.notice = notice{text: fmt.Sprintf("%s does nothing here. Press ? for every key.", keyLabel(msg))}
+		m.notice = notice{text: m.p.T("tui.question.unknown_key", "Key", keyLabel(msg))}
 	}
 	return m, nil
 }
@@ -209,7 +210,7 @@ func (m Model) answerWith(ans assessment.Answer) (tea.Model, tea.Cmd) {
 // commitAnswer stores ans, saves, says so and moves on.
 func (m Model) commitAnswer(ans assessment.Answer) (tea.Model, tea.Cmd) {
 	cmd := m.setAnswer(ans)
-	m.notice = notice{text: "Saved " + m.question().ID + ": " + m.describe(ans) + "."}
+	m.notice = notice{text: m.p.T("tui.question.saved", "ID", m.question().ID, "Answer", m.describe(ans))}
 	m.advance()
 	return m, cmd
 }
@@ -220,11 +221,11 @@ func (m Model) describe(a assessment.Answer) string {
 	case a.Level != nil:
 		return fmt.Sprintf("%d %s", *a.Level, m.q.LevelName(*a.Level))
 	case a.DontKnow:
-		return "don't know"
+		return m.p.T("tui.answer.dont_know")
 	case a.NA != "":
-		return "not applicable"
+		return m.p.T("tui.answer.na")
 	}
-	return "no answer"
+	return m.p.T("tui.answer.none")
 }
 
 // keyReplace handles the question whether to replace "not applicable".
@@ -235,7 +236,7 @@ func (m Model) keyReplace(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.commitAnswer(m.pending)
 	case key.Matches(msg, m.keys.Deny):
 		m.overlay = overlayNone
-		m.notice = notice{text: m.question().ID + " stays not applicable."}
+		m.notice = notice{text: m.p.T("tui.replace.kept", "ID", m.question().ID)}
 	}
 	return m, nil
 }
@@ -278,9 +279,9 @@ func (m Model) openInput(o overlay, value string) (tea.Model, tea.Cmd) {
 	m.input.SetValue(value)
 	m.input.CursorEnd()
 	m.input.Prompt = "> "
-	m.input.Placeholder = "a few words"
+	m.input.Placeholder = m.p.T("tui.question.comment_placeholder")
 	if o == overlayNA {
-		m.input.Placeholder = "why it does not apply"
+		m.input.Placeholder = m.p.T("tui.question.na_placeholder")
 	}
 	return m, m.input.Focus()
 }
@@ -297,13 +298,13 @@ func (m Model) keyInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		id := m.question().ID
 		// What is saved must read back: the same text policy as the
 		// readers of drafts and assessment files.
-		if reason := input.CheckText(text, input.Multiline); reason != "" {
-			m.input.Err = textError{what: "The text", reason: reason}
+		if reason := textProblem(m.p, text, input.Multiline); reason != "" {
+			m.input.Err = textError(m.p.T("tui.text.the_text") + " " + reason + ".")
 			return m, nil
 		}
 		if m.overlay == overlayNA {
 			if text == "" {
-				m.input.Err = errRequiredReason
+				m.input.Err = textError(m.p.T("tui.question.reason_required"))
 				return m, nil
 			}
 			m.input.Blur()
@@ -316,9 +317,9 @@ func (m Model) keyInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		ans.Comment = text
 		m.a.Answers[id] = ans
 		if text == "" {
-			m.notice = notice{text: "Comment on " + id + " removed."}
+			m.notice = notice{text: m.p.T("tui.question.comment_removed", "ID", id)}
 		} else {
-			m.notice = notice{text: "Comment on " + id + " saved."}
+			m.notice = notice{text: m.p.T("tui.question.comment_saved", "ID", id)}
 		}
 		return m, m.saveCmd()
 	}
@@ -328,23 +329,24 @@ func (m Model) keyInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// errRequiredReason is shown when "not applicable" is given without a
-// reason.
-var errRequiredReason = reasonError{}
-
-// reasonError says that the reason for "not applicable" is required.
-type reasonError struct{}
+// textError says why a typed text was refused, in the screen's language.
+type textError string
 
 // Error implements error.
-func (reasonError) Error() string {
-	return "a reason is required: say why the question does not apply to your organisation"
+func (e textError) Error() string { return string(e) }
+
+// textProblem is input.CheckText in p's language: "" when s follows the
+// text policy, else the reason, naming the refused character by its code.
+func textProblem(p *locale.Printer, s string, mode input.TextMode) string {
+	r, bad := input.BadRune(s, mode)
+	if !bad {
+		return ""
+	}
+	if p.Tag() == locale.English {
+		return input.CheckText(s, mode) // the policy's own words, naming the character
+	}
+	return p.T("tui.text.bad_char", "Code", fmt.Sprintf("U+%04X", r))
 }
-
-// textError says why a typed text was refused.
-type textError struct{ what, reason string }
-
-// Error implements error.
-func (e textError) Error() string { return e.what + " " + e.reason + "." }
 
 // keyHelpOverlay handles a key while the help is shown: it scrolls.
 func (m Model) keyHelpOverlay(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {

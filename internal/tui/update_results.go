@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"path/filepath"
 
 	"charm.land/bubbles/v2/key"
@@ -54,8 +53,13 @@ func (m Model) renderPreviewCmd() tea.Cmd {
 	if abs, err := m.absPath(filepath.Dir(m.paths.Report)); err == nil && m.paths.Report != "" {
 		base = abs + string(filepath.Separator)
 	}
+	// glamour names an image "Image: …" in English; the preview says it
+	// in the run's language.
+	style := *styles.DefaultStyles[k.style]
+	imageFormat := m.p.T("tui.preview.image", "text", "{{.text}}") // glamour fills in the text
+	style.ImageText.Format = imageFormat
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width), glamour.WithTableWrap(true), glamour.WithBaseURL(base))
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(k.width), glamour.WithTableWrap(true), glamour.WithBaseURL(base))
 		if err != nil {
 			return previewMsg{Key: k, Err: err}
 		}
@@ -96,7 +100,7 @@ func (m *Model) refreshViewport() {
 	switch m.pane {
 	case paneReport:
 		if m.preview == "" {
-			m.viewport.SetContent("Rendering the report…")
+			m.viewport.SetContent(m.p.T("tui.results.rendering"))
 		} else {
 			m.viewport.SetContent(m.preview)
 		}
@@ -122,7 +126,7 @@ func (m Model) updateResults(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(kp, m.keys.Review, m.keys.Back):
 		m.openReview()
-		m.notice = notice{text: "Change any answer, then press f to write the files again."}
+		m.notice = notice{text: m.p.T("tui.results.back_note")}
 		return m, nil
 	case key.Matches(kp, m.keys.Switch):
 		if m.pane == paneSummary {
@@ -136,6 +140,6 @@ func (m Model) updateResults(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scroll(&m.viewport, m.keys, kp):
 		return m, nil
 	}
-	m.notice = notice{text: fmt.Sprintf("%s does nothing here. Keys: ↑/↓ pgup/pgdn home/end scroll, tab switch, r review, q quit.", keyLabel(kp))}
+	m.notice = notice{text: m.p.T("tui.results.unknown_key", "Key", keyLabel(kp))}
 	return m, nil
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"os"
 	"strings"
 
@@ -136,7 +135,7 @@ func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(kp, k.Back, k.Review, k.Prev):
 		m.screen = screenQuestion
 	default:
-		m.notice = notice{text: fmt.Sprintf("%s does nothing here. Keys: enter change, tab gaps/all, f finish, esc back.", keyLabel(kp))}
+		m.notice = notice{text: m.p.T("tui.review.unknown_key", "Key", keyLabel(kp))}
 	}
 	return m, nil
 }
@@ -149,7 +148,7 @@ func (m Model) openFolder() (tea.Model, tea.Cmd) {
 	m.input.SetValue(m.outDir)
 	m.input.CursorEnd()
 	m.input.Prompt = "> "
-	m.input.Placeholder = "a folder; created if missing"
+	m.input.Placeholder = m.p.T("tui.folder.placeholder")
 	return m, m.input.Focus()
 }
 
@@ -163,18 +162,18 @@ func (m Model) keyFolder(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Save):
 		dir := strings.TrimSpace(m.input.Value())
 		if dir == "" {
-			m.input.Err = textError{what: "The folder", reason: "is empty; type a folder, or esc to keep " + m.outDirLabel()}
+			m.input.Err = textError(m.p.T("tui.folder.empty", "Folder", m.outDirLabel()))
 			return m, nil
 		}
-		if reason := input.CheckText(dir, input.SingleLine); reason != "" {
-			m.input.Err = textError{what: "The folder name", reason: reason}
+		if reason := textProblem(m.p, dir, input.SingleLine); reason != "" {
+			m.input.Err = textError(m.p.T("tui.text.the_folder") + " " + reason + ".")
 			return m, nil
 		}
 		m.input.Blur()
 		m.overlay = overlayNone
 		m.outDir = dir
 		m.publishErr = nil
-		m.notice = notice{text: "The files will be written to " + m.outDirLabel() + ". Press f to finish."}
+		m.notice = notice{text: m.p.T("tui.folder.set", "Folder", m.outDirLabel())}
 		return m, nil
 	}
 	var cmd tea.Cmd
@@ -243,7 +242,7 @@ func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.result, m.report = msg.Result, msg.Report
 		m.notice = notice{}
 		if msg.SaveErr != nil {
-			m.notice = notice{text: "The report is written, but the draft could not be marked finished: " + msg.SaveErr.Error(), isErr: true}
+			m.notice = notice{text: m.p.T("tui.results.draft_not_marked", "Error", msg.SaveErr.Error()), isErr: true}
 		}
 		m.screen = screenResults
 		m.pane = paneSummary

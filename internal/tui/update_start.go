@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -51,7 +51,7 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case draftsMsg:
 		if msg.Err != nil {
 			// Drafts cannot be offered, but a new assessment still can.
-			m.notice = notice{text: "Could not list unfinished assessments: " + msg.Err.Error(), isErr: true}
+			m.notice = notice{text: m.p.T("tui.resume.list_failed", "Error", msg.Err.Error()), isErr: true}
 		}
 		if len(msg.Drafts) == 0 {
 			return m.showForm()
@@ -61,7 +61,7 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case draftLoadedMsg:
 		if msg.Err != nil {
-			m.notice = notice{text: "Could not resume: " + msg.Err.Error(), isErr: true}
+			m.notice = notice{text: m.p.T("tui.resume.load_failed", "Error", msg.Err.Error()), isErr: true}
 			return m, nil
 		}
 		m.a = msg.Assessment
@@ -74,9 +74,9 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case draftDeletedMsg:
 		if msg.Err != nil {
-			m.notice = notice{text: "Could not delete the draft: " + msg.Err.Error(), isErr: true}
+			m.notice = notice{text: m.p.T("tui.resume.delete_failed", "Error", msg.Err.Error()), isErr: true}
 		} else {
-			m.notice = notice{text: "Draft deleted."}
+			m.notice = notice{text: m.p.T("tui.resume.deleted")}
 		}
 		var rest []assessment.DraftInfo
 		for _, d := range m.drafts {
@@ -122,12 +122,12 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.resumeCursor < len(m.drafts) {
 				d := m.drafts[m.resumeCursor]
 				if !d.Compatible {
-					how := "run dgmaturity --questionnaire with that file to resume it"
+					id := "tui.resume.other_questionnaire"
 					if _, ok := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); ok {
 						// An earlier built-in release: it is still embedded.
-						how = "run dgmaturity --release " + d.Questionnaire.Version + " to finish it in that version"
+						id = "tui.resume.other_release"
 					}
-					m.notice = notice{text: fmt.Sprintf("This draft was made with questionnaire %s %s; %s.", d.Questionnaire.ID, d.Questionnaire.Version, how), isErr: true}
+					m.notice = notice{text: m.p.T(id, "ID", d.Questionnaire.ID, "Version", d.Questionnaire.Version), isErr: true}
 					return m, nil
 				}
 				return m, loadDraftCmd(d.Path, m.q)
@@ -138,7 +138,7 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.overlay = overlayDelete
 			}
 		default:
-			m.notice = notice{text: fmt.Sprintf("%s does nothing here. Keys: ↑/↓ choose, enter open, x delete, q quit.", keyLabel(msg))}
+			m.notice = notice{text: m.p.T("tui.resume.unknown_key", "Key", keyLabel(msg))}
 		}
 	}
 	return m, nil
@@ -173,71 +173,83 @@ func (m Model) showForm() (tea.Model, tea.Cmd) {
 }
 
 // newForm builds the start form: organisation, type, respondent, role and,
-// where the instrument has several and none was chosen with --lang, the
-// language.
+// unless --lang chose it, the language (of the questions and of
+// everything the program says); it starts on the run's language.
 func (m Model) newForm() (*huh.Form, *formValues) {
+	p := m.p
 	v := &formValues{org: m.opts.Organisation, typ: assessment.OrganisationTypes[0], lang: m.lang}
-	if v.lang == "" && len(m.q.Languages) > 0 {
-		v.lang = m.q.Languages[0]
-	}
 	types := make([]huh.Option[string], len(assessment.OrganisationTypes))
 	for i, t := range assessment.OrganisationTypes {
-		types[i] = huh.NewOption(strings.ToUpper(t[:1])+t[1:], t)
+		types[i] = huh.NewOption(p.T("tui.orgtype."+t), t)
 	}
 	fields := []huh.Field{
 		// A text area, not a one-line input: a long name wraps and its
 		// start stays in view (an input scrolls to show its end).
-		huh.NewText().Key("org").Title("Organisation (required)").
-			Description("The public sector organisation being assessed.").
+		huh.NewText().Key("org").Title(p.T("tui.form.org")).
+			Description(p.T("tui.form.org_description")).
 			Value(&v.org).CharLimit(200).Lines(2).ShowLineNumbers(false).ExternalEditor(false).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
-					return errors.New("the organisation's name is required: the report and the file names carry it")
+					return errors.New(p.T("tui.form.org_required"))
 				}
-				return checkTyped("the organisation's name", s)
+				return checkTyped(p, p.T("tui.form.what_org"), s)
 			}),
-		huh.NewSelect[string]().Key("type").Title("Type of organisation (←/→ or ↑/↓ to change)").
+		huh.NewSelect[string]().Key("type").Title(p.T("tui.form.type")).
 			Options(types...).Value(&v.typ).Inline(true),
-		huh.NewInput().Key("name").Title("Your name (optional)").
+		huh.NewInput().Key("name").Title(p.T("tui.form.name")).
 			Value(&v.name).CharLimit(200).
-			Validate(func(s string) error { return checkTyped("your name", s) }),
-		huh.NewInput().Key("role").Title("Your role (optional, e.g. head of digital)").
+			Validate(func(s string) error { return checkTyped(p, p.T("tui.form.what_name"), s) }),
+		huh.NewInput().Key("role").Title(p.T("tui.form.role")).
 			Value(&v.role).CharLimit(200).
-			Validate(func(s string) error { return checkTyped("your role", s) }),
+			Validate(func(s string) error { return checkTyped(p, p.T("tui.form.what_role"), s) }),
 	}
-	if m.opts.Lang == "" && len(m.q.Languages) > 1 {
-		langs := make([]huh.Option[string], len(m.q.Languages))
-		for i, l := range m.q.Languages {
-			langs[i] = huh.NewOption(languageName(l), l)
+	if !m.opts.LangFixed && m.opts.Base != nil {
+		langs := make([]huh.Option[string], len(locale.Supported))
+		for i, l := range locale.Supported {
+			langs[i] = huh.NewOption(l.Name(), string(l))
 		}
-		fields = append(fields, huh.NewSelect[string]().Key("lang").Title("Language of the questions").
+		fields = append(fields, huh.NewSelect[string]().Key("lang").Title(p.T("tui.form.language")).
 			Options(langs...).Value(&v.lang).Inline(true))
 	}
 	f := huh.NewForm(huh.NewGroup(fields...).
-		Title("New assessment").
-		Description("Who is assessing? Every answer is saved as you go; you can stop and resume at any time. The report will be written to " + m.outDirLabel() + ".")).
+		Title(p.T("tui.form.title")).
+		Description(p.T("tui.form.description", "Folder", m.outDirLabel()))).
 		WithShowHelp(false).   // the frame shows the form's keys on the help line
 		WithShowErrors(false). // and its errors on the notice line
-		WithKeyMap(formKeyMap()).
+		WithKeyMap(formKeyMap(m.keys)).
 		WithTheme(m.formTheme())
 	return sizeForm(f, m.width, m.height), v
 }
 
 // checkTyped applies the text policy of every reader (input.CheckText) to
 // a typed or pasted field, so that what is saved can be read back.
-func checkTyped(what, s string) error {
-	if reason := input.CheckText(s, input.SingleLine); reason != "" {
-		return errors.New(what + " " + reason)
+func checkTyped(p *locale.Printer, what, s string) error {
+	if reason := textProblem(p, s, input.SingleLine); reason != "" {
+		return errors.New(p.T("tui.form.bad_text", "What", what, "Reason", reason))
 	}
 	return nil
 }
 
 // formKeyMap is huh's key map with ↑/↓ changing the organisation type as
 // ←/→ do (an inline select otherwise takes only ←/→).
-func formKeyMap() *huh.KeyMap {
+//
+// The help texts of the keys the form shows are in the key map's language.
+func formKeyMap(k KeyMap) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
-	km.Select.Left = key.NewBinding(key.WithKeys("left", "h", "up", "k"), key.WithHelp("←/↑", "previous type"))
-	km.Select.Right = key.NewBinding(key.WithKeys("right", "l", "down", "j"), key.WithHelp("→/↓", "next type"))
+	km.Select.Left = key.NewBinding(key.WithKeys("left", "h", "up", "k"), k.help("←/↑", "tui.key.previous_choice"))
+	km.Select.Right = key.NewBinding(key.WithKeys("right", "l", "down", "j"), k.help("→/↓", "tui.key.next_choice"))
+	for _, b := range []*key.Binding{&km.Input.Next, &km.Text.Next, &km.Select.Next, &km.Confirm.Next, &km.Note.Next} {
+		b.SetHelp(k.label(b.Help().Key), k.text("tui.key.next_field"))
+	}
+	for _, b := range []*key.Binding{&km.Input.Prev, &km.Text.Prev, &km.Select.Prev, &km.Confirm.Prev, &km.Note.Prev} {
+		b.SetHelp(k.label(b.Help().Key), k.text("tui.key.back"))
+	}
+	for _, b := range []*key.Binding{&km.Input.Submit, &km.Text.Submit, &km.Select.Submit, &km.Confirm.Submit, &km.Note.Submit} {
+		b.SetHelp(k.label(b.Help().Key), k.text("tui.key.submit"))
+	}
+	km.Input.AcceptSuggestion.SetHelp(k.label(km.Input.AcceptSuggestion.Help().Key), k.text("tui.key.complete"))
+	km.Text.Editor.SetHelp(k.label(km.Text.Editor.Help().Key), k.text("tui.key.editor"))
+	km.Text.NewLine.SetHelp(k.label(km.Text.NewLine.Help().Key), k.text("tui.key.new_line"))
 	km.Select.Filter.SetEnabled(false) // four types need no filter
 	km.Text.NewLine.SetEnabled(false)  // a name is one line
 	return km
@@ -263,21 +275,6 @@ func (m Model) formTheme() huh.Theme {
 		}
 		return huh.ThemeCharm(dark)
 	})
-}
-
-// languageName is the name of a language in itself, for the form.
-func languageName(code string) string {
-	switch code {
-	case "en":
-		return "English"
-	case "fr":
-		return "Français"
-	case "de":
-		return "Deutsch"
-	case "lb":
-		return "Lëtzebuergesch"
-	}
-	return code
 }
 
 // forwardToForm passes a message to the start form, if it is showing.
@@ -314,34 +311,43 @@ func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit // nothing was answered yet: nothing to keep
 	case huh.StateCompleted:
 		v := m.formVals
+		m.notice = notice{} // a start-up notice (drafts not listed) is stale now
 		m.setLanguage(v.lang)
 		org := assessment.Organisation{Name: strings.TrimSpace(v.org), Type: v.typ}
 		var resp assessment.Respondent
 		if name, role := strings.TrimSpace(v.name), strings.TrimSpace(v.role); name != "" || role != "" {
 			resp = assessment.Respondent{Name: name, Role: role}
 		}
-		m.a = assessment.New(m.q, org, resp, m.opts.Now().Format("2006-01-02"), v.lang, m.opts.Tool)
+		m.a = assessment.New(m.q, org, resp, m.opts.Now().Format("2006-01-02"), m.lang, m.opts.Tool)
 		m.form = nil
-		m.notice = notice{} // a start-up notice (drafts not listed) is stale now
 		m.startQuestions()
 		return m, m.saveCmd()
 	}
 	return m, cmd
 }
 
-// setLanguage shows the questions in lang, unless --lang chose one
-// already (the explicit choice wins) or lang is the one shown.
+// setLanguage switches the run to lang: the program's words and the
+// questions. It does nothing when --lang fixed the language, lang is the
+// one in use, or the instrument cannot change language (no Base). When
+// the instrument has no translation in lang, the whole run goes on in
+// English and the notice says so once, in lang: never a mixed screen.
 func (m *Model) setLanguage(lang string) {
-	if lang == "" || m.opts.Lang != "" || lang == m.lang {
+	t, ok := locale.Parse(lang)
+	if !ok || m.opts.LangFixed || string(t) == m.lang || m.opts.Base == nil {
 		return
 	}
-	if m.lang == "" && len(m.base.Languages) > 0 && lang == m.base.Languages[0] {
-		return
-	}
-	q, err := m.base.Localized(lang)
+	m.localize(t)
+}
+
+// localize shows the run in t: the program's words and the instrument
+// localised from Base, or wholly English with a notice (in t) when the
+// instrument has no translation in t.
+func (m *Model) localize(t locale.Tag) {
+	q, err := m.base.Localized(string(t))
 	if err != nil {
-		m.notice = notice{text: "Questions stay in the default language: " + err.Error(), isErr: true}
-		return
+		m.notice = notice{text: locale.For(t).T("tui.lang.fallback", "ID", m.base.ID, "Version", m.base.Version), isErr: true}
+		t, q = locale.English, m.base
 	}
-	m.q, m.lang = q, lang
+	m.q, m.lang, m.p = q, string(t), locale.For(t)
+	m.keys = LocalizedKeyMap(m.p)
 }

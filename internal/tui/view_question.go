@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -48,7 +49,7 @@ func (m Model) viewQuestion() string {
 	if m.hasSidebar() {
 		body = sideBySide(body, w+2, m.viewSidebar())
 	}
-	right := fmt.Sprintf("%s · Question %d of %d", m.question().ID, m.current+1, len(m.q.Questions))
+	right := m.p.T("tui.question.position", "ID", m.question().ID, "N", m.current+1, "Total", len(m.q.Questions))
 	return m.frame(body, m.styles.Subtle.Render(right), keys)
 }
 
@@ -76,7 +77,7 @@ func (m Model) viewQuestionBody(w, h int) string {
 	progress := m.progressLine(w)
 	why := ""
 	if qu.Help != "" {
-		why = m.styles.Heading.Render("Why it matters") + "\n" + m.styles.Subtle.Render(wrap(qu.Help, w))
+		why = m.styles.Heading.Render(m.p.T("tui.question.why")) + "\n" + m.styles.Subtle.Render(wrap(qu.Help, w))
 	}
 	// The optional parts, in the order they are given room.
 	fits := func(n int) bool {
@@ -160,7 +161,7 @@ func lineCount(parts []string) int {
 func (m Model) tagList(qu *questionnaire.Question) []string {
 	var parts []string
 	if a, ok := m.q.Area(qu.Area); ok {
-		parts = append(parts, m.tag("Area: "+cmp.Or(a.Short, a.Title)))
+		parts = append(parts, m.tag(m.p.T("tui.question.area", "Area", cmp.Or(a.Short, a.Title))))
 	}
 	for _, id := range qu.Principles {
 		if p, ok := m.q.Principle(id); ok {
@@ -230,7 +231,7 @@ func (m Model) levelRowsFull(qu *questionnaire.Question, w int) []string {
 			check = "✓"
 		}
 		lead := fmt.Sprintf("%s%d%s ", marker(l == m.cursor), l, check)
-		lines := strings.Split(wrap(m.q.LevelName(l)+": "+text, w-hang), "\n")
+		lines := strings.Split(wrap(m.q.LevelName(l)+m.colon()+text, w-hang), "\n")
 		for i := range lines {
 			if i == 0 {
 				lines[i] = m.levelStyle(l, lead+lines[i], w)
@@ -267,12 +268,12 @@ func (m Model) levelStyle(l int, line string, w int) string {
 // lines.
 func (m Model) statementBox(qu *questionnaire.Question, w, h int) string {
 	if m.cursor == noLevel {
-		return m.statementFrame(m.styles.Subtle.Render(truncate("No level chosen: press 0-4, or ↓ to read each level in full.", w-2)))
+		return m.statementFrame(m.styles.Subtle.Render(truncate(m.p.T("tui.question.no_level"), w-2)))
 	}
 	if m.cursor >= len(qu.Levels) {
 		return ""
 	}
-	head := m.styles.Heading.Render(fmt.Sprintf("Level %d · %s", m.cursor, m.q.LevelName(m.cursor)))
+	head := m.styles.Heading.Render(m.p.T("tui.question.level_head", "Level", m.cursor, "Name", m.q.LevelName(m.cursor)))
 	text := wrap(qu.Levels[m.cursor], w-2)
 	lines := append([]string{head}, strings.Split(text, "\n")...)
 	if h < 1 {
@@ -294,9 +295,9 @@ func (m Model) statementFrame(s string) string {
 
 // inputBox shows the open comment or reason field.
 func (m Model) inputBox(w int) string {
-	title := "Comment on " + m.question().ID + " (optional; shown in the report)"
+	title := m.p.T("tui.question.comment_title", "ID", m.question().ID)
 	if m.overlay == overlayNA {
-		title = "Why does this question not apply to your organisation? (required)"
+		title = m.p.T("tui.question.na_title")
 	}
 	lines := []string{m.styles.Heading.Render(wrapText(title, w-2)), m.input.View()}
 	if m.input.Err != nil {
@@ -312,29 +313,38 @@ func (m Model) statusLine(w int) string {
 	var s string
 	switch {
 	case a.Level != nil:
-		s = "Your answer: " + m.describe(a)
+		s = m.p.T("tui.question.your_answer", "Answer", m.describe(a))
 	case a.DontKnow:
-		s = "Your answer: don't know"
+		s = m.p.T("tui.question.your_answer", "Answer", m.p.T("tui.answer.dont_know"))
 	case a.NA != "":
-		s = "Your answer: not applicable (" + oneLine(a.NA) + ")"
+		s = m.p.T("tui.question.your_answer", "Answer", m.p.T("tui.answer.na_because", "Reason", oneLine(a.NA)))
 	default:
-		s = "Not answered yet"
+		s = m.p.T("tui.question.not_answered")
 	}
 	if a.Comment != "" {
-		s += " · comment: " + oneLine(a.Comment)
+		s += " · " + m.p.T("tui.question.comment_inline", "Comment", oneLine(a.Comment))
 	}
 	done, total := m.progress()
-	right := fmt.Sprintf("%d/%d answered", done, total)
+	right := m.p.N("tui.progress.answered", done, "Total", total)
 	return spread(s, m.styles.Subtle.Render(right), w)
 }
 
+// colon is ": " as the screen's language writes it: French puts a no-break
+// space before the colon.
+func (m Model) colon() string {
+	if m.p.Tag() == locale.French {
+		return "\u00a0: "
+	}
+	return ": "
+}
+
 // oneLine folds line breaks into spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return strings.Join(splitWords(s), " ") }
 
 // progressLine shows the overall progress and that of the question's area.
 func (m Model) progressLine(w int) string {
 	done, total := m.progress()
-	s := "Overall " + m.countBar(done, total, 16)
+	s := m.p.T("tui.progress.overall") + " " + m.countBar(done, total, 16)
 	if a, ok := m.q.Area(m.question().Area); ok {
 		ad, at := m.areaProgress(a.ID)
 		s += "   " + cmp.Or(a.Short, a.Title) + " " + m.countBar(ad, at, 12)
@@ -346,7 +356,7 @@ func (m Model) progressLine(w int) string {
 func (m Model) viewSidebar() string {
 	inner := sidebarWidth - 2 // border and padding
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render("Areas") + "\n\n")
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.sidebar.areas")) + "\n\n")
 	cur := m.question().Area
 	for _, a := range m.q.Areas {
 		done, total := m.areaProgress(a.ID)
@@ -370,7 +380,7 @@ func (m Model) viewSidebar() string {
 			dk++
 		}
 	}
-	fmt.Fprintf(&b, "\nAnswered %d of %d\nDon't know %d", done, total, dk)
+	b.WriteString("\n" + m.p.T("tui.sidebar.answered", "Count", done, "Total", total) + "\n" + m.p.T("tui.sidebar.dont_know", "Count", dk))
 	return prefixLines(b.String(), m.styles.Sidebar.Render(m.styles.SidebarBar)+" ")
 }
 
@@ -380,20 +390,20 @@ func (m Model) viewSidebar() string {
 func (m Model) helpText(w int) string {
 	qu := m.question()
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render("Help · "+qu.ID) + "\n\n")
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.help.title", "ID", qu.ID)) + "\n\n")
 	if qu.Help != "" {
-		b.WriteString(m.styles.Question.Render("Why it matters") + "\n")
+		b.WriteString(m.styles.Question.Render(m.p.T("tui.question.why")) + "\n")
 		b.WriteString(wrap(qu.Help, w) + "\n\n")
 	}
 	if qu.Evidence != "" {
-		b.WriteString(m.styles.Question.Render("What counts as evidence") + "\n")
+		b.WriteString(m.styles.Question.Render(m.p.T("tui.help.evidence")) + "\n")
 		b.WriteString(wrap(qu.Evidence, w) + "\n\n")
 	}
-	b.WriteString(m.styles.Question.Render("Area and principles") + "\n")
+	b.WriteString(m.styles.Question.Render(m.p.T("tui.help.area_principles")) + "\n")
 	b.WriteString(m.tags(qu, w) + "\n\n")
-	b.WriteString(m.styles.Question.Render("Keys") + "\n")
+	b.WriteString(m.styles.Question.Render(m.p.T("tui.help.keys")) + "\n")
 	b.WriteString(m.keyTable(m.keys.questionHelp(qu.NA, false).FullHelp(), w))
-	b.WriteString("\n\n" + wrap("q asks before quitting and exits with code 0; ctrl+c stops at once from anywhere and exits with code 130. Either way every answer given is already in the draft.", w))
+	b.WriteString("\n\n" + wrap(m.p.T("tui.help.quit_note"), w))
 	return b.String()
 }
 
@@ -404,14 +414,25 @@ func (m Model) viewAreaPicker(w int) string {
 	var rows []string
 	for i, a := range m.q.Areas {
 		done, total := m.areaProgress(a.ID)
-		line := spread(marker(i == m.areaCursor)+a.Title, fmt.Sprintf("%d/%d answered", done, total), inner)
+		count := m.p.N("tui.progress.answered", done, "Total", total)
+		mw := lipgloss.Width(marker(false))
+		if mw+lipgloss.Width(a.Title)+1+lipgloss.Width(count) > inner {
+			// A long title (French, German) is wrapped, never cut; the
+			// count drops its word to leave the title more room.
+			count = fmt.Sprintf("%d/%d", done, total)
+		}
+		title := strings.Split(wrap(a.Title, inner-mw-1-lipgloss.Width(count)), "\n")
+		line := spread(marker(i == m.areaCursor)+title[0], count, inner)
+		for _, l := range title[1:] {
+			line += "\n" + padRight(strings.Repeat(" ", mw)+l, inner)
+		}
 		if i == m.areaCursor {
 			line = m.styles.Selected.Render(line)
 		}
 		rows = append(rows, line)
 	}
-	s := m.styles.Heading.Render("Go to an area") + "\n\n" + strings.Join(rows, "\n") +
-		"\n\n" + m.styles.Subtle.Render(wrap("The jump lands on the area's first unanswered question.", inner))
+	s := m.styles.Heading.Render(m.p.T("tui.areas.title")) + "\n\n" + strings.Join(rows, "\n") +
+		"\n\n" + m.styles.Subtle.Render(wrap(m.p.T("tui.areas.note"), inner))
 	return "\n" + m.styles.Overlay.Width(bw).Render(s)
 }
 
@@ -422,15 +443,15 @@ func (m Model) viewQuitDialog(w int) string {
 	var where string
 	switch p := m.saver.Path(); {
 	case m.saveErr != nil && !m.draftsOff:
-		where = wrapText("Your latest answers could not be saved: "+m.saveErr.Error()+"\nThey are lost if you quit now.", inner)
+		where = wrapText(m.p.T("tui.quit.not_saved", "Error", m.saveErr.Error()), inner)
 	case p != "":
-		where = "Your answers are saved in the draft\n" + wrapPath(p, inner) + "\nRun dgmaturity again to resume it."
+		where = m.p.T("tui.quit.in_draft") + "\n" + wrapPath(p, inner) + "\n" + m.p.T("tui.quit.resume_hint")
 	case m.saver.enabled():
-		where = "Your answers are saved in a draft under\n" + wrapPath(m.opts.StateDir, inner) + "\nRun dgmaturity again to resume it."
+		where = m.p.T("tui.quit.in_folder") + "\n" + wrapPath(m.opts.StateDir, inner) + "\n" + m.p.T("tui.quit.resume_hint")
 	default:
-		where = "Drafts are off in this run: your answers will not be kept."
+		where = m.p.T("tui.quit.drafts_off")
 	}
-	s := m.styles.Heading.Render("Quit now?") + "\n\n" + where + "\n\n" + "y quit · n stay"
+	s := m.styles.Heading.Render(m.p.T("tui.quit.title")) + "\n\n" + where + "\n\n" + m.p.T("tui.quit.keys")
 	return "\n" + m.styles.Overlay.Width(bw).Render(s)
 }
 
@@ -439,9 +460,8 @@ func (m Model) viewReplaceDialog(w int) string {
 	bw := min(w, 76)
 	inner := bw - 4
 	a := m.answer(m.current)
-	text := fmt.Sprintf("%s is marked not applicable, with the reason “%s”. Answer %s instead? The reason will be removed.",
-		m.question().ID, oneLine(a.NA), m.describe(m.pending))
-	s := m.styles.Heading.Render("Replace “not applicable”?") + "\n\n" + wrapText(text, inner) + "\n\n" + "y replace · n keep not applicable"
+	text := m.p.T("tui.replace.body", "ID", m.question().ID, "Reason", oneLine(a.NA), "Answer", m.describe(m.pending))
+	s := m.styles.Heading.Render(m.p.T("tui.replace.title")) + "\n\n" + wrapText(text, inner) + "\n\n" + m.p.T("tui.replace.keys")
 	return "\n" + m.styles.Overlay.Width(bw).Render(s)
 }
 

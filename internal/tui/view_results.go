@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/dgmaturity/dgmaturity/internal/publish"
+	"charm.land/lipgloss/v2"
+
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
@@ -15,44 +16,46 @@ func (m Model) viewResults() string {
 	w := m.width - 2
 	var b strings.Builder
 	b.WriteString(truncate(m.stageLine(), w) + "\n")
-	summary, report := "  Summary  ", "  Report preview  "
+	summary, report := "  "+m.p.T("tui.results.tab_summary")+"  ", "  "+m.p.T("tui.results.tab_report")+"  "
 	if m.pane == paneSummary {
-		summary = m.styles.Selected.Render("[ Summary ]")
+		summary = m.styles.Selected.Render("[ " + m.p.T("tui.results.tab_summary") + " ]")
 	} else {
-		report = m.styles.Selected.Render("[ Report preview ]")
+		report = m.styles.Selected.Render("[ " + m.p.T("tui.results.tab_report") + " ]")
 	}
-	pos := fmt.Sprintf("%3.0f%%", 100*m.viewport.ScrollPercent())
-	b.WriteString(spread(summary+" "+report, m.styles.Subtle.Render("tab switches · "+pos), w) + "\n")
+	pos := m.p.Percent(m.viewport.ScrollPercent())
+	pos = strings.Repeat(" ", max(0, lipgloss.Width(m.p.Percent(1))-lipgloss.Width(pos))) + pos
+	b.WriteString(spread(summary+" "+report, m.styles.Subtle.Render(m.p.T("tui.results.tab_switches")+" · "+pos), w) + "\n")
 	b.WriteString(m.styles.Rule.Render(strings.Repeat("─", w)) + "\n")
 	b.WriteString(m.viewport.View())
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render("Results"), m.keys.resultsHelp())
+	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.results.title")), m.keys.resultsHelp())
 }
 
 // stageLine says the stage and the overall score in words and numbers.
 func (m Model) stageLine() string {
 	r := m.result
 	if r == nil {
-		return "The assessment is finished."
+		return m.p.T("tui.results.finished")
 	}
 	if r.StageLevel < 0 {
-		return m.styles.Heading.Render("No stage") + ": no question was answered with a level."
+		return m.styles.Heading.Render(m.p.T("tui.results.no_stage")) + m.p.T("tui.results.no_stage_why")
 	}
-	line := m.styles.Heading.Render("Stage: "+r.Stage) +
-		fmt.Sprintf(" (level %d of 4) · overall score %s / 100", r.StageLevel, scoreText(r.Overall))
-	if p := progressText(m.paths.Progress); p != "" {
+	line := m.styles.Heading.Render(m.p.T("tui.results.stage", "Stage", r.Stage)) +
+		m.p.T("tui.results.stage_rest", "Level", r.StageLevel, "Score", m.scoreText(r.Overall))
+	if p := m.progressText(m.paths.Progress); p != "" {
 		line += " (" + p + ")"
 	}
 	// The answers are counted on the summary, in the review's words.
 	return line
 }
 
-// scoreText prints a score with one decimal, "n/a" when undefined, and a
-// '*' where it rests on little evidence (the summary explains the mark).
-func scoreText(s scoring.Measure) string {
+// scoreText prints a score with one decimal in the screen's language,
+// "n/a" (or its translation) when undefined, and a '*' where it rests on
+// little evidence (the summary explains the mark).
+func (m Model) scoreText(s scoring.Measure) string {
 	if !s.Defined {
-		return "n/a"
+		return m.p.T("tui.results.undefined")
 	}
-	t := fmt.Sprintf("%.1f", s.Value)
+	t := m.p.Number(s.Value, 1)
 	if s.LowEvidence {
 		t += "*"
 	}
@@ -69,27 +72,37 @@ func (m Model) summaryContent(w int) string {
 	var b strings.Builder
 	h := m.styles.Heading.Render
 
-	b.WriteString(h("Answers") + "\n  " + m.counts() + "\n\n")
-	if m.paths != (publish.Paths{}) { // a workshop participant's session writes none
-		b.WriteString(h("Files written") + "\n")
-		for _, f := range []struct{ label, path string }{
-			{"Report", m.paths.Report}, {"Chart", m.paths.Chart}, {"Assessment", m.paths.Assessment},
-		} {
+	b.WriteString(h(m.p.T("tui.results.answers")) + "\n  " + m.counts() + "\n\n")
+	if m.paths.Assessment != "" { // a workshop participant's session writes none
+		b.WriteString(h(m.p.T("tui.results.files")) + "\n")
+		files := []struct{ label, path string }{
+			{m.p.T("tui.results.file_report"), m.paths.Report}, {m.p.T("tui.results.file_html"), m.paths.HTML},
+			{m.p.T("tui.results.file_chart"), m.paths.Chart}, {m.p.T("tui.results.file_assessment"), m.paths.Assessment},
+		}
+		lw := 11 // the labels' column: the widest label in the language
+		for _, f := range files {
+			if f.path != "" {
+				lw = max(lw, lipgloss.Width(f.label))
+			}
+		}
+		for _, f := range files {
 			if f.path != "" {
 				// Paths are wrapped after a slash, never cut: the file name is
 				// what the user needs.
-				b.WriteString(fmt.Sprintf("  %-11s ", f.label) + indentRest(wrapPath(f.path, w-14), 14) + "\n")
+				b.WriteString("  " + padRight(f.label, lw) + " " + indentRest(wrapPath(f.path, w-lw-3), lw+3) + "\n")
 			}
 		}
 		b.WriteString("\n")
 	}
 
-	b.WriteString(h("Areas") + "\n")
+	b.WriteString(h(m.p.T("tui.sidebar.areas")) + "\n")
 	labelW := 0
 	for _, a := range m.q.Areas {
 		labelW = max(labelW, len([]rune(cmp.Or(a.Short, a.Title))))
 	}
-	labelW = min(labelW, 24)
+	// Up to the room the bar and the score leave: French and German
+	// names are longer than English ones.
+	labelW = min(labelW, max(24, w-31))
 	for _, s := range r.Areas {
 		label := s.ID
 		if a, ok := m.q.Area(s.ID); ok {
@@ -98,19 +111,21 @@ func (m Model) summaryContent(w int) string {
 		b.WriteString(m.scoreRow(label, labelW, s, 20, w) + "\n")
 	}
 
-	b.WriteString("\n" + h("Principles") + "\n")
+	b.WriteString("\n" + h(m.p.T("tui.results.principles")) + "\n")
 	rows := make([]string, 0, len(r.Principles))
 	pw := 0
 	for _, p := range m.q.Principles {
 		pw = max(pw, len([]rune(p.ID+" "+cmp.Or(p.Short, p.Title))))
 	}
-	pw = min(pw, 30)
-	// Two columns where they fit: label, bar of 10, score.
-	colW := 2 + pw + 2 + 10 + 1 + 6
+	// Two columns where they fit: label, bar of 10, score; else one
+	// column whose labels take the room the bar and the score leave.
+	colW := 2 + min(pw, 30) + 2 + 10 + 1 + 6
 	twoCols := w >= 2*colW+2
 	barW := 20
 	if twoCols {
-		barW = 10
+		barW, pw = 10, min(pw, 30)
+	} else {
+		pw = min(pw, max(30, w-31))
 	}
 	for _, s := range r.Principles {
 		label := s.ID
@@ -127,35 +142,39 @@ func (m Model) summaryContent(w int) string {
 		b.WriteString(strings.Join(rows, "\n") + "\n")
 	}
 	if hasLowEvidence(r) {
-		b.WriteString(m.styles.Subtle.Render(wrap("* low evidence: the score rests on less than half of its questions' weight (the rest is unanswered or don't know).", w)) + "\n")
+		b.WriteString(m.styles.Subtle.Render(wrap(m.p.T("tui.results.low_evidence"), w)) + "\n")
 	}
 
 	if len(r.Matches) > 0 && r.BeyondTargets() {
-		b.WriteString("\n" + h("Beyond your targets") + "\n")
-		b.WriteString(wrap("  Every question meets its target. Next steps for the lowest questions:", w) + "\n")
+		b.WriteString("\n" + h(m.p.T("tui.results.beyond")) + "\n")
+		b.WriteString(indent(wrap(m.p.T("tui.results.beyond_note"), w-2), 2) + "\n")
 	} else {
-		b.WriteString("\n" + h("Top recommendations") + "\n")
+		b.WriteString("\n" + h(m.p.T("tui.results.top")) + "\n")
 	}
 	if len(r.Matches) == 0 {
-		b.WriteString("  No recommendation of the catalogue matches these answers.\n")
+		b.WriteString("  " + m.p.T("tui.results.no_match") + "\n")
 	}
 	top := r.Matches[:min(3, len(r.Matches))]
 	idW := 0
 	for _, mt := range top {
 		idW = max(idW, len(mt.Recommendation.ID))
 	}
+	bandW := 0
+	for _, band := range []string{scoring.BandHigh, scoring.BandMedium, scoring.BandLow} {
+		bandW = max(bandW, lipgloss.Width(m.p.T("tui.band."+strings.ToLower(band))))
+	}
 	for i, mt := range top {
-		line := fmt.Sprintf("  %d. %-6s  %-*s  %s", i+1, mt.Band, idW, mt.Recommendation.ID, mt.Recommendation.Title)
-		b.WriteString(wrapHanging(line, w, 15+idW) + "\n")
+		line := fmt.Sprintf("  %d. %s  %-*s  %s", i+1, padRight(m.p.T("tui.band."+strings.ToLower(mt.Band)), bandW), idW, mt.Recommendation.ID, mt.Recommendation.Title)
+		b.WriteString(wrapHanging(line, w, 9+bandW+idW) + "\n")
 	}
 	if n := len(r.Matches); n > 3 {
-		fmt.Fprintf(&b, "  …and %d more in the report.\n", n-3)
+		b.WriteString("  " + m.p.N("tui.results.more", n-3) + "\n")
 	}
 	if len(r.DontKnow) > 0 || len(r.Unanswered) > 0 {
-		fmt.Fprintf(&b, "\n%s\n  %d don't know, %d unanswered: the report lists them as knowledge gaps.\n",
-			h("Gaps"), len(r.DontKnow), len(r.Unanswered))
+		fmt.Fprintf(&b, "\n%s\n  %s\n", h(m.p.T("tui.results.gaps")),
+			m.p.T("tui.results.gaps_body", "DontKnow", len(r.DontKnow), "Unanswered", len(r.Unanswered)))
 	}
-	b.WriteString("\n" + m.styles.Subtle.Render("Press tab for the report preview, r to go back to the review, q to quit."))
+	b.WriteString("\n" + m.styles.Subtle.Render(wrap(m.p.T("tui.results.keys_hint"), w)))
 	return b.String()
 }
 
@@ -177,7 +196,7 @@ func (m Model) scoreRow(label string, labelW int, s scoring.Measure, barW, w int
 	if s.Defined {
 		v = s.Value
 	}
-	line := "  " + padRight(truncate(label, labelW), labelW) + "  " + m.bar(v, barW) + " " + scoreText(s)
+	line := "  " + padRight(truncate(label, labelW), labelW) + "  " + m.bar(v, barW) + " " + m.scoreText(s)
 	return truncate(line, w)
 }
 
@@ -187,7 +206,7 @@ func wrapHanging(s string, w, n int) string {
 	if len(lines) == 1 {
 		return s
 	}
-	rest := wrap(strings.Join(strings.Fields(strings.Join(lines[1:], " ")), " "), w-n)
+	rest := wrap(strings.Join(splitWords(strings.Join(lines[1:], " ")), " "), w-n)
 	return lines[0] + "\n" + indent(rest, n)
 }
 

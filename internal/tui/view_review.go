@@ -3,6 +3,10 @@ package tui
 import (
 	"fmt"
 	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
 // counts is the one wording of how much is answered, used by the review
@@ -19,7 +23,7 @@ func (m Model) counts() string {
 			na++
 		}
 	}
-	return fmt.Sprintf("%d of %d answered · %d don't know · %d not applicable", done, total, dk, na)
+	return m.p.N("tui.progress.answered_long", done, "Total", total) + " · " + m.p.T("tui.review.count_dk", "Count", dk) + " · " + m.p.T("tui.review.count_na", "Count", na)
 }
 
 // viewReview lists the gaps (unanswered or "don't know") or every answer,
@@ -31,13 +35,13 @@ func (m Model) viewReview() string {
 	}
 	done, total := m.progress()
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render("Review") + "  " + m.counts() + "\n")
-	b.WriteString("Overall " + m.countBar(done, total, 20) + "\n")
-	b.WriteString(wrapText("Files go to "+m.outDirLabel()+" (o to change).", w) + "\n")
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.review.title")) + "  " + m.counts() + "\n")
+	b.WriteString(m.p.T("tui.progress.overall") + " " + m.countBar(done, total, 20) + "\n")
+	b.WriteString(wrapText(m.p.T("tui.review.files_go", "Folder", m.outDirLabel()), w) + "\n")
 	if m.publishErr != nil {
-		msg := "Could not write the files: " + m.publishErr.Error() + "\nPress o to choose another folder, then f to finish. Your answers are kept in the draft."
+		msg := m.p.T("tui.review.publish_failed", "Error", m.publishErr.Error()) + " " + m.p.T("tui.review.kept_in_draft")
 		if m.saver.Path() == "" {
-			msg = "Could not write the files: " + m.publishErr.Error() + "\nPress o to choose another folder, then f to finish."
+			msg = m.p.T("tui.review.publish_failed", "Error", m.publishErr.Error())
 		}
 		b.WriteString(m.styles.Error.Render(wrapText(msg, w)) + "\n")
 	}
@@ -55,7 +59,7 @@ func (m Model) viewReview() string {
 		b.WriteString(m.viewSaveFailed(w))
 		return m.frame(indent(b.String(), 1), "", m.keys.saveFailedHelp())
 	case overlayFolder:
-		lines := []string{m.styles.Heading.Render("Output folder for the report, the chart and the assessment file"), m.input.View()}
+		lines := []string{m.styles.Heading.Render(m.p.T("tui.folder.title")), m.input.View()}
 		if m.input.Err != nil {
 			lines = append(lines, m.styles.Error.Render(wrapText(m.input.Err.Error(), w-2)))
 		}
@@ -64,7 +68,7 @@ func (m Model) viewReview() string {
 	}
 
 	gaps := len(m.gaps())
-	gapTab, allTab := fmt.Sprintf("  Gaps (%d)  ", gaps), fmt.Sprintf("  All answers (%d)  ", total)
+	gapTab, allTab := "  "+m.p.T("tui.review.tab_gaps", "Count", gaps)+"  ", "  "+m.p.T("tui.review.tab_all", "Count", total)+"  "
 	if m.reviewAll {
 		allTab = m.styles.Selected.Render("[ " + strings.TrimSpace(allTab) + " ]")
 	} else {
@@ -74,7 +78,7 @@ func (m Model) viewReview() string {
 
 	rows := m.reviewRows()
 	if len(rows) == 0 {
-		b.WriteString(wrapText("Every question has an answer and none is \"don't know\". "+m.finishHint()+" Tab lists every answer.", w))
+		b.WriteString(wrapText(m.p.T("tui.review.no_gaps")+" "+m.finishHint()+" "+m.p.T("tui.review.tab_hint"), w))
 		return m.frame(indent(b.String(), 1), "", keys)
 	}
 	// Rows left: the body less what is written above.
@@ -99,11 +103,11 @@ func (m Model) reviewRow(i int) string {
 	case a.Level != nil:
 		what = m.describe(a)
 	case a.DontKnow:
-		what = "don't know"
+		what = m.p.T("tui.answer.dont_know")
 	case a.NA != "":
-		what = "n/a: " + oneLine(a.NA)
+		what = m.p.T("tui.review.na_row", "Reason", oneLine(a.NA))
 	default:
-		what = "unanswered"
+		what = m.p.T("tui.answer.unanswered")
 	}
 	text := oneLine(qu.Text)
 	if a.Comment != "" {
@@ -112,7 +116,7 @@ func (m Model) reviewRow(i int) string {
 	if a.NA != "" {
 		return fmt.Sprintf("%-8s %s", qu.ID, what)
 	}
-	return fmt.Sprintf("%-8s %-14s  %s", qu.ID, what, text)
+	return fmt.Sprintf("%-8s %s  %s", qu.ID, padRight(what, m.answerWidth()), text)
 }
 
 // viewFinishDialog asks whether to finish although questions are missing.
@@ -120,13 +124,8 @@ func (m Model) viewFinishDialog(w int) string {
 	bw := min(w, 70)
 	inner := bw - 4
 	n := m.unanswered()
-	verb := "have"
-	if n == 1 {
-		verb = "has"
-	}
-	text := fmt.Sprintf("%s %s no answer. You can finish anyway: the report lists the unanswered questions, and the scores rest on the answers given.",
-		plural(n, "question", "questions"), verb)
-	s := m.styles.Heading.Render("Finish with gaps?") + "\n\n" + wrap(text, inner) + "\n\n" + "y finish · n go back"
+	text := m.p.N("tui.finish.body", n)
+	s := m.styles.Heading.Render(m.p.T("tui.finish.title")) + "\n\n" + wrap(text, inner) + "\n\n" + m.p.T("tui.finish.keys")
 	return m.styles.Overlay.Width(bw).Render(s)
 }
 
@@ -136,9 +135,20 @@ func (m Model) outDirLabel() string {
 	d := m.outDir
 	switch {
 	case d == "" || d == ".":
-		return "the current folder"
+		return m.p.T("tui.folder.current")
 	case strings.HasPrefix(d, "/") || strings.HasPrefix(d, "./") || strings.HasPrefix(d, "../") || strings.HasPrefix(d, "~"):
 		return d
 	}
 	return "./" + d
+}
+
+// answerWidth is the width of the review's answer column: the widest way
+// of saying an answer in the screen's language ("2 En développement"),
+// at least 14 cells.
+func (m Model) answerWidth() int {
+	w := max(14, lipgloss.Width(m.p.T("tui.answer.dont_know")), lipgloss.Width(m.p.T("tui.answer.unanswered")))
+	for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
+		w = max(w, lipgloss.Width(fmt.Sprintf("%d %s", l, m.q.LevelName(l))))
+	}
+	return w
 }

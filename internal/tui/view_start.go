@@ -1,10 +1,8 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
@@ -12,8 +10,8 @@ import (
 
 // viewTooSmall is the polite message shown below the minimum size.
 func (m Model) viewTooSmall() string {
-	msg := fmt.Sprintf("dgmaturity needs at least %dx%d; this window is %dx%d. Enlarge it or use --accessible.", minWidth, minHeight, m.width, m.height)
-	hint := "ctrl+c quits; every answer given so far is kept in the draft."
+	msg := m.p.T("tui.small.message", "MinWidth", minWidth, "MinHeight", minHeight, "Width", m.width, "Height", m.height)
+	hint := m.p.T("tui.small.hint")
 	w := max(10, m.width-2)
 	s := wrap(msg, w) + "\n\n" + wrap(hint, w)
 	return indent(s, 1)
@@ -24,26 +22,26 @@ func (m Model) viewTooSmall() string {
 func (m Model) viewResume() string {
 	w := m.width - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render("Your assessments") + "\n")
-	b.WriteString(wrap("Continue where you left off, reopen a finished assessment to change answers, or start a new one. Drafts (with your comments) stay here until you delete them with x.", w) + "\n\n")
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.resume.title")) + "\n")
+	b.WriteString(wrap(m.p.T("tui.resume.intro"), w) + "\n\n")
 	if m.overlay == overlayDelete && m.resumeCursor < len(m.drafts) {
 		d := m.drafts[m.resumeCursor]
-		b.WriteString(m.styles.Error.Render(wrapText("Delete the draft of "+input.Quote(d.Organisation)+" ("+d.Path+")? Its answers and comments are removed; files already written to an output folder stay. y delete · n keep", w)) + "\n\n")
+		b.WriteString(m.styles.Error.Render(wrapText(m.p.T("tui.resume.delete_confirm", "Organisation", input.Quote(d.Organisation), "Path", d.Path), w)) + "\n\n")
 	}
 	rows := make([]string, 0, len(m.drafts)+1)
 	for i, d := range m.drafts {
-		when := d.Modified.Local().Format("2 Jan 2006 15:04")
+		when := m.p.Date(d.Modified.Local()) + " " + d.Modified.Local().Format("15:04")
 		// The progress first: a long organisation name is what gets cut.
-		text := fmt.Sprintf("Resume (%d of %d answered, saved %s): %s", d.Answered, d.Total, when, input.Quote(d.Organisation))
+		text := m.p.N("tui.resume.draft", d.Answered, "Total", d.Total, "When", when, "Organisation", input.Quote(d.Organisation))
 		switch {
 		case !d.Compatible:
-			text = fmt.Sprintf("Made with another questionnaire, cannot be opened here (saved %s): %s", when, input.Quote(d.Organisation))
+			text = m.p.T("tui.resume.incompatible", "When", when, "Organisation", input.Quote(d.Organisation))
 		case d.Complete:
-			text = fmt.Sprintf("Reopen (finished, saved %s): %s", when, input.Quote(d.Organisation))
+			text = m.p.T("tui.resume.finished", "When", when, "Organisation", input.Quote(d.Organisation))
 		}
 		rows = append(rows, m.row(text, i == m.resumeCursor, w))
 	}
-	rows = append(rows, m.row("Start a new assessment", m.resumeCursor == len(m.drafts), w))
+	rows = append(rows, m.row(m.p.T("tui.resume.new"), m.resumeCursor == len(m.drafts), w))
 	listHeight := m.height - 10
 	start, end := window(m.resumeCursor, len(rows), listHeight)
 	b.WriteString(strings.Join(rows[start:end], "\n"))
@@ -75,8 +73,8 @@ func (m Model) viewForm() string {
 	if errs := m.form.Errors(); len(errs) > 0 {
 		m.notice = notice{text: capitalise(errs[0].Error()) + ".", isErr: true}
 	}
-	leave := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (nothing is saved yet)"))
-	return m.frame(indent(m.form.View(), 1), "", bindings{short: append(m.form.KeyBinds(), leave, short(m.keys.Interrupt, "ctrl+c", "quit"))})
+	leave := m.keys.short(m.keys.Back, "esc", "tui.key.leave_form")
+	return m.frame(indent(m.form.View(), 1), "", bindings{short: append(m.form.KeyBinds(), leave, m.keys.short(m.keys.Interrupt, "ctrl+c", "tui.key.quit"))})
 }
 
 // capitalise upper-cases the first letter of an error message for display.

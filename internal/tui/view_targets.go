@@ -14,15 +14,15 @@ import (
 func (m Model) viewTargets() string {
 	w := m.width - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render("Targets") + "\n\n")
-	b.WriteString(wrap("What level does your organisation aim at in each area? The recommendations show only the steps from where you stand up to your target. Level 3, Established, is the usual aim; press s to keep it.", w) + "\n\n")
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.targets.title")) + "\n\n")
+	b.WriteString(wrap(m.p.T("tui.targets.intro", "Name", m.q.LevelName(3)), w) + "\n\n")
 	for i, a := range m.q.Areas {
 		l := m.tg.levels[i]
 		name := a.Title
 		if a.Short != "" && len(name) > 30 {
 			name = a.Short
 		}
-		line := fmt.Sprintf("%-*s  %s  %d %s", 30, truncate(name, 30), dots(l), l, m.q.LevelName(l))
+		line := fmt.Sprintf("%s  %s  %d %s", padRight(truncate(name, 30), 30), dots(l), l, m.q.LevelName(l))
 		if i == m.tg.cursor {
 			line = m.styles.Selected.Render("> " + line)
 		} else {
@@ -30,7 +30,7 @@ func (m Model) viewTargets() string {
 		}
 		b.WriteString(truncate(line, w) + "\n")
 	}
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render("Targets"), m.targetsHelp())
+	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.targets.title")), m.targetsHelp())
 }
 
 // dots shows a level out of four without relying on colour: ●●●○.
@@ -41,12 +41,12 @@ func dots(l int) string {
 // targetsHelp is the key help of the targets step.
 func (m Model) targetsHelp() bindings {
 	k := m.keys
-	return bindings{short: []key.Binding{k.Up, k.Down, targetKeys.Lower, targetKeys.Set, targetKeys.Accept, targetKeys.Skip, k.Back, k.Quit}}
+	return bindings{short: []key.Binding{k.Up, k.Down, k.short(targetKeys.Lower, "←/→", "tui.key.lower_raise"), k.short(targetKeys.Set, "1-4", "tui.key.set"), k.short(targetKeys.Accept, "enter", "tui.key.write_report"), k.short(targetKeys.Skip, "s", "tui.key.skip_defaults"), k.Back, k.Quit}}
 }
 
 // progressText says how the overall score changed since the previous
 // assessment, "" when there is none.
-func progressText(p *scoring.Progress) string {
+func (m Model) progressText(p *scoring.Progress) string {
 	if p == nil || !p.Overall.Defined {
 		return ""
 	}
@@ -58,5 +58,5 @@ func progressText(p *scoring.Progress) string {
 	case d < 0:
 		sign, d = "−", -d
 	}
-	return fmt.Sprintf("%s%.1f since %s", sign, d, p.Since)
+	return m.p.T("tui.results.since", "Delta", sign+m.p.Number(d, 1), "Since", m.p.DateString(p.Since))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -55,6 +56,8 @@ type changedMsg struct{}
 // distribution of every question, the agenda of disagreements, reveal,
 // and close.
 type Facilitator struct {
+	// p speaks the workshop's language.
+	p       *locale.Printer
 	w       *Workshop
 	srv     *Server
 	info    FacilitatorInfo
@@ -71,7 +74,16 @@ type Facilitator struct {
 
 // NewFacilitator returns the facilitator's model; srv may be nil (tests).
 func NewFacilitator(w *Workshop, srv *Server, info FacilitatorInfo) Facilitator {
-	return Facilitator{w: w, srv: srv, info: info, state: w.State(), isDark: true}
+	return Facilitator{w: w, srv: srv, info: info, state: w.State(), isDark: true, p: locale.For(locale.Tag(w.meta.Language))}
+}
+
+// padCells pads s with spaces to n terminal cells (fmt's %-30s counts
+// bytes, and a name with accents would come out short).
+func padCells(s string, n int) string {
+	if d := n - ansi.StringWidth(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
 }
 
 // Outcome returns how the facilitator left: stop or close.
@@ -214,7 +226,7 @@ func (f Facilitator) content() string {
 		return ""
 	}
 	if w < 60 || h < 16 {
-		return fmt.Sprintf("The facilitator's screen needs at least 60x16; this window is %dx%d.\nq stops the server (the workshop can be resumed).", w, h)
+		return f.p.T("tui.facilitator.small", "Width", w, "Height", h)
 	}
 	st := f.state
 	connected := 0
@@ -225,15 +237,15 @@ func (f Facilitator) content() string {
 	}
 	rule := f.style("subtle").Render(strings.Repeat("─", w))
 	title := f.style("accent").Render("dgmaturity workshop") + f.style("subtle").Render(" · "+f.w.meta.Organisation.Name)
-	right := fmt.Sprintf("%d joined · %d connected", len(st.Participants), connected)
+	right := f.p.T("tui.facilitator.joined", "Joined", len(st.Participants), "Connected", connected)
 	if f.srv != nil && f.srv.Refused() > 0 {
-		right += fmt.Sprintf(" · %d wrong codes", f.srv.Refused())
+		right += " · " + f.p.N("tui.facilitator.wrong_codes", f.srv.Refused())
 	}
 	lines := []string{spreadLine(" "+title, right+" ", w), rule}
-	lines = append(lines, ansi.Truncate(fmt.Sprintf(" Join: %s   Code: %s", f.info.Join, f.style("accent").Render(f.info.Code)), w, "…"))
-	lines = append(lines, ansi.Truncate(" Host key: "+f.info.Fingerprint, w, "…"), rule)
+	lines = append(lines, ansi.Truncate(" "+f.p.T("tui.facilitator.join", "Join", f.info.Join, "Code", f.style("accent").Render(f.info.Code)), w, "…"))
+	lines = append(lines, ansi.Truncate(" "+f.p.T("tui.facilitator.host_key", "Key", f.info.Fingerprint), w, "…"), rule)
 
-	tabs := []string{"Questions", fmt.Sprintf("Agenda (%d)", len(st.Agenda)), "People"}
+	tabs := []string{f.p.T("tui.facilitator.tab_questions"), f.p.T("tui.facilitator.tab_agenda", "Count", len(st.Agenda)), f.p.T("tui.facilitator.tab_people")}
 	for i, t := range tabs {
 		if view(i) == f.view {
 			tabs[i] = f.style("accent").Render("[ " + t + " ]")
@@ -245,18 +257,18 @@ func (f Facilitator) content() string {
 
 	footer := []string{rule}
 	if f.asking {
-		q := "Close the workshop now? Everyone's answers are published and merged; sessions end. y closes, any other key goes back."
+		q := f.p.T("tui.facilitator.close_confirm")
 		if f.confirm == OutcomeStop {
-			q = "Stop the server without closing? Sessions end; every answer is kept; continue with workshop serve --resume " + f.info.Dir + ". y stops."
+			q = f.p.T("tui.facilitator.stop_confirm", "Dir", f.info.Dir)
 		}
 		for _, l := range strings.Split(ansi.Wordwrap(q, w-2, ""), "\n") {
 			footer = append(footer, f.style("warn").Render(" "+l))
 		}
 	} else {
 		footer = append(footer, f.detail(w)...)
-		keys := " ↑/↓ move · tab questions/agenda/people · v reveal/hide on every screen · c close and merge · q stop"
+		keys := " " + f.p.T("tui.facilitator.keys")
 		if lipgloss.Width(keys) > w {
-			keys = " ↑/↓ move · tab next tab · v reveal/hide · c close · q stop"
+			keys = " " + f.p.T("tui.facilitator.keys_short")
 		}
 		footer = append(footer, f.style("subtle").Render(ansi.Truncate(keys, w, "…")))
 	}
@@ -282,17 +294,17 @@ func (f Facilitator) list(w int) []string {
 	switch f.view {
 	case viewPeople:
 		if len(st.Participants) == 0 {
-			return []string{f.style("subtle").Render("  Nobody has joined yet. Read out the join line and the code above.")}
+			return []string{f.style("subtle").Render("  " + f.p.T("tui.facilitator.nobody"))}
 		}
 		for i, p := range st.Participants {
-			status := "connected"
+			status := f.p.T("tui.facilitator.connected")
 			switch {
 			case p.Finished && p.Connected:
-				status = "finished"
+				status = f.p.T("tui.facilitator.finished")
 			case p.Finished:
-				status = "finished, left"
+				status = f.p.T("tui.facilitator.finished_left")
 			case !p.Connected:
-				status = "away"
+				status = f.p.T("tui.facilitator.away")
 			}
 			barW := 20
 			filled := 0
@@ -304,11 +316,11 @@ func (f Facilitator) list(w int) []string {
 			if p.Role != "" {
 				name += " (" + input.Quote(p.Role) + ")"
 			}
-			rows = append(rows, f.row(i, fmt.Sprintf("%-30s %s %3d/%-3d %s", ansi.Truncate(name, 30, "…"), bar, p.Answered, p.Total, status), w))
+			rows = append(rows, f.row(i, fmt.Sprintf("%s %s %3d/%-3d %s", padCells(ansi.Truncate(name, 30, "…"), 30), bar, p.Answered, p.Total, status), w))
 		}
 	case viewAgenda:
 		if len(st.Agenda) == 0 {
-			return []string{f.style("subtle").Render(fmt.Sprintf("  No question yet on which participants are %d or more levels apart.", AgendaGap))}
+			return []string{f.style("subtle").Render("  " + f.p.T("tui.facilitator.no_agenda", "Gap", AgendaGap))}
 		}
 		for i, q := range st.Agenda {
 			rows = append(rows, f.row(i, f.questionRow(q, w), w))
@@ -359,9 +371,9 @@ func (f Facilitator) detail(w int) []string {
 	}
 	i := f.w.q.QuestionIndex(id)
 	qu := f.w.q.Questions[i]
-	status := "not revealed"
+	status := f.p.T("tui.facilitator.not_revealed")
 	if f.state.Revealed == id {
-		status = "REVEALED to participants"
+		status = f.p.T("tui.facilitator.revealed")
 	}
 	scale := make([]string, 0, questionnaire.MaxLevel+1)
 	for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {

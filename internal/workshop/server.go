@@ -346,6 +346,7 @@ func (s *Server) handle(sess ssh.Session) {
 	w := s.w
 	model := tui.NewParticipant(tui.ParticipantOptions{
 		Questionnaire: w.q,
+		Lang:          w.meta.Language,
 		Organisation:  w.meta.Organisation.Name,
 		Tool:          w.tool,
 		NoColor:       hasEnv(env, "NO_COLOR"),
