@@ -329,11 +329,16 @@ func (s *session) start() error {
 				ok = append(ok, d)
 				continue
 			}
-			if rel, known := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); known && rel.Version != s.q.Version {
+			if rel, ok := tui.EarlierRelease(d.Questionnaire, s.q); ok {
 				releases = append(releases, earlier{d, rel})
 				continue
 			}
-			s.say("%s", s.p.T("accessible.resume.other_questionnaire", "Organisation", input.Quote(d.Organisation), "ID", d.Questionnaire.ID, "Version", d.Questionnaire.Version))
+			id := "accessible.resume.other_questionnaire"
+			if _, known := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); known {
+				// A later release: this run was started with --release.
+				id = "accessible.resume.other_release"
+			}
+			s.say("%s", s.p.T(id, "Organisation", input.Quote(d.Organisation), "ID", d.Questionnaire.ID, "Version", d.Questionnaire.Version))
 		}
 		for _, e := range releases {
 			done, err := s.offerRelease(e.d, e.rel)

@@ -83,7 +83,7 @@ func TestEarlierReleaseDraftIsListedAndAsks(t *testing.T) {
 	dir, _, _ := oldDraft(t, old, "en")
 	m := releaseModel(t, cur, dir, "en")
 	got := screenText(m)
-	if !strings.Contains(got, "Made with release "+old.Version) {
+	if !strings.Contains(got, "> Release "+old.Version+" ("+strconv.Itoa(len(old.Questions)-1)+" answered, saved ") || !strings.Contains(got, "): Commune Exemple") {
 		t.Errorf("the draft of release %s is not listed as such:\n%s", old.Version, got)
 	}
 	m = sendFast(t, m, press("enter"))
@@ -250,5 +250,21 @@ func TestGoldenReleaseDialog(t *testing.T) {
 			}
 			golden(t, "release_"+string(lang)+"_80x24", text)
 		})
+	}
+}
+
+func TestEarlierReleaseOnlyOlderOfTheSameInstrument(t *testing.T) {
+	old, cur := releases(t)
+	ref := func(q *questionnaire.Questionnaire) assessment.QuestionnaireRef {
+		return assessment.QuestionnaireRef{ID: q.ID, Version: q.Version, SHA256: q.Hash()}
+	}
+	if rel, ok := EarlierRelease(ref(old), cur); !ok || rel.Version != old.Version {
+		t.Errorf("a %s draft in a %s run: %v, want release %s", old.Version, cur.Version, ok, old.Version)
+	}
+	if _, ok := EarlierRelease(ref(cur), old); ok {
+		t.Errorf("a %s draft in a %s run (--release) is offered to be carried backwards", cur.Version, old.Version)
+	}
+	if _, ok := EarlierRelease(ref(old), testQuestionnaire()); ok {
+		t.Error("a draft of the default instrument is offered to be carried into another instrument")
 	}
 }

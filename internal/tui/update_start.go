@@ -19,14 +19,45 @@ import (
 // draftsMsg carries the unfinished drafts found in the state folder.
 type draftsMsg struct {
 	Drafts []assessment.DraftInfo
-	Err    error
+	// Releases maps the path of a draft made with an earlier built-in
+	// release to that release.
+	Releases map[string]*questionnaire.Questionnaire
+	Err      error
 }
 
-// loadDraftsCmd lists the unfinished drafts of the instrument.
+// loadDraftsCmd lists the unfinished drafts of the instrument, and those
+// of its earlier built-in releases with their answers counted against
+// their own release.
 func loadDraftsCmd(dir string, q *questionnaire.Questionnaire) tea.Cmd {
 	return func() tea.Msg {
 		d, err := assessment.AllDrafts(dir, q)
-		return draftsMsg{Drafts: d, Err: err}
+		rels := map[string]*questionnaire.Questionnaire{}
+		counted := map[string]bool{} // the releases whose drafts are counted
+		for i := range d {
+			if d[i].Compatible {
+				continue
+			}
+			rel, ok := EarlierRelease(d[i].Questionnaire, q)
+			if !ok {
+				continue
+			}
+			rels[d[i].Path] = rel
+			if counted[rel.Version] {
+				continue
+			}
+			counted[rel.Version] = true
+			// Counted against the current release, a 1.0.0 draft would
+			// seem to have fewer answers than it has.
+			own, _ := assessment.AllDrafts(dir, rel)
+			for _, o := range own {
+				for j := range d {
+					if d[j].Path == o.Path && o.Compatible {
+						d[j].Answered, d[j].Total = o.Answered, o.Total
+					}
+				}
+			}
+		}
+		return draftsMsg{Drafts: d, Releases: rels, Err: err}
 	}
 }
 
@@ -63,6 +94,26 @@ func loadReleaseDraftCmd(path string, rel *questionnaire.Questionnaire, carry bo
 	}
 }
 
+// EarlierRelease returns the built-in release a draft made with ref was
+// made with, when it is an earlier release of the instrument q: such a
+// draft can be finished in its release or carried into q. A later release
+// (a run with --release) or another instrument gives false.
+func EarlierRelease(ref assessment.QuestionnaireRef, q *questionnaire.Questionnaire) (*questionnaire.Questionnaire, bool) {
+	rel, ok := questionnaire.Release(ref.ID, ref.Version, ref.SHA256)
+	if !ok || rel.ID != q.ID {
+		return nil, false
+	}
+	order := map[string]int{}
+	for i, r := range questionnaire.Releases() {
+		order[r.Version] = i
+	}
+	cur, known := order[q.Version]
+	if !known || order[rel.Version] >= cur {
+		return nil, false
+	}
+	return rel, true
+}
+
 // The choices of the dialog about a draft of an earlier release.
 const (
 	releaseFinish = iota // finish the draft in its own release
@@ -90,17 +141,7 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(msg.Drafts) == 0 {
 			return m.showForm()
 		}
-		m.drafts = msg.Drafts
-		// The earlier releases are looked up once here, not on every frame.
-		m.releases = map[string]*questionnaire.Questionnaire{}
-		for _, d := range m.drafts {
-			if d.Compatible {
-				continue
-			}
-			if rel, ok := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); ok && rel.Version != m.base.Version {
-				m.releases[d.Path] = rel
-			}
-		}
+		m.drafts, m.releases = msg.Drafts, msg.Releases
 		m.screen = screenResume
 		return m, nil
 	case draftLoadedMsg:
