@@ -458,7 +458,7 @@ func (s *session) offerRelease(d assessment.DraftInfo, rel *questionnaire.Questi
 		}
 	}
 	s.carriedFrom = d.Path
-	s.say("%s", s.p.T("accessible.release.carried", "Carried", answered, "Changed", changed, "Old", rel.Version, "New", cur))
+	s.say("%s", s.p.N("accessible.release.carried", answered, "Changed", changed, "Old", rel.Version, "New", cur))
 	s.say("")
 	if err := s.draftPath(); err != nil {
 		return false, err

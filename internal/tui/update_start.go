@@ -325,8 +325,8 @@ func (m Model) carryDraft(path string, old *assessment.Assessment, rel *question
 	if i, ok := m.nextUnanswered(-1); ok && m.screen == screenQuestion {
 		m.goTo(i)
 	}
-	m.notice = notice{text: m.p.T("tui.release.carried", "Carried", answered, "Changed", changed,
-		"Old", rel.Version, "New", m.base.Version)}
+	// One line: the dialog said that the old draft is kept.
+	m.notice = notice{text: m.p.N("tui.release.carried", answered, "Changed", changed, "New", m.base.Version)}
 	return m, m.saveCmd()
 }
 
