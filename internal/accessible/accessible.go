@@ -20,6 +20,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -176,6 +178,9 @@ type session struct {
 	saved bool
 	// pending is a line read at a comment prompt that was the next answer.
 	pending *string
+	// carriedFrom is the draft of an earlier release whose answers this
+	// run carried; it is removed once the new assessment is finished.
+	carriedFrom string
 }
 
 // Run asks every question and writes the results. It returns the paths of
@@ -213,6 +218,11 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opt Options) (publish
 	if s.draft != "" {
 		if err := assessment.WriteDraft(s.draft, s.a); err != nil {
 			s.say("%s", s.p.T("accessible.draft_not_marked", "Error", err.Error()))
+		}
+	}
+	if s.carriedFrom != "" {
+		if err := os.Remove(s.carriedFrom); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			s.say("%s", s.p.T("accessible.release.old_kept", "Error", err.Error()))
 		}
 	}
 	s.summary(paths)
@@ -306,20 +316,37 @@ func (s *session) askText(prompt, what string, mode input.TextMode) (string, err
 func (s *session) start() error {
 	if s.a == nil && s.opt.StateDir != "" && !s.opt.NoResumeOffer {
 		drafts, err := assessment.Drafts(s.opt.StateDir, s.q)
-		// Drafts of another questionnaire (an earlier release, after an
-		// upgrade) cannot be resumed here: say how, and offer the newest
-		// draft that can.
+		// Drafts of another questionnaire cannot be resumed here: say how.
+		// A draft of an earlier built-in release (after an upgrade) is
+		// offered: finish it in its release, or carry its answers into
+		// the one in use. Then the newest draft that can be resumed.
 		var ok []assessment.DraftInfo
+		type earlier struct {
+			d   assessment.DraftInfo
+			rel *questionnaire.Questionnaire
+		}
+		var releases []earlier
 		for _, d := range drafts {
 			if d.Compatible {
 				ok = append(ok, d)
 				continue
 			}
+			if rel, ok := tui.EarlierRelease(d.Questionnaire, s.q); ok {
+				releases = append(releases, earlier{d, rel})
+				continue
+			}
 			id := "accessible.resume.other_questionnaire"
 			if _, known := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); known {
+				// A later release: this run was started with --release.
 				id = "accessible.resume.other_release"
 			}
 			s.say("%s", s.p.T(id, "Organisation", input.Quote(d.Organisation), "ID", d.Questionnaire.ID, "Version", d.Questionnaire.Version))
+		}
+		for _, e := range releases {
+			done, err := s.offerRelease(e.d, e.rel)
+			if err != nil || done {
+				return err
+			}
 		}
 		drafts = ok
 		if err == nil && len(drafts) > 0 {
@@ -384,6 +411,81 @@ func (s *session) start() error {
 	s.say("%s", s.p.T("accessible.form.out", "Folder", s.opt.OutDir))
 	s.say("")
 	return s.draftPath()
+}
+
+// offerRelease offers the draft d, made with the earlier release rel: to
+// finish it in rel, to carry its answers into the release in use (a new
+// draft; d is removed once the new assessment is finished), or to leave
+// it. done reports that the run now has its assessment.
+func (s *session) offerRelease(d assessment.DraftInfo, rel *questionnaire.Questionnaire) (done bool, err error) {
+	cur := s.q.Original().Version
+	s.say("%s", s.p.N("accessible.release.offer", d.Answered, "Organisation", input.Quote(d.Organisation), "Old", rel.Version, "New", cur,
+		"When", s.p.T("accessible.date_time", "Date", s.p.Date(d.Modified), "Time", d.Modified.Format("15:04"))))
+	choices := []string{"finish", "carry", "leave"}
+	names := []string{
+		s.p.T("accessible.release.finish", "Old", rel.Version),
+		s.p.T("accessible.release.carry", "New", cur),
+		s.p.T("accessible.release.leave"),
+	}
+	choice, err := s.choose(s.p.T("accessible.release.ask"), choices, names)
+	if err != nil || choice == "leave" {
+		return false, err
+	}
+	old, _, err := assessment.Load(d.Path, rel)
+	if err != nil {
+		return false, err
+	}
+	if choice == "finish" {
+		s.useRelease(rel)
+		s.a, s.draft, s.saved = old, d.Path, true
+		s.say("%s", s.p.T("accessible.release.finishing", "Organisation", old.Organisation.Name, "Old", rel.Version))
+		s.say("")
+		return true, nil
+	}
+	carried, left := assessment.Carry(old.Answers, rel, s.q)
+	s.a = assessment.New(s.q, old.Organisation, assessment.Respondent{}, s.opt.Today, string(s.p.Tag()), s.opt.Tool)
+	s.a.Respondents = append(s.a.Respondents, old.Respondents...)
+	s.a.Answers = carried
+	answered, changed := 0, 0
+	for _, a := range carried {
+		if a.Answered() {
+			answered++
+		}
+	}
+	// New or changed: the questions rel lacks (a changed construct has a
+	// new id), and those whose old answer does not fit them any more.
+	for _, q := range s.q.Questions {
+		if _, ok := rel.Question(q.ID); !ok || slices.Contains(left, q.ID) {
+			changed++
+		}
+	}
+	s.carriedFrom = d.Path
+	s.say("%s", s.p.N("accessible.release.carried", answered, "Changed", changed, "Old", rel.Version, "New", cur))
+	s.say("")
+	if err := s.draftPath(); err != nil {
+		return false, err
+	}
+	// The new draft holds the carried answers from its creation, so that
+	// stopping before the first answer loses none of them.
+	s.saved = s.draft != ""
+	return true, nil
+}
+
+// useRelease makes the run use the earlier release rel, in the run's
+// language when rel has a translation in it, else wholly in English, said
+// once in the run's language.
+func (s *session) useRelease(rel *questionnaire.Questionnaire) {
+	s.q = rel
+	if s.p.Tag() == locale.English {
+		return
+	}
+	q, err := rel.Localized(string(s.p.Tag()))
+	if err != nil {
+		s.say("%s", s.p.T("tui.lang.fallback", "ID", rel.ID, "Version", rel.Version))
+		s.p = locale.For(locale.English)
+		return
+	}
+	s.q = q
 }
 
 // draftPath creates the draft file exclusively under a free name in the

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -352,31 +354,152 @@ func tail(s string) string {
 	return s
 }
 
-// TestDraftOfEarlierRelease: after an upgrade, a draft begun with release
-// 1.0.0 is not offered for resuming in the current release (it would fail
-// to load); the run says how to finish it and starts a new assessment.
-func TestDraftOfEarlierRelease(t *testing.T) {
-	old := questionnaire.Releases()[0]
-	q := questionnaire.Default()
-	if old.Version == q.Version {
+// earlierDraft saves, in a new state folder, a draft of the first release
+// with every question answered at level 1 with a comment, but the last.
+func earlierDraft(t *testing.T) (old, cur *questionnaire.Questionnaire, state string, d *assessment.Assessment, path string) {
+	t.Helper()
+	all := questionnaire.Releases()
+	old, cur = all[0], all[len(all)-1]
+	if old.Version == cur.Version {
 		t.Skip("only one release")
 	}
-	state, out := t.TempDir(), t.TempDir()
-	d := assessment.New(old, assessment.Organisation{Name: "Old Office", Type: "other"}, assessment.Respondent{}, "2025-06-01", "en", "t")
-	d.Answers["CTX-03"] = assessment.Lvl(2)
-	if _, err := assessment.SaveDraft(state, d); err != nil {
+	state = t.TempDir()
+	d = assessment.New(old, assessment.Organisation{Name: "Old Office", Type: "other"}, assessment.Respondent{Name: "A. Lead"}, "2025-06-01", "en", "t")
+	for _, qu := range old.Questions[:len(old.Questions)-1] {
+		a := assessment.Lvl(1)
+		a.Comment = "seen in " + qu.ID
+		d.Answers[qu.ID] = a
+	}
+	path, err := assessment.SaveDraft(state, d)
+	if err != nil {
 		t.Fatal(err)
 	}
+	return old, cur, state, d, path
+}
+
+// answerAll is piped input answering n questions at level 1, no comment.
+func answerAll(n int) string { return strings.Repeat("1\n\n", n) }
+
+// TestDraftOfEarlierReleaseLeft: after an upgrade, a draft begun with
+// release 1.0.0 is offered with a numbered choice; 3 leaves it, and the
+// run starts a new assessment.
+func TestDraftOfEarlierReleaseLeft(t *testing.T) {
+	_, cur, state, _, path := earlierDraft(t)
 	var stdout bytes.Buffer
-	_, err := Run(context.Background(), strings.NewReader("New Office\n4\n\n\n"), &stdout, Options{Questionnaire: q, StateDir: state, OutDir: out, Tool: "t", Today: "2026-03-01"})
+	_, err := Run(context.Background(), strings.NewReader("3\nNew Office\n4\n\n\n"), &stdout, Options{Questionnaire: cur, StateDir: state, OutDir: t.TempDir(), Tool: "t", Today: "2026-03-01"})
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("err = %v, want ErrInputEnded after the form\n%s", err, stdout.String())
 	}
 	text := stdout.String()
-	if strings.Contains(text, "Type r to resume it") {
-		t.Errorf("a 1.0.0 draft is offered for resuming in %s:\n%s", q.Version, text)
+	for _, want := range []string{"was begun with release 1.0.0", "Type a number: 1 finish it in release 1.0.0, 2 carry the answers", "3 leave it for now"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the offer lacks %q:\n%s", want, text)
+		}
 	}
-	if !strings.Contains(text, "dgmaturity --release 1.0.0") {
-		t.Errorf("the run does not say how to finish the 1.0.0 draft:\n%s", text)
+	if strings.Contains(text, "Type r to resume it") {
+		t.Errorf("a 1.0.0 draft is offered for resuming in %s:\n%s", cur.Version, text)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the left draft is gone: %v", err)
+	}
+}
+
+// TestDraftOfEarlierReleaseFinished: 1 finishes the draft in 1.0.0; in a
+// French run, wholly in English (1.0.0 has no French text), said once.
+func TestDraftOfEarlierReleaseFinished(t *testing.T) {
+	old, cur, state, _, path := earlierDraft(t)
+	fr, err := cur.Localized("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	paths, err := Run(context.Background(), strings.NewReader("1\n"+answerAll(1)), &stdout, Options{Questionnaire: fr, Lang: "fr", StateDir: state, OutDir: t.TempDir(), Tool: "t", Today: "2026-03-01"})
+	if err != nil {
+		t.Fatalf("Run: %v\n%s", err, stdout.String())
+	}
+	text := stdout.String()
+	if !strings.Contains(text, "Tapez un numéro") {
+		t.Errorf("the offer is not in French:\n%s", text)
+	}
+	if _, lerr := old.Localized("fr"); lerr != nil && !strings.Contains(text, "n'existe pas en français") {
+		t.Errorf("the run does not say it goes on in English:\n%s", text)
+	}
+	a, _, err := assessment.Load(paths.Assessment, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Questionnaire.Version != old.Version || !a.Complete || len(a.Answers) != len(old.Questions) {
+		t.Errorf("finished: release %s, complete %v, %d answers; want %s, complete, %d", a.Questionnaire.Version, a.Complete, len(a.Answers), old.Version, len(old.Questions))
+	}
+	report, err := os.ReadFile(paths.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := old.Questions[len(old.Questions)-1]
+	if _, inCur := cur.Question(last.ID); !inCur && !strings.Contains(string(report), last.ID) {
+		t.Errorf("the report does not name %s, a question of release %s only", last.ID, old.Version)
+	}
+	draft, _, err := assessment.Load(path, old)
+	if err != nil || !draft.Complete {
+		t.Errorf("the 1.0.0 draft is not marked finished (%v)", err)
+	}
+}
+
+// TestDraftOfEarlierReleaseCarried: 2 carries the answers of unchanged
+// questions (as assessment.Carry does) into a new draft of the newest
+// release; the old draft stays until the new assessment is finished.
+func TestDraftOfEarlierReleaseCarried(t *testing.T) {
+	old, cur, state, d, path := earlierDraft(t)
+	carried, _ := assessment.Carry(d.Answers, old, cur)
+	open := len(cur.Questions) - len(carried)
+	changed := 0
+	for _, qu := range cur.Questions {
+		if _, ok := old.Question(qu.ID); !ok {
+			changed++
+		}
+	}
+	var stdout bytes.Buffer
+	// Stop at once: the new draft already holds the carried answers.
+	_, err := Run(context.Background(), strings.NewReader("2\nq\n"), &stdout, Options{Questionnaire: cur, StateDir: state, OutDir: t.TempDir(), Tool: "t", Today: "2026-03-01"})
+	var stop *StopError
+	if !errors.As(err, &stop) || stop.Draft == "" || stop.Draft == path {
+		t.Fatalf("err = %v, want a stop naming a new draft\n%s", err, stdout.String())
+	}
+	text := stdout.String()
+	want := fmt.Sprintf("Carried into release %s: %d answers, with their comments. New or changed questions to answer: %d.", cur.Version, len(carried), changed)
+	if !strings.Contains(text, want) {
+		t.Errorf("output lacks %q:\n%s", want, text)
+	}
+	draft, _, err := assessment.Load(stop.Draft, cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(carried, draft.Answers); diff != "" {
+		t.Errorf("new draft answers (-Carry +draft):\n%s", diff)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the 1.0.0 draft is gone before the new one is finished: %v", err)
+	}
+	// Carried and finished in one run: the old draft goes.
+	_, _, state, _, path = earlierDraft(t)
+	stdout.Reset()
+	paths, err := Run(context.Background(), strings.NewReader("2\n"+answerAll(open)), &stdout, Options{Questionnaire: cur, StateDir: state, OutDir: t.TempDir(), Tool: "t", Today: "2026-03-01"})
+	if err != nil {
+		t.Fatalf("Run: %v\n%s", err, stdout.String())
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("the 1.0.0 draft is still there after the new one was finished (%v)", err)
+	}
+	a, _, err := assessment.Load(paths.Assessment, cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, c := range carried {
+		if got := a.Answers[id]; got.Comment != c.Comment || *got.Level != *c.Level {
+			t.Errorf("%s = %+v, want the carried %+v", id, got, c)
+		}
+	}
+	if !a.Complete || a.Questionnaire.Version != cur.Version || a.Organisation.Name != "Old Office" {
+		t.Errorf("finished: %+v", a.Organisation)
 	}
 }

@@ -245,7 +245,16 @@ func (k KeyMap) resultsHelp() bindings {
 	return bindings{short: append(k.scrollHelp(), k.short(k.Switch, "tab", "tui.key.summary_report"), back, k.Quit)}
 }
 
-// resumeHelp is the key help of the resume screen.
+// releaseHelp is the key help of the dialog about a draft of an earlier
+// release.
+func (k KeyMap) releaseHelp() bindings {
+	return bindings{short: []key.Binding{
+		key.NewBinding(key.WithKeys("up", "down"), k.help("↑/↓", "tui.key.move")),
+		key.NewBinding(key.WithKeys("enter", "1", "2"), k.help("enter/1/2", "tui.key.pick")),
+		k.short(k.Back, "esc", "tui.key.back")}}
+}
+
+// resumeHelp is the key help of the start screen.
 func (k KeyMap) resumeHelp() bindings {
 	return bindings{short: []key.Binding{k.Up, k.Down, k.Pick, k.Delete, k.Quit}}
 }

@@ -168,6 +168,9 @@ const (
 	overlayFolder
 	// overlayDelete asks whether to delete a draft (start screen).
 	overlayDelete
+	// overlayRelease asks what to do with a draft of an earlier release:
+	// finish it in that release, or carry its answers into the one in use.
+	overlayRelease
 )
 
 // pane is the part of the results screen shown in the viewport.
@@ -216,6 +219,14 @@ type Model struct {
 	resumeCursor int
 	form         *huh.Form
 	formVals     *formValues
+	// releases maps the path of a draft made with an earlier built-in
+	// release to that release.
+	releases map[string]*questionnaire.Questionnaire
+	// releaseCursor is the highlighted choice of overlayRelease.
+	releaseCursor int
+	// carriedFrom is the draft of an earlier release whose answers this
+	// run carried; finishing removes it.
+	carriedFrom string
 
 	// Question screen.
 	current    int // index into q.Questions

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -198,7 +200,10 @@ type publishedMsg struct {
 	// SaveErr is set when the draft could not be marked complete: the
 	// files are written, but the draft will be offered for resuming.
 	SaveErr error
-	Err     error
+	// OldErr is set when the draft of an earlier release whose answers
+	// were carried could not be removed.
+	OldErr error
+	Err    error
 }
 
 // finish writes the files and marks the draft complete.
@@ -207,7 +212,7 @@ func (m Model) finish() (tea.Model, tea.Cmd) {
 	m.screen = screenFinishing
 	m.seq++
 	seq, snap, sv := m.seq, cloneAssessment(m.a), m.saver
-	q, out, tool, pub := m.q, m.outDir, m.opts.Tool, m.opts.Publish
+	q, out, tool, pub, old := m.q, m.outDir, m.opts.Tool, m.opts.Publish, m.carriedFrom
 	return m, func() tea.Msg {
 		paths, err := pub(out, q, snap, tool)
 		if err != nil {
@@ -221,6 +226,13 @@ func (m Model) finish() (tea.Model, tea.Cmd) {
 		snap.Complete = true
 		if _, _, err := sv.write(seq, snap); err != nil {
 			msg.SaveErr = err
+		}
+		// The earlier release's draft was kept until now, when its answers
+		// are in a finished assessment.
+		if old != "" {
+			if err := os.Remove(old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				msg.OldErr = err
+			}
 		}
 		return msg
 	}
@@ -243,6 +255,11 @@ func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = notice{}
 		if msg.SaveErr != nil {
 			m.notice = notice{text: m.p.T("tui.results.draft_not_marked", "Error", msg.SaveErr.Error()), isErr: true}
+		}
+		if msg.OldErr != nil {
+			m.notice = notice{text: m.p.T("tui.results.old_draft_kept", "Error", msg.OldErr.Error()), isErr: true}
+		} else {
+			m.carriedFrom = ""
 		}
 		m.screen = screenResults
 		m.pane = paneSummary

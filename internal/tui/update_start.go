@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"os"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -18,14 +19,45 @@ import (
 // draftsMsg carries the unfinished drafts found in the state folder.
 type draftsMsg struct {
 	Drafts []assessment.DraftInfo
-	Err    error
+	// Releases maps the path of a draft made with an earlier built-in
+	// release to that release.
+	Releases map[string]*questionnaire.Questionnaire
+	Err      error
 }
 
-// loadDraftsCmd lists the unfinished drafts of the instrument.
+// loadDraftsCmd lists the unfinished drafts of the instrument, and those
+// of its earlier built-in releases with their answers counted against
+// their own release.
 func loadDraftsCmd(dir string, q *questionnaire.Questionnaire) tea.Cmd {
 	return func() tea.Msg {
 		d, err := assessment.AllDrafts(dir, q)
-		return draftsMsg{Drafts: d, Err: err}
+		rels := map[string]*questionnaire.Questionnaire{}
+		counted := map[string]bool{} // the releases whose drafts are counted
+		for i := range d {
+			if d[i].Compatible {
+				continue
+			}
+			rel, ok := EarlierRelease(d[i].Questionnaire, q)
+			if !ok {
+				continue
+			}
+			rels[d[i].Path] = rel
+			if counted[rel.Version] {
+				continue
+			}
+			counted[rel.Version] = true
+			// Counted against the current release, a 1.0.0 draft would
+			// seem to have fewer answers than it has.
+			own, _ := assessment.AllDrafts(dir, rel)
+			for _, o := range own {
+				for j := range d {
+					if d[j].Path == o.Path && o.Compatible {
+						d[j].Answered, d[j].Total = o.Answered, o.Total
+					}
+				}
+			}
+		}
+		return draftsMsg{Drafts: d, Releases: rels, Err: err}
 	}
 }
 
@@ -34,6 +66,14 @@ type draftLoadedMsg struct {
 	Path       string
 	Assessment *assessment.Assessment
 	Err        error
+	// Release is the earlier built-in release the draft was made with,
+	// when the user chose what to do with such a draft; nil for a draft of
+	// the instrument in use.
+	Release *questionnaire.Questionnaire
+	// Carry is set when the answers are to be carried into the instrument
+	// in use (a new draft); unset with Release, the draft is finished in
+	// its own release.
+	Carry bool
 }
 
 // loadDraftCmd reads the draft at path.
@@ -42,6 +82,51 @@ func loadDraftCmd(path string, q *questionnaire.Questionnaire) tea.Cmd {
 		a, _, err := assessment.Load(path, q)
 		return draftLoadedMsg{Path: path, Assessment: a, Err: err}
 	}
+}
+
+// loadReleaseDraftCmd reads the draft at path, made with the earlier
+// release rel, to finish it in rel or (carry) to carry its answers into
+// the instrument in use.
+func loadReleaseDraftCmd(path string, rel *questionnaire.Questionnaire, carry bool) tea.Cmd {
+	return func() tea.Msg {
+		a, _, err := assessment.Load(path, rel)
+		return draftLoadedMsg{Path: path, Assessment: a, Err: err, Release: rel, Carry: carry}
+	}
+}
+
+// EarlierRelease returns the built-in release a draft made with ref was
+// made with, when it is an earlier release of the instrument q: such a
+// draft can be finished in its release or carried into q. A later release
+// (a run with --release) or another instrument gives false.
+func EarlierRelease(ref assessment.QuestionnaireRef, q *questionnaire.Questionnaire) (*questionnaire.Questionnaire, bool) {
+	rel, ok := questionnaire.Release(ref.ID, ref.Version, ref.SHA256)
+	if !ok || rel.ID != q.ID {
+		return nil, false
+	}
+	order := map[string]int{}
+	for i, r := range questionnaire.Releases() {
+		order[r.Version] = i
+	}
+	cur, known := order[q.Version]
+	if !known || order[rel.Version] >= cur {
+		return nil, false
+	}
+	return rel, true
+}
+
+// The choices of the dialog about a draft of an earlier release.
+const (
+	releaseFinish = iota // finish the draft in its own release
+	releaseCarry         // carry its answers into the release in use
+)
+
+// draftRelease returns the earlier built-in release draft d was made with,
+// or nil (the instrument in use, or another questionnaire).
+func (m Model) draftRelease(d assessment.DraftInfo) *questionnaire.Questionnaire {
+	if d.Compatible {
+		return nil
+	}
+	return m.releases[d.Path]
 }
 
 // updateResume handles the draft list and the choice between resuming and
@@ -56,13 +141,19 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if len(msg.Drafts) == 0 {
 			return m.showForm()
 		}
-		m.drafts = msg.Drafts
+		m.drafts, m.releases = msg.Drafts, msg.Releases
 		m.screen = screenResume
 		return m, nil
 	case draftLoadedMsg:
 		if msg.Err != nil {
 			m.notice = notice{text: m.p.T("tui.resume.load_failed", "Error", msg.Err.Error()), isErr: true}
 			return m, nil
+		}
+		if msg.Release != nil {
+			if msg.Carry {
+				return m.carryDraft(msg.Path, msg.Assessment, msg.Release)
+			}
+			m.useRelease(msg.Release)
 		}
 		m.a = msg.Assessment
 		// A finished assessment reopened is a draft again until it is
@@ -98,6 +189,9 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.notice.isErr {
 			m.notice = notice{}
 		}
+		if m.overlay == overlayRelease {
+			return m.keyRelease(msg)
+		}
 		if m.overlay == overlayDelete {
 			m.overlay = overlayNone
 			switch {
@@ -121,6 +215,10 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Pick):
 			if m.resumeCursor < len(m.drafts) {
 				d := m.drafts[m.resumeCursor]
+				if m.draftRelease(d) != nil {
+					m.overlay, m.releaseCursor = overlayRelease, releaseFinish
+					return m, nil
+				}
 				if !d.Compatible {
 					id := "tui.resume.other_questionnaire"
 					if _, ok := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); ok {
@@ -142,6 +240,94 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// keyRelease handles the dialog about a draft of an earlier release:
+// finish it in that release, or carry its answers into the one in use.
+func (m Model) keyRelease(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	d := m.drafts[m.resumeCursor]
+	rel := m.draftRelease(d)
+	pick := -1
+	switch {
+	case key.Matches(msg, m.keys.Interrupt):
+		return m.interrupt()
+	case key.Matches(msg, m.keys.Back):
+		m.overlay = overlayNone
+	case key.Matches(msg, m.keys.Up), key.Matches(msg, m.keys.Down):
+		m.releaseCursor = 1 - m.releaseCursor
+	case key.Matches(msg, m.keys.Pick):
+		pick = m.releaseCursor
+	case msg.String() == "1":
+		pick = releaseFinish
+	case msg.String() == "2":
+		pick = releaseCarry
+	default:
+		m.notice = notice{text: m.p.T("tui.release.unknown_key", "Key", keyLabel(msg))}
+	}
+	if pick < 0 || rel == nil {
+		return m, nil
+	}
+	m.overlay = overlayNone
+	return m, loadReleaseDraftCmd(d.Path, rel, pick == releaseCarry)
+}
+
+// useRelease makes the run use the earlier release rel (its questions,
+// texts and recommendations): in the run's language when rel has a
+// translation in it, else wholly in English with a notice, as for any
+// instrument without a translation.
+func (m *Model) useRelease(rel *questionnaire.Questionnaire) {
+	m.base, m.q = rel, rel
+	t, ok := locale.Parse(m.lang)
+	if !ok || t == locale.English {
+		return
+	}
+	q, err := rel.Localized(string(t))
+	if err != nil {
+		m.notice = notice{text: m.p.T("tui.lang.fallback", "ID", rel.ID, "Version", rel.Version), isErr: true}
+		m.lang, m.p = string(locale.English), locale.For(locale.English)
+		m.keys = LocalizedKeyMap(m.p)
+		return
+	}
+	m.q = q
+}
+
+// carryDraft starts a new draft of the instrument in use with the answers
+// (and comments) of old, made with the earlier release rel, that
+// assessment.Carry carries: the questions both releases share. The old
+// draft at path stays until the new assessment is finished (finish
+// removes it), so that nothing is lost if this run is left.
+func (m Model) carryDraft(path string, old *assessment.Assessment, rel *questionnaire.Questionnaire) (tea.Model, tea.Cmd) {
+	m.setLanguage(old.Language)
+	carried, left := assessment.Carry(old.Answers, rel, m.base)
+	m.a = assessment.New(m.q, old.Organisation, assessment.Respondent{}, m.opts.Now().Format("2006-01-02"), m.lang, m.opts.Tool)
+	m.a.Respondents = append(m.a.Respondents, old.Respondents...)
+	m.a.Answers = carried
+	answered := 0
+	for _, a := range carried {
+		if a.Answered() {
+			answered++
+		}
+	}
+	// New or changed: the questions of the release in use that the old
+	// one lacks (a changed construct has a new id), and those whose old
+	// answer does not fit them any more.
+	changed := 0
+	for _, q := range m.base.Questions {
+		if _, ok := rel.Question(q.ID); !ok || slices.Contains(left, q.ID) {
+			changed++
+		}
+	}
+	m.saver = newSaver(m.opts.StateDir, "")
+	m.carriedFrom = path
+	m.startQuestions()
+	// The carried answers are scattered over the new release: its first
+	// open question, not the one after the last answer, is where to start.
+	if i, ok := m.nextUnanswered(-1); ok && m.screen == screenQuestion {
+		m.goTo(i)
+	}
+	// One line: the dialog said that the old draft is kept.
+	m.notice = notice{text: m.p.N("tui.release.carried", answered, "Changed", changed, "New", m.base.Version)}
+	return m, m.saveCmd()
 }
 
 // draftDeletedMsg reports the deletion of a draft.

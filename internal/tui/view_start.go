@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -28,12 +29,17 @@ func (m Model) viewResume() string {
 		d := m.drafts[m.resumeCursor]
 		b.WriteString(m.styles.Error.Render(wrapText(m.p.T("tui.resume.delete_confirm", "Organisation", input.Quote(d.Organisation), "Path", d.Path), w)) + "\n\n")
 	}
+	if m.overlay == overlayRelease && m.resumeCursor < len(m.drafts) {
+		return m.frame(indent(m.viewRelease(w), 1), "", m.keys.releaseHelp())
+	}
 	rows := make([]string, 0, len(m.drafts)+1)
 	for i, d := range m.drafts {
 		when := m.p.Date(d.Modified.Local()) + " " + d.Modified.Local().Format("15:04")
 		// The progress first: a long organisation name is what gets cut.
 		text := m.p.N("tui.resume.draft", d.Answered, "Total", d.Total, "When", when, "Organisation", input.Quote(d.Organisation))
 		switch {
+		case m.draftRelease(d) != nil:
+			text = m.p.N("tui.resume.earlier_release", d.Answered, "Version", d.Questionnaire.Version, "When", when, "Organisation", input.Quote(d.Organisation))
 		case !d.Compatible:
 			text = m.p.T("tui.resume.incompatible", "When", when, "Organisation", input.Quote(d.Organisation))
 		case d.Complete:
@@ -50,6 +56,30 @@ func (m Model) viewResume() string {
 		keys = m.keys.confirmHelp()
 	}
 	return m.frame(indent(b.String(), 1), "", keys)
+}
+
+// viewRelease asks what to do with the highlighted draft, made with an
+// earlier release: finish it there, or carry its answers into the
+// release in use.
+func (m Model) viewRelease(w int) string {
+	d := m.drafts[m.resumeCursor]
+	rel := m.draftRelease(d)
+	if rel == nil {
+		return ""
+	}
+	old, cur := rel.Version, m.base.Version
+	var b strings.Builder
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.release.title", "Old", old)) + "\n")
+	b.WriteString(wrapText(m.p.T("tui.release.intro", "Organisation", input.Quote(d.Organisation), "Old", old, "New", cur), w) + "\n\n")
+	choices := []struct{ title, detail string }{
+		{m.p.T("tui.release.finish", "Old", old), m.p.T("tui.release.finish_detail", "Old", old)},
+		{m.p.T("tui.release.carry", "New", cur), m.p.T("tui.release.carry_detail", "Old", old, "New", cur)},
+	}
+	for i, c := range choices {
+		b.WriteString(m.row(fmt.Sprintf("%d  %s", i+1, c.title), i == m.releaseCursor, w) + "\n")
+		b.WriteString(indent(m.styles.Row.Render(wrapText(c.detail, w-5)), 5) + "\n\n")
+	}
+	return b.String()
 }
 
 // row renders one selectable list row: the '>' marker and the selected
