@@ -24,6 +24,9 @@ type Scorer struct {
 	// cellIDs are the Matrix cells' ids, principle by principle.
 	cellIDs []string
 	recs    []rule
+	// addresses is the number of addresses of all recs: the most gaps one
+	// assessment's matches can hold.
+	addresses int
 }
 
 // NewScorer resolves the questionnaire's ids for scoring. It reads q only
@@ -79,6 +82,7 @@ func NewScorer(q *questionnaire.Questionnaire) *Scorer {
 			}
 		}
 		s.recs[i] = ru
+		s.addresses += len(ru.addresses)
 	}
 	return s
 }
@@ -212,6 +216,12 @@ type Options struct {
 	// to other types are left out. An empty type is served only by what
 	// applies to every type.
 	OrgType string
+	// Lean scores for comparing many assessments (compare): the Result
+	// holds the scores, stage, coverage and the matched recommendations in
+	// their order, but no Matrix, Targets or Levels, and each Match has no
+	// Steps (which recommendations match, and their priorities, are
+	// unchanged). It saves the maps and step lists compare never shows.
+	Lean bool
 }
 
 // Score scores the answers and matches the recommendations at the default
@@ -231,7 +241,11 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 	baseA, baseP := 1, 1+nA
 	basePl := baseP + nP
 	baseM := basePl + nPl
-	accs := make([]acc, baseM+nP*nA)
+	nAcc := baseM + nP*nA
+	if opt.Lean {
+		nAcc = baseM // no Matrix: no cells to accumulate
+	}
+	accs := make([]acc, nAcc)
 	for i := range accs {
 		accs[i].floor = -1
 	}
@@ -258,7 +272,7 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 		}
 		for _, p := range s.principles[i] {
 			accs[baseP+p].add(g, w)
-			if ar >= 0 {
+			if ar >= 0 && !opt.Lean {
 				accs[baseM+p*nA+ar].add(g, w)
 			}
 		}
@@ -285,13 +299,15 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 	for i, p := range q.Pillars {
 		r.Pillars[i] = accs[basePl+i].measure(p.ID)
 	}
-	r.Matrix = make(map[string]map[string]Measure, nP)
-	for i, p := range q.Principles {
-		row := make(map[string]Measure, nA)
-		for j, a := range q.Areas {
-			row[a.ID] = accs[baseM+i*nA+j].measure(s.cellIDs[i*nA+j])
+	if !opt.Lean {
+		r.Matrix = make(map[string]map[string]Measure, nP)
+		for i, p := range q.Principles {
+			row := make(map[string]Measure, nA)
+			for j, a := range q.Areas {
+				row[a.ID] = accs[baseM+i*nA+j].measure(s.cellIDs[i*nA+j])
+			}
+			r.Matrix[p.ID] = row
 		}
-		r.Matrix[p.ID] = row
 	}
 
 	// The overall score is the mean of the areas, not of the questions, so
@@ -308,19 +324,23 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 	if o.ApplicableWeight > 0 {
 		r.Coverage = o.EvidenceWeight / o.ApplicableWeight
 	}
-	r.Targets = make(map[string]int, len(q.Questions))
 	targets := make([]int, len(q.Questions))
 	for i := range q.Questions {
 		qu := &q.Questions[i]
 		targets[i] = min(max(opt.Targets.For(qu.ID, qu.Area, qu.Principles), questionnaire.MinLevel+1), questionnaire.MaxLevel)
-		r.Targets[qu.ID] = targets[i]
 	}
-	r.Levels = make(map[string]int, len(q.Questions))
-	for i, g := range givens {
-		if g.state == stLevel || g.state == stDontKnow {
-			r.Levels[q.Questions[i].ID] = g.level
+	if !opt.Lean {
+		r.Targets = make(map[string]int, len(q.Questions))
+		for i := range q.Questions {
+			r.Targets[q.Questions[i].ID] = targets[i]
+		}
+		r.Levels = make(map[string]int, len(q.Questions))
+		for i, g := range givens {
+			if g.state == stLevel || g.state == stDontKnow {
+				r.Levels[q.Questions[i].ID] = g.level
+			}
 		}
 	}
-	r.Matches = s.match(givens, targets, opt.OrgType)
+	r.Matches = s.match(givens, targets, opt.OrgType, opt.Lean)
 	return r
 }
