@@ -388,17 +388,18 @@ func (l *loader) one(path string) (Record, error) {
 	}
 	// "Most often needed" counts the recommendations a PSO needs at the
 	// default target, whatever targets it chose: the same bar for every PSO.
-	r := l.sc.ScoreWith(answers, scoring.Options{OrgType: a.Organisation.Type})
-	stored := r.Stored()
-	if !rec.OtherVersion && len(assessment.StoredDiffers(a.Scores, stored)) > 0 {
+	// Lean: compare shows no matrix, targets or steps, only which
+	// recommendations are needed.
+	r := l.sc.ScoreWith(answers, scoring.Options{OrgType: a.Organisation.Type, Lean: true})
+	if !rec.OtherVersion && a.Scores != nil && len(assessment.StoredDiffers(a.Scores, r.Stored())) > 0 {
 		rec.StoredDiffers = true
 	}
 	rec.Overall = math.NaN()
 	if r.Overall.Defined {
-		rec.Overall = stored.Overall
+		rec.Overall = scoring.Round1(r.Overall.Value)
 	}
 	rec.Stage = r.Stage
-	rec.Coverage = stored.Coverage
+	rec.Coverage = scoring.RoundCoverage(r.Coverage)
 	rec.Areas = values(r.Areas)
 	rec.Principles = values(r.Principles)
 	rec.Pillars = values(r.Pillars)

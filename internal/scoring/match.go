@@ -130,14 +130,19 @@ type rule struct {
 // match finds the recommendations that apply (see Match). When none
 // applies because every target is met, it suggests the next-level steps of
 // the BeyondCount lowest questions below level 4 instead (Match.Beyond).
-func (s *Scorer) match(givens []given, targets []int, orgType string) []Match {
-	var out []Match
+func (s *Scorer) match(givens []given, targets []int, orgType string, lean bool) []Match {
+	// One block for the matches and one for every Through list: each
+	// recommendation's gaps take the next free part of buf (at most its
+	// number of addresses), kept only when it matches.
+	out := make([]Match, 0, len(s.recs))
+	buf := make([]Gap, s.addresses)
+	used := 0
 	for i := range s.recs {
 		ru := &s.recs[i]
 		if !ru.rec.Serves(orgType) {
 			continue
 		}
-		var through []Gap
+		through := buf[used : used : used+len(ru.addresses)]
 		for _, p := range ru.addresses {
 			g := givens[p]
 			if g.state != stLevel && g.state != stDontKnow {
@@ -148,20 +153,22 @@ func (s *Scorer) match(givens []given, targets []int, orgType string) []Match {
 				through = append(through, Gap{Question: qu.ID, Level: g.level, DontKnow: g.state == stDontKnow, Target: targets[p], Weight: weight(qu.Weight)})
 			}
 		}
-		if m, ok := s.build(ru.rec, through, orgType); ok {
+		if m, ok := s.build(ru.rec, through, orgType, lean); ok {
 			out = append(out, m)
+			used += len(through)
 		}
 	}
 	if len(out) == 0 {
-		out = s.beyond(givens, targets, orgType)
+		out = s.beyond(givens, targets, orgType, lean)
 	}
 	sortMatches(out)
 	return out
 }
 
 // build makes the match of rec through the gaps, or reports false when no
-// step is left to show.
-func (s *Scorer) build(rec *questionnaire.Recommendation, through []Gap, orgType string) (Match, bool) {
+// step is left to show. Lean only decides whether a step is left (the same
+// test), without listing the steps (Options.Lean).
+func (s *Scorer) build(rec *questionnaire.Recommendation, through []Gap, orgType string, lean bool) (Match, bool) {
 	if len(through) == 0 {
 		return Match{}, false
 	}
@@ -177,6 +184,12 @@ func (s *Scorer) build(rec *questionnaire.Recommendation, through []Gap, orgType
 		if !st.Serves(rec, orgType) {
 			continue
 		}
+		if lean {
+			if stepMoves(st, through) {
+				return m, true
+			}
+			continue
+		}
 		var moves []Gap
 		for _, g := range through {
 			if g.Level < st.Level && st.Level <= g.Target {
@@ -190,12 +203,23 @@ func (s *Scorer) build(rec *questionnaire.Recommendation, through []Gap, orgType
 	return m, len(m.Steps) > 0
 }
 
+// stepMoves reports whether the step moves any question of through (the
+// test build applies to each step).
+func stepMoves(st *questionnaire.Step, through []Gap) bool {
+	for _, g := range through {
+		if g.Level < st.Level && st.Level <= g.Target {
+			return true
+		}
+	}
+	return false
+}
+
 // beyond suggests, when every target is met, the steps one level up for
 // the BeyondCount lowest questions answered below level 4 (lowest level
 // first, then the heavier question, then questionnaire order), each through
 // the first recommendation that addresses it as its main question, else
 // the first that addresses it at all.
-func (s *Scorer) beyond(givens []given, targets []int, orgType string) []Match {
+func (s *Scorer) beyond(givens []given, targets []int, orgType string, lean bool) []Match {
 	var cand []int
 	for p, g := range givens {
 		if (g.state == stLevel || g.state == stDontKnow) && g.level < questionnaire.MaxLevel {
@@ -220,7 +244,7 @@ func (s *Scorer) beyond(givens []given, targets []int, orgType string) []Match {
 		if rec == nil {
 			continue
 		}
-		if m, ok := s.build(rec, []Gap{g}, orgType); ok {
+		if m, ok := s.build(rec, []Gap{g}, orgType, lean); ok {
 			m.Beyond = true
 			taken[rec] = true
 			out = append(out, m)

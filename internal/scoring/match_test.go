@@ -341,3 +341,56 @@ func TestNoStepAtOrBelowCurrentLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestLeanEqualsFull checks Options.Lean, which compare uses, over random
+// answers, targets and organisation types on the default instrument: the
+// scores, stage, coverage, lists and the matches (recommendation, priority,
+// band, gaps, order) are those of a full scoring; only Matrix, Targets,
+// Levels and the matches' Steps are left out.
+func TestLeanEqualsFull(t *testing.T) {
+	q := questionnaire.Default()
+	rng := rand.New(rand.NewPCG(11, 2026))
+	sc := NewScorer(q)
+	for run := range 500 {
+		answers := map[string]assessment.Answer{}
+		for _, qu := range q.Questions {
+			switch x := rng.IntN(12); {
+			case x == 0:
+				answers[qu.ID] = assessment.Answer{DontKnow: true}
+			case x == 1 && qu.NA:
+				answers[qu.ID] = assessment.Answer{NA: "reason"}
+			case x == 2:
+				// unanswered
+			case x == 3:
+				answers[qu.ID] = assessment.Lvl(3 + rng.IntN(2)) // many runs meet every target: "beyond"
+			default:
+				answers[qu.ID] = assessment.Lvl(rng.IntN(5))
+			}
+		}
+		var tg *assessment.Targets
+		if rng.IntN(2) == 0 {
+			tg = &assessment.Targets{Default: 1 + rng.IntN(4)}
+		}
+		orgType := ""
+		if rng.IntN(4) > 0 {
+			orgType = assessment.OrganisationTypes[rng.IntN(len(assessment.OrganisationTypes))]
+		}
+		full := sc.ScoreWith(answers, Options{Targets: tg, OrgType: orgType})
+		lean := sc.ScoreWith(answers, Options{Targets: tg, OrgType: orgType, Lean: true})
+		if lean.Matrix != nil || lean.Targets != nil || lean.Levels != nil {
+			t.Fatalf("run %d: lean result has a matrix, targets or levels", run)
+		}
+		want := *full
+		want.Matrix, want.Targets, want.Levels = nil, nil, nil
+		want.Matches = slices.Clone(full.Matches)
+		for k := range want.Matches {
+			want.Matches[k].Steps = nil
+		}
+		if diff := cmp.Diff(&want, lean); diff != "" {
+			t.Fatalf("run %d (targets %v, type %q): lean differs from full (-full +lean):\n%s", run, tg, orgType, diff)
+		}
+		if !slices.Equal(full.RecommendationIDs(), lean.RecommendationIDs()) {
+			t.Fatalf("run %d: recommendation ids differ", run)
+		}
+	}
+}

@@ -25,6 +25,9 @@ type Scorer struct {
 	// cellIDs are the Matrix cells' ids, principle by principle.
 	cellIDs []string
 	recs    []rule
+	// addresses is the number of addresses of all recs: the most gaps one
+	// assessment's matches can hold.
+	addresses int
 }
 
 // NewScorer resolves the questionnaire's ids for scoring. It reads q only
@@ -80,6 +83,7 @@ func NewScorer(q *questionnaire.Questionnaire) *Scorer {
 			}
 		}
 		s.recs[i] = ru
+		s.addresses += len(ru.addresses)
 	}
 	return s
 }
@@ -204,6 +208,12 @@ type Options struct {
 	// to other types are left out. An empty type is served only by what
 	// applies to every type.
 	OrgType string
+	// Lean scores for comparing many assessments (compare): the Result
+	// holds the scores, stage, coverage and the matched recommendations in
+	// their order, but no Matrix, Targets or Levels, and each Match has no
+	// Steps (which recommendations match, and their priorities, are
+	// unchanged). It saves the maps and step lists compare never shows.
+	Lean bool
 }
 
 // Score scores the answers and matches the recommendations at the default
@@ -223,7 +233,11 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 	baseA, baseP := 1, 1+nA
 	basePl := baseP + nP
 	baseM := basePl + nPl
-	accs := make([]acc, baseM+nP*nA)
+	nAcc := baseM + nP*nA
+	if opt.Lean {
+		nAcc = baseM // no Matrix: no cells to accumulate
+	}
+	accs := make([]acc, nAcc)
 	for i := range accs {
 		accs[i].floor = -1
 	}
@@ -250,7 +264,7 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 		}
 		for _, p := range s.principles[i] {
 			accs[baseP+p].add(g, w)
-			if ar >= 0 {
+			if ar >= 0 && !opt.Lean {
 				accs[baseM+p*nA+ar].add(g, w)
 			}
 		}
@@ -277,13 +291,15 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 	for i, p := range q.Pillars {
 		r.Pillars[i] = accs[basePl+i].measure(p.ID)
 	}
-	r.Matrix = make(map[string]map[string]Measure, nP)
-	for i, p := range q.Principles {
-		row := make(map[string]Measure, nA)
-		for j, a := range q.Areas {
-			row[a.ID] = accs[baseM+i*nA+j].measure(s.cellIDs[i*nA+j])
+	if !opt.Lean {
+		r.Matrix = make(map[string]map[string]Measure, nP)
+		for i, p := range q.Principles {
+			row := make(map[string]Measure, nA)
+			for j, a := range q.Areas {
+				row[a.ID] = accs[baseM+i*nA+j].measure(s.cellIDs[i*nA+j])
+			}
+			r.Matrix[p.ID] = row
 		}
-		r.Matrix[p.ID] = row
 	}
 
 	// The overall score is the mean of the areas, not of the questions, so
@@ -301,26 +317,32 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 		r.Coverage = o.EvidenceWeight / o.ApplicableWeight
 	}
 	targets := s.setTargets(r, opt)
-	r.Levels = make(map[string]int, len(q.Questions))
-	for i, g := range givens {
-		if g.state == stLevel || g.state == stDontKnow {
-			r.Levels[q.Questions[i].ID] = g.level
+	if !opt.Lean {
+		r.Levels = make(map[string]int, len(q.Questions))
+		for i, g := range givens {
+			if g.state == stLevel || g.state == stDontKnow {
+				r.Levels[q.Questions[i].ID] = g.level
+			}
 		}
 	}
-	r.Matches = s.match(givens, targets, opt.OrgType)
+	r.Matches = s.match(givens, targets, opt.OrgType, opt.Lean)
 	return r
 }
 
-// setTargets sets r.Targets, the target level of each question (1-4), and
-// returns them in the order of the questions.
+// setTargets returns the target level of each question (1-4) in the order
+// of the questions, and sets r.Targets by id unless the scoring is lean.
 func (s *Scorer) setTargets(r *Result, opt Options) []int {
 	q := s.q
-	r.Targets = make(map[string]int, len(q.Questions))
+	if !opt.Lean {
+		r.Targets = make(map[string]int, len(q.Questions))
+	}
 	targets := make([]int, len(q.Questions))
 	for i := range q.Questions {
 		qu := &q.Questions[i]
 		targets[i] = min(max(opt.Targets.For(qu.ID, qu.Area, qu.Principles), questionnaire.MinLevel+1), questionnaire.MaxLevel)
-		r.Targets[qu.ID] = targets[i]
+		if !opt.Lean {
+			r.Targets[qu.ID] = targets[i]
+		}
 	}
 	return targets
 }

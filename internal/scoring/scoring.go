@@ -171,7 +171,7 @@ func (r *Result) Stored() *assessment.Scores {
 		Areas:      storedMap(r.Areas),
 		Principles: storedMap(r.Principles),
 		Pillars:    storedMap(r.Pillars),
-		Coverage:   math.Round(r.Coverage*100) / 100,
+		Coverage:   RoundCoverage(r.Coverage),
 	}
 	if r.Overall.Defined {
 		s.Overall = Round1(r.Overall.Value)
@@ -188,6 +188,9 @@ func storedMap(ms []Measure) map[string]float64 {
 	}
 	return m
 }
+
+// RoundCoverage rounds a coverage (0 to 1) to two decimals, as stored.
+func RoundCoverage(c float64) float64 { return math.Round(c*100) / 100 }
 
 // Round1 rounds a score to one decimal, as stored and shown.
 func Round1(v float64) float64 { return math.Round(v*10) / 10 }
