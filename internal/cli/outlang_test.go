@@ -34,7 +34,7 @@ func TestOutputLang(t *testing.T) {
 		t.Setenv("LC_ALL", tt.lcAll)
 		t.Setenv("LC_MESSAGES", "")
 		t.Setenv("LANG", tt.lang)
-		app := &App{lang: tt.flag}
+		app := &App{lang: tt.flag, Getenv: os.Getenv}
 		if got := app.outputLang(); got != tt.want {
 			t.Errorf("--lang %q, LC_ALL %q, LANG %q: %q, want %q", tt.flag, tt.lcAll, tt.lang, got, tt.want)
 		}
