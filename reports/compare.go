@@ -151,7 +151,7 @@ func (c *cmpWriter) header() {
 	}
 	c.ln(c.t("compare.header.intro", "Assessments", c.pr.N("compare.assessments", s.Assessments, "N", c.num(s.Assessments)),
 		"PSOs", c.pr.N("compare.psos.long", s.PSOs, "N", c.num(s.PSOs)), "Dated", dated) + "  ")
-	c.p("%s\n\n", c.t("compare.header.questionnaire", "Title", Escape(c.q.Title), "Version", Escape(c.q.Version), "ID", Escape(c.q.ID)))
+	c.para(c.t("compare.header.questionnaire", "Title", Escape(c.q.Title), "Version", Escape(c.q.Version), "ID", Escape(c.q.ID)))
 	c.para(c.t("compare.header.cross"))
 	if s.Anonymised {
 		c.p("> %s\n\n", c.t("compare.header.anonymised", "Min", s.MinGroup, "Anchor", c.withheldAnchor()))
@@ -363,7 +363,7 @@ func (c *cmpWriter) psoTable() {
 	if s.Anonymised {
 		id = "compare.psos.intro.pseudonym"
 	}
-	c.p("%s\n\n", c.t(id))
+	c.para(c.t(id))
 	head, rule := c.areaHeads()
 	c.p("%s%s %s |\n", c.t("compare.psos.head"), head, c.t("compare.column.assessments"))
 	c.p("|---|---|---|---:|---|%s---:|\n", rule)
@@ -396,7 +396,7 @@ func (c *cmpWriter) groups() {
 		}
 	}
 	if withheld == len(s.Groups) {
-		c.p("%s\n\n", c.t("compare.groups.none", "Min", s.MinGroup))
+		c.para(c.t("compare.groups.none", "Min", s.MinGroup))
 		return
 	}
 	c.para(c.t("compare.groups.intro"))
@@ -415,7 +415,7 @@ func (c *cmpWriter) groups() {
 	}
 	c.ln("")
 	if withheld > 0 {
-		c.p("%s\n\n", c.pr.N("compare.groups.withheld", withheld, "N", c.num(withheld), "Min", s.MinGroup))
+		c.para(c.pr.N("compare.groups.withheld", withheld, "N", c.num(withheld), "Min", s.MinGroup))
 	}
 }
 
@@ -426,7 +426,7 @@ func (c *cmpWriter) weakest() {
 		c.para(c.t("compare.weakest.none"))
 		return
 	}
-	c.p("%s\n\n", c.t("compare.weakest.intro", "Threshold", compare.WeakThreshold))
+	c.para(c.t("compare.weakest.intro", "Threshold", compare.WeakThreshold))
 	c.ln(c.t("compare.weakest.head", "Threshold", compare.WeakThreshold))
 	c.ln("|---:|---|---:|---:|---:|")
 	for i, wk := range s.Weakest {
@@ -473,7 +473,7 @@ func (c *cmpWriter) needs() {
 			c.para("### " + c.t("compare.needs.principles"))
 			c.ln(c.t("compare.needs.principles.intro") + "  ")
 		}
-		c.p("%s\n\n", c.t("compare.needs.by", "N", c.num(n.PSOs), "Of", c.num(s.PSOs), "Share", c.pct(n.PSOs, s.PSOs)))
+		c.para(c.t("compare.needs.by", "N", c.num(n.PSOs), "Of", c.num(s.PSOs), "Share", c.pct(n.PSOs, s.PSOs)))
 		c.ln(c.t("compare.needs.entries"))
 		c.ln("|---|---:|")
 		for _, e := range n.Entries {

@@ -129,7 +129,7 @@ func (m *mdWriter) header(opt Options) {
 	if len(who) > 0 {
 		m.p("%s  \n", m.pr.N("report.header.respondents", len(who), "Names", strings.Join(who, "; ")))
 	}
-	m.p("%s\n\n", m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
+	m.para(m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
 	if !a.Complete {
 		m.para("> " + m.t("report.header.draft"))
 	}
@@ -336,7 +336,7 @@ func (m *mdWriter) recommendations() {
 	} else {
 		m.section(m.t("report.recommendations.heading"))
 	}
-	m.p("%s\n\n", m.targetsText())
+	m.para(m.targetsText())
 	if len(r.Matches) == 0 {
 		m.para(m.t("report.norecommendation"))
 		return
@@ -371,9 +371,9 @@ func (m *mdWriter) recommendations() {
 		}
 		m.ln("")
 		if src, ok := m.q.Source(rec.Source); ok && rec.Source != "" {
-			m.p("%s\n\n", m.t("report.recommendation.source", "ID", src.ID, "Text", sentence(Escape(src.Text))))
+			m.para(m.t("report.recommendation.source", "ID", src.ID, "Text", sentence(Escape(src.Text))))
 		} else {
-			m.p("%s\n\n", m.pr.N("report.recommendation.grounded", len(rec.Principles), "List", strings.Join(rec.Principles, ", ")))
+			m.para(m.pr.N("report.recommendation.grounded", len(rec.Principles), "List", strings.Join(rec.Principles, ", ")))
 		}
 	}
 }
@@ -595,7 +595,7 @@ func (m *mdWriter) progress(p *scoring.Progress, chart string) {
 		m.ln("")
 	}
 	if p.Overall.Defined {
-		m.p("%s\n\n", m.t("report.progress.overall", "From", m.num(p.Overall.From), "To", m.num(p.Overall.To), "Change", m.signed(p.Overall.Delta())))
+		m.para(m.t("report.progress.overall", "From", m.num(p.Overall.From), "To", m.num(p.Overall.To), "Change", m.signed(p.Overall.Delta())))
 	}
 	m.ln(m.t("report.progress.areas"))
 	m.ln("|---|---:|---:|---:|")
@@ -616,7 +616,7 @@ func (m *mdWriter) progress(p *scoring.Progress, chart string) {
 		if len(ms) == 0 {
 			return
 		}
-		m.p("%s\n\n", title)
+		m.para(title)
 		for _, x := range ms {
 			from, to := m.t("report.progress.from", "Level", x.From), fmt.Sprint(x.To)
 			if x.FromDontKnow {

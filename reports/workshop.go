@@ -106,9 +106,9 @@ func (m *wsWriter) header(opt WorkshopOptions) {
 	a := m.a
 	m.p("# %s\n\n", m.t("workshop.title", "Name", Escape(a.Organisation.Name)))
 	m.p("%s  \n", m.pr.N("workshop.header.self", len(a.Respondents), "Type", orgTypeName(m.pr, a.Organisation.Type), "Date", m.date(a.Date)))
-	m.p("%s\n\n", m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
+	m.para(m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
 	if opt.ReportFile != "" {
-		m.p("%s\n\n", m.t("workshop.header.report", "Link", "["+Escape(opt.ReportFile)+"]("+opt.ReportFile+")"))
+		m.para(m.t("workshop.header.report", "Link", "["+Escape(opt.ReportFile)+"]("+opt.ReportFile+")"))
 	}
 	m.para(m.t("workshop.header.consensus", "NA", m.t("report.na")))
 	m.ln(m.t("workshop.header.table"))
@@ -221,10 +221,10 @@ func (m *wsWriter) agenda(chart string) {
 	})
 	m.section(m.t("workshop.agenda.heading"))
 	if len(agenda) == 0 {
-		m.p("%s\n\n", m.t("workshop.agenda.none", "Gap", AgendaGap))
+		m.para(m.t("workshop.agenda.none", "Gap", AgendaGap))
 		return
 	}
-	m.p("%s\n\n", m.pr.N("workshop.agenda.intro", len(agenda), "Gap", AgendaGap))
+	m.para(m.pr.N("workshop.agenda.intro", len(agenda), "Gap", AgendaGap))
 	if chart != "" {
 		m.p("![%s](%s)\n\n", m.t("chart.alt.spread"), chart)
 	}
@@ -233,7 +233,7 @@ func (m *wsWriter) agenda(chart string) {
 		m.p("*%s · %s*  \n", areaTitle(m.q, it.q.Area), strings.Join(it.q.Principles, ", "))
 		m.para(Escape(it.q.Text))
 		m.said(it.q)
-		m.p("%s\n\n", m.t("workshop.agenda.consensus", "Answer", m.answerLong(m.a.Answers[it.q.ID])))
+		m.para(m.t("workshop.agenda.consensus", "Answer", m.answerLong(m.a.Answers[it.q.ID])))
 	}
 }
 
@@ -292,7 +292,7 @@ func (m *wsWriter) applicability() {
 		return
 	}
 	m.section(m.t("workshop.applicability.heading"))
-	m.p("%s\n\n", m.pr.N("workshop.applicability.intro", len(list)))
+	m.para(m.pr.N("workshop.applicability.intro", len(list)))
 	for _, it := range list {
 		m.p("### %s\n\n", it.q.ID)
 		m.para(Escape(it.q.Text))
@@ -302,7 +302,7 @@ func (m *wsWriter) applicability() {
 
 func (m *wsWriter) table() {
 	m.section(m.t("workshop.table.heading"))
-	m.p("%s\n\n", m.t("workshop.table.intro", "Gap", AgendaGap))
+	m.para(m.t("workshop.table.intro", "Gap", AgendaGap))
 	items := m.items()
 	byID := make(map[string]item, len(items))
 	for _, it := range items {
