@@ -34,7 +34,7 @@ func BoxPlotsSVG(w io.Writer, p *locale.Printer, title string, ds []compare.Dist
 		desc = append(desc, labels(d.ID)+": "+distText(p, d, minGroup))
 	}
 	height := 110 + rowH*float64(len(ds)) + 40
-	c, top := newChart(width, height, title, p.T("chart.box.desc")+" "+strings.Join(desc, "; ")+".")
+	c, top := newChart(width, height, title, listDesc(p.T("chart.box.desc"), desc))
 	top += 10
 	x0, x1 := left, width-right
 	bottom := top + rowH*float64(len(ds))
@@ -91,7 +91,7 @@ func StagesSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, s
 	if s.Unstaged > 0 {
 		desc = append(desc, p.T("chart.stages.unstaged")+": "+fmt.Sprint(s.Unstaged))
 	}
-	c, top := newChart(width, height, p.T("chart.stages.title", "PSOs", s.PSOs), p.T("chart.stages.desc")+" "+strings.Join(desc, "; ")+".")
+	c, top := newChart(width, height, p.T("chart.stages.title", "PSOs", s.PSOs), listDesc(p.T("chart.stages.desc"), desc))
 	top += 20
 	base := height - 70
 	x0, x1 := 60.0, width-40
@@ -121,7 +121,7 @@ func TrendSVG(w io.Writer, p *locale.Printer, s *compare.Summary) error {
 		}
 		desc = append(desc, y.Year+": "+p.T("chart.trend.text", "Median", p.Number(y.Overall, 1), "Q1", p.Number(y.OverallQ1, 1), "Q3", p.Number(y.OverallQ3, 1), "N", y.PSOs))
 	}
-	c, top := newChart(width, height, p.T("chart.trend.title"), p.T("chart.trend.desc")+" "+strings.Join(desc, "; ")+".")
+	c, top := newChart(width, height, p.T("chart.trend.title"), listDesc(p.T("chart.trend.desc"), desc))
 	top += 30
 	x0, x1 := 70.0, width-60
 	base := height - 60
@@ -229,7 +229,7 @@ func HeatmapSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, 
 		desc = append(desc, r.label+": "+strings.Join(cells, ", "))
 	}
 	height := 130 + rowH*float64(len(rows)) + 50
-	c, top := newChart(width, height, title, p.T("chart.heatmap.desc")+" "+strings.Join(desc, "; ")+".")
+	c, top := newChart(width, height, title, listDesc(p.T("chart.heatmap.desc"), desc))
 	top += 40
 	for j, a := range q.Areas {
 		x := left + cellW*float64(j) + cellW/2

@@ -115,7 +115,7 @@ func spreadDesc(p *locale.Printer, rows []spreadRow) string {
 		}
 		desc = append(desc, s)
 	}
-	return p.T("chart.spread.desc", "Gap", AgendaGap) + " " + strings.Join(desc, "; ") + "."
+	return listDesc(p.T("chart.spread.desc", "Gap", AgendaGap), desc)
 }
 
 // spreadLegend draws the legend above the rows: a circle for a level
