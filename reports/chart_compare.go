@@ -192,44 +192,12 @@ func reverse(xs []string) []string {
 // of cells shaded in five steps of 20 points with the score written in
 // every cell: the shade helps the eye, the number carries the value.
 func HeatmapSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, s *compare.Summary) error {
-	type row struct {
-		label    string
-		areas    []float64
-		withheld bool
-	}
-	var rows []row
-	title := p.T("chart.heatmap.title")
-	if len(s.PSOList) <= HeatmapLimit {
-		for _, x := range s.PSOList {
-			rows = append(rows, row{label: x.Label, areas: x.Areas})
-		}
-	} else {
-		title = p.T("chart.heatmap.groups.title", "Limit", HeatmapLimit)
-		for _, g := range s.Groups {
-			label := g.Type
-			if label == "" {
-				label = p.T("chart.heatmap.notype")
-			}
-			rows = append(rows, row{label: label, areas: g.Areas, withheld: g.Withheld})
-		}
-	}
+	title, rows := heatRows(p, s)
 	const left, cellW, rowH = 260.0, 130.0, 26.0
 	nA := len(q.Areas)
 	width := left + cellW*float64(nA) + 30
-	var desc []string
-	for _, r := range rows {
-		if r.withheld {
-			desc = append(desc, r.label+": "+p.T("chart.withheld", "Min", s.MinGroup))
-			continue
-		}
-		var cells []string
-		for j, a := range q.Areas {
-			cells = append(cells, cmp.Or(a.Short, a.Title)+" "+heatValue(p, r.areas, j))
-		}
-		desc = append(desc, r.label+": "+strings.Join(cells, ", "))
-	}
 	height := 130 + rowH*float64(len(rows)) + 50
-	c, top := newChart(width, height, title, listDesc(p.T("chart.heatmap.desc"), desc))
+	c, top := newChart(width, height, title, heatDesc(p, q, rows, s.MinGroup))
 	top += 40
 	for j, a := range q.Areas {
 		x := left + cellW*float64(j) + cellW/2
@@ -264,6 +232,50 @@ func HeatmapSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, 
 		c.text(x+48, ly+14, "middle", 11, ink, fmt.Sprintf("%d–%d", l*20, min(l*20+20, 100)))
 	}
 	return c.write(w)
+}
+
+// heatRow is one row of the heatmap: a PSO or a peer group.
+type heatRow struct {
+	label    string
+	areas    []float64
+	withheld bool
+}
+
+// heatRows returns the heatmap's title and rows: the PSOs one by one, or
+// the peer groups when there are more than HeatmapLimit PSOs.
+func heatRows(p *locale.Printer, s *compare.Summary) (title string, rows []heatRow) {
+	if len(s.PSOList) <= HeatmapLimit {
+		for _, x := range s.PSOList {
+			rows = append(rows, heatRow{label: x.Label, areas: x.Areas})
+		}
+		return p.T("chart.heatmap.title"), rows
+	}
+	for _, g := range s.Groups {
+		label := g.Type
+		if label == "" {
+			label = p.T("chart.heatmap.notype")
+		}
+		rows = append(rows, heatRow{label: label, areas: g.Areas, withheld: g.Withheld})
+	}
+	return p.T("chart.heatmap.groups.title", "Limit", HeatmapLimit), rows
+}
+
+// heatDesc is the heatmap's text alternative: each row's area scores, or
+// that the row is withheld.
+func heatDesc(p *locale.Printer, q *questionnaire.Questionnaire, rows []heatRow, minGroup int) string {
+	desc := make([]string, 0, len(rows))
+	for _, r := range rows {
+		if r.withheld {
+			desc = append(desc, r.label+": "+p.T("chart.withheld", "Min", minGroup))
+			continue
+		}
+		var cells []string
+		for j, a := range q.Areas {
+			cells = append(cells, cmp.Or(a.Short, a.Title)+" "+heatValue(p, r.areas, j))
+		}
+		desc = append(desc, r.label+": "+strings.Join(cells, ", "))
+	}
+	return listDesc(p.T("chart.heatmap.desc"), desc)
 }
 
 func heatValue(p *locale.Printer, areas []float64, j int) string {
