@@ -5,8 +5,9 @@ import (
 	"fmt"
 )
 
-// out is the buffered writer every report renderer embeds, with its two
-// verbs: p for a formatted piece, ln for a whole line.
+// out is the buffered writer every report renderer embeds, with its verbs:
+// p for a formatted piece, ln for a whole line, para for a paragraph and
+// section for a section's heading and opening paragraphs.
 type out struct{ w *bufio.Writer }
 
 func (o out) p(format string, args ...any) { fmt.Fprintf(o.w, format, args...) }
