@@ -98,12 +98,7 @@ var runeNames = map[rune]string{
 }
 
 // name is the character's name in parentheses after its code, or nothing.
-func name(r rune) Msg {
-	if id, ok := runeNames[r]; ok {
-		return M("input.text.named", "Name", M(id))
-	}
-	return Msg{}
-}
+func name(r rune) Msg { return M(runeNames[r]) }
 
 func isBidi(r rune) bool {
 	return r == 0x061c || r == 0x200e || r == 0x200f ||
