@@ -37,10 +37,19 @@ func testNow() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC) }
 // start serves a new workshop in a temporary folder.
 func start(t testing.TB, change func(*workshop.ServerConfig)) *fixture {
 	t.Helper()
-	q := questionnaire.Default()
+	return startIn(t, "", change)
+}
+
+// startIn serves a new workshop in the language lang ("" is English).
+func startIn(t testing.TB, lang string, change func(*workshop.ServerConfig)) *fixture {
+	t.Helper()
+	q, err := questionnaire.Default().Localized(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	w, err := workshop.Open(workshop.Config{
-		Questionnaire: q, Dir: dir, Tool: "dgmaturity test", Now: testNow,
+		Questionnaire: q, Lang: lang, Dir: dir, Tool: "dgmaturity test", Now: testNow,
 		Organisation: assessment.Organisation{Name: "Ministry of Tests", Type: "ministry"},
 	})
 	if err != nil {
