@@ -1,9 +1,12 @@
 package workshop_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,8 +14,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/workshop"
 	"github.com/dgmaturity/dgmaturity/internal/workshop/sshtest"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
 // englishWord finds the English words of the workshop's messages that no
@@ -142,3 +147,55 @@ func TestFrenchCloseWithNoAnswers(t *testing.T) {
 
 // lastLines is the end of a terminal's text, after its screens.
 func lastLines(s string) string { return s[max(0, len(s)-300):] }
+
+// TestResumeKeepsTheLanguage: a workshop records its language; resuming
+// keeps it unless another is asked for, which is then recorded; a folder
+// made before languages were recorded reads as English and is left as it
+// is when resumed in English.
+func TestResumeKeepsTheLanguage(t *testing.T) {
+	f := startIn(t, "fr", nil)
+	if lang, ok := workshop.LanguageOf(f.dir); !ok || lang != "fr" {
+		t.Fatalf("LanguageOf = %q, %v; want fr", lang, ok)
+	}
+	resume := func(lang string) *workshop.Workshop {
+		t.Helper()
+		q, err := questionnaire.Default().Localized(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := workshop.Open(workshop.Config{Questionnaire: q, Lang: lang, Dir: f.dir, Resume: true, Tool: "dgmaturity test", Now: testNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	if w := resume(""); w.Meta().Language != "fr" || w.Printer().Tag() != locale.French {
+		t.Errorf("resumed without a language: %q, %s; want fr", w.Meta().Language, w.Printer().Tag())
+	}
+	if w := resume("de"); w.Meta().Language != "de" || w.Printer().Tag() != locale.German {
+		t.Errorf("resumed in German: %q, %s", w.Meta().Language, w.Printer().Tag())
+	}
+	if lang, _ := workshop.LanguageOf(f.dir); lang != "de" {
+		t.Errorf("the new language was not recorded: %q", lang)
+	}
+
+	// A folder of before: no language.
+	path := filepath.Join(f.dir, workshop.MetaFile)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := regexp.MustCompile(`\s*"language": "de",`).ReplaceAll(data, nil)
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if lang, ok := workshop.LanguageOf(f.dir); !ok || lang != "en" {
+		t.Errorf("LanguageOf an old folder = %q, %v; want en", lang, ok)
+	}
+	if w := resume("en"); w.Printer().Tag() != locale.English {
+		t.Errorf("an old folder resumed in English speaks %s", w.Printer().Tag())
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, old) {
+		t.Errorf("resuming an old folder in English rewrote %s:\n%s", workshop.MetaFile, now)
+	}
+}
