@@ -16,7 +16,7 @@
 //
 // The workshop folder:
 //
-//	DIR/workshop.json          what the workshop is (organisation, date, instrument); written once
+//	DIR/workshop.json          what the workshop is (organisation, date, language, instrument)
 //	DIR/drafts/<name>.json     each participant's draft, saved at every answer (0600)
 //	DIR/respondents/           at close: each participant's published assessment, report and chart
 //	DIR/<org>-<date>-consolidated.{json,md,svg}, DIR/<org>-<date>-workshop.md   at close: merge's output
