@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 
 	"charm.land/fang/v2"
 
@@ -25,6 +26,13 @@ func main() {
 // this one place, through the exit contract (internal/exit): 0 done, 1
 // failed while working, 2 bad usage or input, 130 interrupted.
 func run() int {
+	// ctrl+c is caught from here until the process exits, not only while
+	// fang runs the command (fang stops catching it when the command
+	// returns, and Go's default handler would then kill the process): a
+	// ctrl+c before the command starts cancels it at its first checkpoint,
+	// before it writes anything (exit 130); one after it returned changes
+	// nothing. Nothing stops catching it, so its stop is never called.
+	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt)
 	// Most runs need the built-in instrument: parse it while cobra, fang
 	// and the terminal get ready (start to first screen is budgeted).
 	questionnaire.Preload()
@@ -35,9 +43,8 @@ func run() int {
 	app := cli.NewApp(v.Version)
 	root := cli.Root(app)
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
-	err := fang.Execute(context.Background(), root,
+	err := fang.Execute(ctx, root,
 		fang.WithVersion(v.String()),
-		fang.WithNotifySignal(os.Interrupt),
 		// fang's default handler reformats messages into a box; ours keep
 		// file:line: field: reason intact for people and scripts.
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
