@@ -4,16 +4,15 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 
 	"charm.land/fang/v2"
 
 	"github.com/dgmaturity/dgmaturity/internal/cli"
 	"github.com/dgmaturity/dgmaturity/internal/exit"
+	"github.com/dgmaturity/dgmaturity/internal/interrupt"
 	"github.com/dgmaturity/dgmaturity/internal/version"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -26,13 +25,13 @@ func main() {
 // this one place, through the exit contract (internal/exit): 0 done, 1
 // failed while working, 2 bad usage or input, 130 interrupted.
 func run() int {
-	// ctrl+c is caught from here until the process exits, not only while
-	// fang runs the command (fang stops catching it when the command
-	// returns, and Go's default handler would then kill the process): a
-	// ctrl+c before the command starts cancels it at its first checkpoint,
-	// before it writes anything (exit 130); one after it returned changes
-	// nothing. Nothing stops catching it, so its stop is never called.
-	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt)
+	// ctrl+c is caught from the process's first instants until it exits,
+	// not only while fang runs the command (fang stops catching it when
+	// the command returns, and Go's default handler would then kill the
+	// process): one before the command starts cancels it at its first
+	// checkpoint, before it writes anything (exit 130); one after it
+	// returned changes nothing. See internal/interrupt.
+	ctx := interrupt.Context()
 	// Most runs need the built-in instrument: parse it while cobra, fang
 	// and the terminal get ready (start to first screen is budgeted).
 	questionnaire.Preload()
