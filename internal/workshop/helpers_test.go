@@ -3,6 +3,7 @@ package workshop_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -174,3 +175,20 @@ func answered(s workshop.State, name string) int {
 
 // shellOf opens a 100x30 terminal on a connected client.
 func shellOf(c *gossh.Client) (*sshtest.Terminal, error) { return sshtest.Shell(c, 100, 30) }
+
+// shellWithoutTerminal asks c for a shell without a terminal and returns
+// what the server said on stderr and how the session ended.
+func shellWithoutTerminal(t *testing.T, c *gossh.Client) (string, error) {
+	t.Helper()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	stderr, _ := s.StderrPipe()
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := io.ReadAll(stderr)
+	return string(msg), s.Wait()
+}

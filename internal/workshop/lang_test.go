@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -54,21 +53,11 @@ func TestFrenchWorkshop(t *testing.T) {
 
 	// A session without a terminal is refused in French.
 	t.Run("no terminal", func(t *testing.T) {
-		s, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		stderr, _ := s.StderrPipe()
-		if err := s.Shell(); err != nil {
-			t.Fatal(err)
-		}
-		msg, _ := io.ReadAll(stderr)
-		_ = s.Wait()
-		if !strings.Contains(string(msg), "Cet atelier a besoin d'un terminal interactif") {
+		msg, _ := shellWithoutTerminal(t, c)
+		if !strings.Contains(msg, "Cet atelier a besoin d'un terminal interactif") {
 			t.Errorf("refusal %q; want it in French", msg)
 		}
-		noEnglish(t, "the refusal", string(msg))
+		noEnglish(t, "the refusal", msg)
 	})
 
 	// Ada joins on French screens and answers one question.
