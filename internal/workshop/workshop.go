@@ -421,7 +421,10 @@ type refusal struct {
 	err error
 }
 
+// Error is the refusal in the workshop's language.
 func (r refusal) Error() string { return r.msg }
+
+// Unwrap is the sentinel error, for errors.Is.
 func (r refusal) Unwrap() error { return r.err }
 
 // refuse returns err as the participant reads it.
