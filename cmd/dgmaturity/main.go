@@ -4,7 +4,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/cli"
 	"github.com/dgmaturity/dgmaturity/internal/exit"
+	"github.com/dgmaturity/dgmaturity/internal/interrupt"
 	"github.com/dgmaturity/dgmaturity/internal/version"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -25,6 +25,13 @@ func main() {
 // this one place, through the exit contract (internal/exit): 0 done, 1
 // failed while working, 2 bad usage or input, 130 interrupted.
 func run() int {
+	// ctrl+c is caught from the process's first instants until it exits,
+	// not only while fang runs the command (fang stops catching it when
+	// the command returns, and Go's default handler would then kill the
+	// process): one before the command starts cancels it at its first
+	// checkpoint, before it writes anything (exit 130); one after it
+	// returned changes nothing. See internal/interrupt.
+	ctx := interrupt.Context()
 	// Most runs need the built-in instrument: parse it while cobra, fang
 	// and the terminal get ready (start to first screen is budgeted).
 	questionnaire.Preload()
@@ -35,9 +42,8 @@ func run() int {
 	app := cli.NewApp(v.Version)
 	root := cli.Root(app)
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
-	err := fang.Execute(context.Background(), root,
+	err := fang.Execute(ctx, root,
 		fang.WithVersion(v.String()),
-		fang.WithNotifySignal(os.Interrupt),
 		// fang's default handler reformats messages into a box; ours keep
 		// file:line: field: reason intact for people and scripts.
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {

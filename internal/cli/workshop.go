@@ -93,6 +93,7 @@ consolidated assessment and the workshop report into DIR.`,
 		Example: `  dgmaturity workshop close ministry-of-examples-2026-03-02-workshop`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
+			useWorkshopLanguage(app, args[0])
 			q, err := app.Instrument()
 			if err != nil {
 				return err
@@ -125,7 +126,7 @@ func closeWorkshop(app *App, w *workshop.Workshop) error {
 		}
 	}
 	for _, n := range closed.Skipped {
-		fmt.Fprintf(app.Stderr, "%s answered nothing and is left out of the merge\n", input.Quote(n))
+		fmt.Fprintln(app.Stderr, app.Printer().T("workshop.close.skipped", "Name", input.Quote(n)))
 	}
 	return err
 }
@@ -133,11 +134,15 @@ func closeWorkshop(app *App, w *workshop.Workshop) error {
 // runWorkshopServe starts or resumes the workshop, serves it until the
 // facilitator stops or closes it, and closes it if asked.
 func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven bool) error {
+	if o.resume != "" {
+		useWorkshopLanguage(app, o.resume)
+	}
+	pr := app.Printer()
 	if o.max < 1 {
-		return &input.UsageError{Msg: "--max must be at least 1"}
+		return &input.UsageError{Msg: pr.T("workshop.usage.max")}
 	}
 	if !isOrgType(o.typ) {
-		return &input.UsageError{Msg: fmt.Sprintf("--type %s: not one of %s", input.Quote(o.typ), strings.Join(assessment.OrganisationTypes, ", "))}
+		return &input.UsageError{Msg: pr.T("workshop.usage.type", "Type", input.Quote(o.typ), "Types", strings.Join(assessment.OrganisationTypes, ", "))}
 	}
 	q, err := app.Instrument()
 	if err != nil {
@@ -154,7 +159,7 @@ func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven
 	switch {
 	case o.resume != "":
 		if outGiven || o.org != "" {
-			return &input.UsageError{Msg: "--resume continues a workshop as it was started: leave out --org and --out"}
+			return &input.UsageError{Msg: pr.T("workshop.usage.resume_flags")}
 		}
 		cfg.Dir, cfg.Resume = o.resume, true
 	case outGiven:
@@ -192,8 +197,8 @@ func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven
 		Join: joinCommand(srv.Addr()), Code: code, Fingerprint: workshop.Fingerprint(hostKey.PublicKey()),
 		Dir: w.Dir(), NoColor: os.Getenv("NO_COLOR") != "",
 	}
-	fmt.Fprintf(app.Stdout, "Workshop of %s in %s\nJoin:     %s\nCode:     %s\nHost key: %s\n",
-		w.Meta().Organisation.Name, w.Dir(), info.Join, info.Code, info.Fingerprint)
+	fmt.Fprintln(app.Stdout, app.Printer().T("workshop.serve.header", "Organisation", w.Meta().Organisation.Name,
+		"Dir", w.Dir(), "Join", info.Join, "Code", info.Code, "Key", info.Fingerprint))
 
 	outcome := workshop.OutcomeStop
 	if isTerminal(app.Stdin) && isTerminal(app.Stdout) {
@@ -205,7 +210,7 @@ func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven
 	} else {
 		// No terminal to draw on: serve until interrupted, then stop;
 		// `workshop close DIR` closes.
-		fmt.Fprintf(app.Stdout, "No terminal for the facilitator's screen: serving until interrupted; then close with: dgmaturity workshop close %s\n", w.Dir())
+		fmt.Fprintln(app.Stdout, app.Printer().T("workshop.serve.no_terminal", "Dir", w.Dir()))
 		select {
 		case <-ctx.Done():
 		case err := <-served:
@@ -219,11 +224,22 @@ func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven
 	}
 	w.Pause()
 	shutdown(srv)
-	fmt.Fprintf(app.Stderr, "The server is stopped; every answer is kept in %s.\nContinue with: dgmaturity workshop serve --resume %s\nOr close it with: dgmaturity workshop close %s\n", w.Dir(), w.Dir(), w.Dir())
+	fmt.Fprintln(app.Stderr, app.Printer().T("workshop.serve.stopped", "Dir", w.Dir()))
 	if ctx.Err() != nil {
 		return ErrInterrupted
 	}
 	return nil
+}
+
+// useWorkshopLanguage makes a resumed or closed workshop speak the
+// language it was started in, as a resumed draft does, unless --lang says
+// otherwise (the workshop then records the new one; see workshop.Open).
+// The facilitator and the participants thus read one language, and the
+// questionnaire is localised to it.
+func useWorkshopLanguage(app *App, dir string) {
+	if lang, ok := workshop.LanguageOf(dir); ok && !app.LangExplicit() {
+		app.lang = lang
+	}
 }
 
 // shutdown stops the server, giving open sessions a moment.

@@ -50,12 +50,24 @@ type served struct {
 	stop context.CancelFunc
 	done chan error
 	out  *syncBuffer
+	err  *syncBuffer
 }
+
+// joinEnglish finds the join line, the code and the host key in what an
+// English `workshop serve` prints.
+var joinEnglish = regexp.MustCompile(`Join: +ssh -p (\d+) join@(\S+)\nCode: +(\S+)\nHost key: +(\S+)`)
 
 // serveWorkshop runs `workshop serve` with args (no terminal: it serves
 // until its context ends) and reads the join line, the code and the host
 // key it prints.
 func serveWorkshop(t *testing.T, args ...string) *served {
+	t.Helper()
+	return serveWorkshopSaying(t, joinEnglish, args...)
+}
+
+// serveWorkshopSaying is serveWorkshop reading the join instructions with
+// re, whose groups are the port, the host, the code and the fingerprint.
+func serveWorkshopSaying(t *testing.T, re *regexp.Regexp, args ...string) *served {
 	t.Helper()
 	out, errOut := &syncBuffer{}, &syncBuffer{}
 	app := &App{Stdin: strings.NewReader(""), Stdout: out, Stderr: errOut, Version: "test",
@@ -63,13 +75,12 @@ func serveWorkshop(t *testing.T, args ...string) *served {
 	ctx, cancel := context.WithCancel(context.Background())
 	root := Root(app)
 	root.SetArgs(append([]string{"workshop", "serve", "--listen", "127.0.0.1:0"}, args...))
-	s := &served{stop: cancel, done: make(chan error, 1), out: out}
+	s := &served{stop: cancel, done: make(chan error, 1), out: out, err: errOut}
 	go func() { s.done <- root.ExecuteContext(ctx) }()
 	t.Cleanup(func() {
 		cancel()
 		<-s.done
 	})
-	re := regexp.MustCompile(`Join: +ssh -p (\d+) join@(\S+)\nCode: +(\S+)\nHost key: +(\S+)`)
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		if m := re.FindStringSubmatch(out.String()); m != nil {

@@ -230,6 +230,7 @@ func (p Participant) afterJoin(msg joinedMsg) (tea.Model, tea.Cmd) {
 	saved := p.opts.Saved
 	m := New(Options{
 		Questionnaire: p.opts.Questionnaire,
+		Lang:          p.opts.Lang, // the workshop's, as the join screen
 		Assessment:    msg.a,
 		DraftPath:     msg.path,
 		Tool:          p.opts.Tool,

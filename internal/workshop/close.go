@@ -54,7 +54,7 @@ func (w *Workshop) Close(merge MergeFunc) (Closed, error) {
 		// before the screen confirmed it.
 		a, _, err := assessment.Load(p.draft, w.q)
 		if err != nil {
-			return out, fmt.Errorf("close the workshop: %w", err)
+			return out, fmt.Errorf("%s: %w", w.p.T("workshop.close.failed"), err)
 		}
 		if !anyAnswer(a) {
 			out.Skipped = append(out.Skipped, p.name)
@@ -63,16 +63,16 @@ func (w *Workshop) Close(merge MergeFunc) (Closed, error) {
 		base := publish.Base(a) + "-" + strings.TrimSuffix(filepath.Base(p.draft), ".json")
 		paths, err := publish.WriteNamed(respondents, base, w.q, a, w.tool)
 		if err != nil {
-			return out, fmt.Errorf("publish the assessment of %s: %w", p.name, err)
+			return out, fmt.Errorf("%s: %w", w.p.T("workshop.close.publish_failed", "Name", p.name), err)
 		}
 		files = append(files, paths.Assessment)
 	}
 	out.Published = files
 	if len(files) == 0 {
-		return out, errors.New("close the workshop: nobody has answered any question yet, so there is nothing to merge")
+		return out, errors.New(w.p.T("workshop.close.nobody"))
 	}
 	if err := merge(files, w.dir); err != nil {
-		return out, fmt.Errorf("merge the participants' assessments: %w", err)
+		return out, fmt.Errorf("%s: %w", w.p.T("workshop.close.merge_failed"), err)
 	}
 	w.meta.Closed = true
 	if err := w.saveMeta(); err != nil {

@@ -56,7 +56,7 @@ type changedMsg struct{}
 // distribution of every question, the agenda of disagreements, reveal,
 // and close.
 type Facilitator struct {
-	// p speaks the workshop's language.
+	// p speaks the workshop's language (the run's: see Open).
 	p       *locale.Printer
 	w       *Workshop
 	srv     *Server
@@ -74,7 +74,7 @@ type Facilitator struct {
 
 // NewFacilitator returns the facilitator's model; srv may be nil (tests).
 func NewFacilitator(w *Workshop, srv *Server, info FacilitatorInfo) Facilitator {
-	return Facilitator{w: w, srv: srv, info: info, state: w.State(), isDark: true, p: locale.For(locale.Tag(w.meta.Language))}
+	return Facilitator{w: w, srv: srv, info: info, state: w.State(), isDark: true, p: w.p}
 }
 
 // padCells pads s with spaces to n terminal cells (fmt's %-30s counts
@@ -196,7 +196,7 @@ func (f Facilitator) selected() string {
 func (f Facilitator) View() tea.View {
 	v := tea.NewView(f.content())
 	v.AltScreen = true
-	v.WindowTitle = "dgmaturity workshop"
+	v.WindowTitle = f.p.T("workshop.program_title")
 	return v
 }
 
@@ -236,7 +236,7 @@ func (f Facilitator) content() string {
 		}
 	}
 	rule := f.style("subtle").Render(strings.Repeat("─", w))
-	title := f.style("accent").Render("dgmaturity workshop") + f.style("subtle").Render(" · "+f.w.meta.Organisation.Name)
+	title := f.style("accent").Render(f.p.T("workshop.program_title")) + f.style("subtle").Render(" · "+f.w.meta.Organisation.Name)
 	right := f.p.T("tui.facilitator.joined", "Joined", len(st.Participants), "Connected", connected)
 	if f.srv != nil && f.srv.Refused() > 0 {
 		right += " · " + f.p.N("tui.facilitator.wrong_codes", f.srv.Refused())
@@ -339,7 +339,9 @@ func (f Facilitator) questionRow(q QuestionStatus, w int) string {
 	for l, n := range q.Dist.Levels {
 		fmt.Fprintf(&d, "%d:%-2d ", l, n)
 	}
-	fmt.Fprintf(&d, "?:%-2d NA:%-2d", q.Dist.DontKnow, q.Dist.NA)
+	// "?" is don't know in every language; not applicable is abbreviated
+	// in the workshop's.
+	fmt.Fprintf(&d, "?:%-2d %s:%-2d", q.Dist.DontKnow, f.p.T("workshop.facilitator.na"), q.Dist.NA)
 	gap := "      "
 	if q.Min >= 0 {
 		gap = fmt.Sprintf("%d–%d   ", q.Min, q.Max)

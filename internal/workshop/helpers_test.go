@@ -3,6 +3,7 @@ package workshop_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -37,10 +38,19 @@ func testNow() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC) }
 // start serves a new workshop in a temporary folder.
 func start(t testing.TB, change func(*workshop.ServerConfig)) *fixture {
 	t.Helper()
-	q := questionnaire.Default()
+	return startIn(t, "", change)
+}
+
+// startIn serves a new workshop in the language lang ("" is English).
+func startIn(t testing.TB, lang string, change func(*workshop.ServerConfig)) *fixture {
+	t.Helper()
+	q, err := questionnaire.Default().Localized(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	w, err := workshop.Open(workshop.Config{
-		Questionnaire: q, Dir: dir, Tool: "dgmaturity test", Now: testNow,
+		Questionnaire: q, Lang: lang, Dir: dir, Tool: "dgmaturity test", Now: testNow,
 		Organisation: assessment.Organisation{Name: "Ministry of Tests", Type: "ministry"},
 	})
 	if err != nil {
@@ -165,3 +175,20 @@ func answered(s workshop.State, name string) int {
 
 // shellOf opens a 100x30 terminal on a connected client.
 func shellOf(c *gossh.Client) (*sshtest.Terminal, error) { return sshtest.Shell(c, 100, 30) }
+
+// shellWithoutTerminal asks c for a shell without a terminal and returns
+// what the server said on stderr and how the session ended.
+func shellWithoutTerminal(t *testing.T, c *gossh.Client) (string, error) {
+	t.Helper()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	stderr, _ := s.StderrPipe()
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := io.ReadAll(stderr)
+	return string(msg), s.Wait()
+}

@@ -227,7 +227,8 @@ func (s *Server) password(ctx ssh.Context, pw string) bool { return s.checkCode(
 
 // keyboardInteractive asks for the join code.
 func (s *Server) keyboardInteractive(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
-	answers, err := ch("dgmaturity workshop", "Type the join code the facilitator gave you.", []string{"Join code: "}, []bool{true})
+	p := s.w.p
+	answers, err := ch(p.T("workshop.program_title"), p.T("workshop.auth.instruction"), []string{p.T("workshop.auth.prompt")}, []bool{true})
 	if err != nil || len(answers) != 1 {
 		return false
 	}
@@ -322,16 +323,19 @@ const crlf = "\r\n"
 
 // handle runs one SSH session: refusals first, then the participant's
 // Bubble Tea program, sized to the client's terminal and colour profile.
+// What it says outside the program is in the workshop's language, as the
+// program is: a participant does not choose a language of their own.
 func (s *Server) handle(sess ssh.Session) {
+	w := s.w
 	_, winCh, ok := sess.Pty()
 	if !ok {
-		fmt.Fprint(sess.Stderr(), "This workshop needs an interactive terminal: connect with ssh -t, without a command."+crlf)
+		fmt.Fprint(sess.Stderr(), w.p.T("workshop.session.no_terminal")+crlf)
 		_ = sess.Exit(1)
 		return
 	}
 	if n := s.active.Add(1); n > int64(s.cfg.Max) {
 		s.active.Add(-1)
-		fmt.Fprintf(sess, "The workshop is full (%d participants). Please tell the facilitator."+crlf, s.cfg.Max)
+		fmt.Fprint(sess, w.p.N("workshop.session.full", s.cfg.Max)+crlf)
 		_ = sess.Exit(1)
 		return
 	}
@@ -343,7 +347,6 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	env := sess.Environ()
 	session := newSession()
-	w := s.w
 	model := tui.NewParticipant(tui.ParticipantOptions{
 		Questionnaire: w.q,
 		Lang:          w.meta.Language,
@@ -358,7 +361,7 @@ func (s *Server) handle(sess ssh.Session) {
 	opts := append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithContext(sess.Context()), tea.WithFilter(tui.SameSizeFilter()))
 	p := tea.NewProgram(model, opts...)
 	if !w.attach(session) {
-		fmt.Fprint(sess, "The workshop is closed or paused by the facilitator."+crlf)
+		fmt.Fprint(sess, w.p.T("workshop.session.unavailable")+crlf)
 		_ = sess.Exit(1)
 		return
 	}
@@ -384,11 +387,11 @@ func (s *Server) handle(sess ssh.Session) {
 	// participant's terminal.
 	switch pm, _ := final.(tui.Participant); {
 	case w.Closing():
-		fmt.Fprint(sess, "The workshop is closed: your answers are with the facilitator. Thank you."+crlf)
+		fmt.Fprint(sess, w.p.T("workshop.session.thanks")+crlf)
 	case w.Paused():
-		fmt.Fprint(sess, "The facilitator has paused the workshop; your answers are saved. When it is back, connect again and give the same name."+crlf)
+		fmt.Fprint(sess, w.p.T("workshop.session.paused")+crlf)
 	case pm.Joined():
-		fmt.Fprint(sess, "Your answers are saved. To continue, connect again and give the same name."+crlf)
+		fmt.Fprint(sess, w.p.T("workshop.session.saved")+crlf)
 	}
 	_ = sess.Exit(0)
 }

@@ -4,7 +4,6 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -192,17 +191,7 @@ func TestOnlyInteractiveSessions(t *testing.T) {
 		}
 	})
 	t.Run("shell without a terminal", func(t *testing.T) {
-		s, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		stderr, _ := s.StderrPipe()
-		if err := s.Shell(); err != nil {
-			t.Fatal(err)
-		}
-		msg, _ := io.ReadAll(stderr)
-		err = s.Wait()
+		msg, err := shellWithoutTerminal(t, c)
 		var exit *gossh.ExitError
 		if !errors.As(err, &exit) || exit.ExitStatus() != 1 {
 			t.Fatalf("exit: %v; want status 1", err)

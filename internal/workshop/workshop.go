@@ -16,7 +16,7 @@
 //
 // The workshop folder:
 //
-//	DIR/workshop.json          what the workshop is (organisation, date, instrument); written once
+//	DIR/workshop.json          what the workshop is (organisation, date, language, instrument)
 //	DIR/drafts/<name>.json     each participant's draft, saved at every answer (0600)
 //	DIR/respondents/           at close: each participant's published assessment, report and chart
 //	DIR/<org>-<date>-consolidated.{json,md,svg}, DIR/<org>-<date>-workshop.md   at close: merge's output
@@ -37,6 +37,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/compare"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -47,7 +48,9 @@ const MetaSchema = "dgmaturity/workshop/v1"
 const MetaFile = "workshop.json"
 
 // Meta is what workshop.json holds: enough to resume the workshop and to
-// check that its drafts belong to it.
+// check that its drafts belong to it. Language is the workshop's language,
+// recorded when it starts; a folder made before languages were recorded
+// has none and is in English.
 type Meta struct {
 	Schema        string                      `json:"schema"`
 	Organisation  assessment.Organisation     `json:"organisation"`
@@ -64,7 +67,10 @@ type Meta struct {
 type Config struct {
 	// Questionnaire is the instrument in use (localised to Lang).
 	Questionnaire *questionnaire.Questionnaire
-	// Lang is the language Questionnaire is in ("" is its first).
+	// Lang is the language Questionnaire is in ("" is its first): the
+	// workshop's language when it starts. Resuming keeps the language the
+	// workshop recorded unless Lang names another, which the workshop then
+	// speaks from now on (the caller localises Questionnaire to match).
 	Lang string
 	// Organisation is the PSO assessed; ignored when resuming.
 	Organisation assessment.Organisation
@@ -78,7 +84,8 @@ type Config struct {
 	Now func() time.Time
 }
 
-// Errors a participant can meet when joining.
+// Errors a participant can meet when joining. Join returns them in the
+// workshop's language, wrapped: test for them with errors.Is.
 var (
 	// ErrNameInUse: someone connected now has joined with that name.
 	ErrNameInUse = errors.New("someone with this name is connected now; if that is you, close the other window first, else add your initial or your unit")
@@ -92,6 +99,9 @@ var (
 // their latest answers. It is safe for concurrent use: every session
 // calls into it from its own goroutine.
 type Workshop struct {
+	// p speaks the workshop's language: to the facilitator and to every
+	// participant.
+	p    *locale.Printer
 	q    *questionnaire.Questionnaire
 	dir  string
 	tool string
@@ -133,6 +143,7 @@ func Open(cfg Config) (*Workshop, error) {
 		cfg.Now = time.Now
 	}
 	w := &Workshop{
+		p: locale.For(locale.Tag(cfg.Lang)),
 		q: cfg.Questionnaire, dir: cfg.Dir, tool: cfg.Tool, now: cfg.Now,
 		sessions: map[*Session]struct{}{},
 		changed:  make(chan struct{}, 1),
@@ -142,16 +153,19 @@ func Open(cfg Config) (*Workshop, error) {
 		if err := w.resume(metaPath); err != nil {
 			return nil, err
 		}
+		if err := w.keepLanguage(cfg.Lang); err != nil {
+			return nil, err
+		}
 		return w, nil
 	}
 	if _, err := os.Lstat(metaPath); err == nil {
-		return nil, &input.UsageError{Msg: fmt.Sprintf("%s holds a workshop already: continue it with --resume %s, or choose another folder with --out", cfg.Dir, cfg.Dir)}
+		return nil, &input.UsageError{Msg: w.p.T("workshop.usage.exists", "Dir", cfg.Dir)}
 	}
-	if reason := input.CheckText(cfg.Organisation.Name, input.SingleLine); reason != "" {
-		return nil, &input.UsageError{Msg: "--org " + input.Quote(cfg.Organisation.Name) + ": " + reason}
+	if reason := w.textProblem(cfg.Organisation.Name); reason != "" {
+		return nil, &input.UsageError{Msg: w.p.T("workshop.usage.org_text", "Org", input.Quote(cfg.Organisation.Name), "Reason", reason)}
 	}
 	if strings.TrimSpace(cfg.Organisation.Name) == "" {
-		return nil, &input.UsageError{Msg: "--org is needed: the name of the organisation the workshop assesses"}
+		return nil, &input.UsageError{Msg: w.p.T("workshop.usage.org_needed")}
 	}
 	w.meta = Meta{
 		Schema:        MetaSchema,
@@ -175,17 +189,71 @@ func Open(cfg Config) (*Workshop, error) {
 	return w, nil
 }
 
+// LanguageOf returns the language the workshop in dir records, "en" for a
+// folder made before languages were recorded, and false when dir holds no
+// readable workshop (Open then says why). A resumed workshop keeps its
+// language unless --lang says otherwise, as a resumed draft does: the
+// caller reads it first, to localise the questionnaire to it.
+func LanguageOf(dir string) (string, bool) {
+	data, err := input.ReadFile(filepath.Join(dir, MetaFile), input.MiB)
+	if err != nil {
+		return "", false
+	}
+	var m Meta
+	if json.Unmarshal(data, &m) != nil || m.Schema != MetaSchema {
+		return "", false
+	}
+	return langOrEnglish(m.Language), true
+}
+
+// langOrEnglish reads a recorded language: none is English.
+func langOrEnglish(lang string) string {
+	if lang == "" {
+		return string(locale.English)
+	}
+	return lang
+}
+
+// keepLanguage settles a resumed workshop's language: the recorded one,
+// unless lang names another, which is then recorded (so that a later
+// resume or close keeps it). A folder without a language stays untouched
+// when resumed in English.
+func (w *Workshop) keepLanguage(lang string) error {
+	if lang != "" && lang != langOrEnglish(w.meta.Language) {
+		w.meta.Language = lang
+		if err := w.saveMeta(); err != nil {
+			return err
+		}
+	}
+	w.p = locale.For(locale.Tag(w.meta.Language))
+	return nil
+}
+
+// textProblem is input.CheckText in the workshop's language: "" when s
+// follows the text policy, else the reason, naming the character by its
+// code (the policy's own words in English).
+func (w *Workshop) textProblem(s string) string {
+	r, bad := input.BadRune(s, input.SingleLine)
+	switch {
+	case !bad:
+		return ""
+	case w.p.Tag() == locale.English:
+		return input.CheckText(s, input.SingleLine)
+	}
+	return w.p.T("tui.text.bad_char", "Code", fmt.Sprintf("U+%04X", r))
+}
+
 // resume reads the workshop and its drafts back.
 func (w *Workshop) resume(metaPath string) error {
 	data, err := input.ReadFile(metaPath, input.MiB)
 	if err != nil {
-		return &input.UsageError{Msg: fmt.Sprintf("%s is not a workshop folder (no readable %s): %v", w.dir, MetaFile, err)}
+		return &input.UsageError{Msg: w.p.T("workshop.usage.not_folder", "Dir", w.dir, "File", MetaFile, "Error", err.Error())}
 	}
 	if err := json.Unmarshal(data, &w.meta); err != nil || w.meta.Schema != MetaSchema {
 		return &input.Error{File: metaPath, Reason: "is not a dgmaturity workshop file"}
 	}
 	if w.meta.Closed {
-		return &input.UsageError{Msg: fmt.Sprintf("the workshop in %s is closed already; its results are in that folder", w.dir)}
+		return &input.UsageError{Msg: w.p.T("workshop.usage.closed_already", "Dir", w.dir)}
 	}
 	ref := w.meta.Questionnaire
 	if ref.ID != w.q.ID || ref.Version != w.q.Version || !strings.EqualFold(ref.SHA256, w.q.Hash()) {
@@ -300,6 +368,9 @@ func (w *Workshop) saveMeta() error {
 	return assessment.WriteFileAtomic(filepath.Join(w.dir, MetaFile), append(data, '\n'), 0o644)
 }
 
+// Printer speaks the workshop's language.
+func (w *Workshop) Printer() *locale.Printer { return w.p }
+
 // Meta returns what the workshop is.
 func (w *Workshop) Meta() Meta { return w.meta }
 
@@ -322,19 +393,44 @@ func (w *Workshop) notify() {
 	}
 }
 
-// checkName applies the text policy to a typed name or role.
-func checkName(field, s string, required bool) (string, error) {
+// maxNameLen is the longest name or role a participant may give, in
+// characters.
+const maxNameLen = 100
+
+// checkName applies the text policy to a typed name or role; field is
+// "name" or "role", and only a name is required. Its reasons are in the
+// workshop's language: the participant reads them on the join screen.
+func (w *Workshop) checkName(field, s string) (string, error) {
 	s = strings.Join(strings.Fields(s), " ")
-	if reason := input.CheckText(s, input.SingleLine); reason != "" {
-		return "", fmt.Errorf("your %s %s", field, reason)
+	if reason := w.textProblem(s); reason != "" {
+		return "", errors.New(w.p.T("workshop.join.bad_"+field, "Reason", reason))
 	}
-	if required && s == "" {
-		return "", fmt.Errorf("your %s is needed: the facilitator sees it, and you need it to continue after a disconnection", field)
+	if field == "name" && s == "" {
+		return "", errors.New(w.p.T("workshop.join.name_needed"))
 	}
-	if len([]rune(s)) > 100 {
-		return "", fmt.Errorf("your %s is longer than 100 characters", field)
+	if len([]rune(s)) > maxNameLen {
+		return "", errors.New(w.p.T("workshop.join."+field+"_long", "Max", maxNameLen))
 	}
 	return s, nil
+}
+
+// refusal is a join error in the workshop's language that is still one
+// of the sentinel errors for errors.Is.
+type refusal struct {
+	msg string
+	err error
+}
+
+// Error is the refusal in the workshop's language.
+func (r refusal) Error() string { return r.msg }
+
+// Unwrap is the sentinel error, for errors.Is.
+func (r refusal) Unwrap() error { return r.err }
+
+// refuse returns err as the participant reads it.
+func (w *Workshop) refuse(err error) error {
+	id := map[error]string{ErrNameInUse: "workshop.join.name_in_use", ErrClosed: "workshop.join.closed", ErrOtherKey: "workshop.join.other_key"}[err]
+	return refusal{msg: w.p.T(id), err: err}
 }
 
 // Join lets a session in under a name: a new participant gets a new draft,
@@ -344,33 +440,36 @@ func checkName(field, s string, required bool) (string, error) {
 // can only come back with that key. It returns the participant's
 // assessment and the draft file to save it to.
 func (w *Workshop) Join(s *Session, name, role, keyFP string) (*assessment.Assessment, string, error) {
-	name, err := checkName("name", name, true)
+	name, err := w.checkName("name", name)
 	if err != nil {
 		return nil, "", err
 	}
-	if role, err = checkName("role", role, false); err != nil {
+	if role, err = w.checkName("role", role); err != nil {
 		return nil, "", err
 	}
 	fold := compare.FoldName(name)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
-		return nil, "", ErrClosed
+		return nil, "", w.refuse(ErrClosed)
 	}
 	for _, p := range w.people {
 		if p.fold != fold {
 			continue
 		}
 		if p.session != nil {
-			return nil, "", ErrNameInUse
+			return nil, "", w.refuse(ErrNameInUse)
 		}
 		if p.keyFP != "" && p.keyFP != keyFP {
-			return nil, "", ErrOtherKey
+			return nil, "", w.refuse(ErrOtherKey)
 		}
 		a, _, err := assessment.Load(p.draft, w.q)
 		if err != nil {
-			return nil, "", fmt.Errorf("read your draft: %w", err)
+			return nil, "", fmt.Errorf("%s: %w", w.p.T("workshop.join.read_draft"), err)
 		}
+		// The workshop speaks one language: a draft begun before a resume
+		// in another (--lang) goes on in the workshop's.
+		a.Language = w.meta.Language
 		p.session, p.lastSeen = s, w.now()
 		w.notify()
 		return a, p.draft, nil
@@ -415,7 +514,7 @@ func (w *Workshop) freeDraftPath(name string) (string, error) {
 			return p, nil
 		}
 	}
-	return "", fmt.Errorf("no free draft name for %s", input.Quote(name))
+	return "", errors.New(w.p.T("workshop.join.no_draft_name", "Name", input.Quote(name)))
 }
 
 // Saved records a participant's draft as just written: their answers,
