@@ -385,13 +385,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case previewMsg:
 		return m.updatePreview(msg), nil
 	case tea.KeyPressMsg:
+		// ctrl+c stops at once from every screen and dialog, even while
+		// typing, and in a window too small to show a confirmation: every
+		// answer is already on its way to the draft.
+		if key.Matches(msg, m.keys.Interrupt) {
+			return m.interrupt()
+		}
 		if m.tooSmall() {
-			// The screen cannot show a confirmation; ctrl+c still leaves,
-			// and every answer is already on its way to the draft.
-			if key.Matches(msg, m.keys.Interrupt) {
-				m.interrupted = true
-				return m, tea.Interrupt
-			}
 			return m, nil
 		}
 	}

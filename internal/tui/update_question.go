@@ -86,9 +86,6 @@ func (m Model) updateQuestion(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !m.notice.isErr {
 		m.notice = notice{}
 	}
-	if key.Matches(kp, m.keys.Interrupt) {
-		return m.interrupt()
-	}
 	switch m.overlay {
 	case overlayHelp:
 		return m.keyHelpOverlay(kp)

@@ -86,9 +86,6 @@ func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = notice{}
 	}
 	k := m.keys
-	if key.Matches(kp, k.Interrupt) {
-		return m.interrupt()
-	}
 	switch m.overlay {
 	case overlayQuit:
 		return m.keyQuit(kp)
@@ -240,8 +237,7 @@ func (m Model) finish() (tea.Model, tea.Cmd) {
 
 // updateFinishing waits for the files to be written.
 func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case publishedMsg:
+	if msg, ok := msg.(publishedMsg); ok {
 		if msg.Err != nil {
 			// The review shows the reason in full and offers another folder.
 			m.screen = screenReview
@@ -265,11 +261,8 @@ func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.pane = paneSummary
 		m.layoutViewport()
 		return m, m.renderPreviewCmd()
-	case tea.KeyPressMsg:
-		if key.Matches(msg, m.keys.Interrupt) {
-			// The files are being written; Run still saves the draft.
-			return m.interrupt()
-		}
 	}
+	// ctrl+c while the files are written stops (Model.Update); Run still
+	// saves the draft.
 	return m, nil
 }

@@ -56,9 +56,6 @@ func (m Model) updateTargets(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	if key.Matches(kp, m.keys.Interrupt) {
-		return m.interrupt()
-	}
 	if m.overlay == overlayQuit {
 		return m.keyQuit(kp)
 	}
