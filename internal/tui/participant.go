@@ -156,13 +156,7 @@ func (p Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	if !p.joined {
-		var cmd tea.Cmd
-		if p.focus == 0 {
-			p.name, cmd = p.name.Update(msg)
-		} else {
-			p.role, cmd = p.role.Update(msg)
-		}
-		return p, cmd
+		return p.updateField(msg)
 	}
 	mm, cmd := p.m.Update(msg)
 	p.m = mm.(Model)
@@ -196,6 +190,11 @@ func (p Participant) keyJoin(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return joinedMsg{a: a, path: path, err: err}
 		}
 	}
+	return p.updateField(msg)
+}
+
+// updateField passes msg to the field that has the focus.
+func (p Participant) updateField(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if p.focus == 0 {
 		p.name, cmd = p.name.Update(msg)
@@ -317,7 +316,7 @@ func (p Participant) viewJoin() string {
 		key.NewBinding(key.WithKeys("tab"), m.keys.help("tab", "tui.key.switch_field")),
 		key.NewBinding(key.WithKeys("esc"), m.keys.help("esc", "tui.key.leave")),
 	}}
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.workshop.title")), keys)
+	return m.page(b.String(), "tui.workshop.title", keys)
 }
 
 // viewReveal draws the distribution the facilitator revealed.
@@ -350,7 +349,7 @@ func (p Participant) viewReveal() string {
 	keys := bindings{short: []key.Binding{
 		key.NewBinding(key.WithKeys("esc"), m.keys.help("esc/enter", "tui.key.back_to_your_questions")),
 	}}
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.workshop.revealed")), keys)
+	return m.page(b.String(), "tui.workshop.revealed", keys)
 }
 
 // viewTooSmall is the polite message below the minimum size; the local

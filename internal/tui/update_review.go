@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -75,16 +74,9 @@ func (m Model) reviewRows() []int {
 func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		if m.overlay == overlayFolder {
-			var cmd tea.Cmd
-			m.input, cmd = m.input.Update(msg)
-			return m, cmd
-		}
-		return m, nil
+		return m.forwardToField(msg)
 	}
-	if !m.notice.isErr {
-		m.notice = notice{}
-	}
+	m.clearNotice()
 	k := m.keys
 	switch m.overlay {
 	case overlayQuit:
@@ -141,44 +133,30 @@ func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // openFolder asks for another output folder.
 func (m Model) openFolder() (tea.Model, tea.Cmd) {
-	m.overlay = overlayFolder
-	m.input.Reset()
-	m.input.Err = nil
-	m.input.SetValue(m.outDir)
-	m.input.CursorEnd()
-	m.input.Prompt = "> "
-	m.input.Placeholder = m.p.T("tui.folder.placeholder")
-	return m, m.input.Focus()
+	return m.openField(overlayFolder, m.outDir, m.p.T("tui.folder.placeholder"))
 }
 
 // keyFolder handles a key while the output folder is typed.
 func (m Model) keyFolder(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch {
-	case key.Matches(msg, m.keys.Cancel):
-		m.input.Blur()
-		m.overlay = overlayNone
-		return m, nil
-	case key.Matches(msg, m.keys.Save):
-		dir := strings.TrimSpace(m.input.Value())
-		if dir == "" {
-			m.input.Err = textError(m.p.T("tui.folder.empty", "Folder", m.outDirLabel()))
-			return m, nil
-		}
-		if reason := textProblem(m.p, dir, input.SingleLine); reason != "" {
-			m.input.Err = textError(m.p.T("tui.text.the_folder") + " " + reason + ".")
-			return m, nil
-		}
-		m.input.Blur()
-		m.overlay = overlayNone
-		m.outDir = dir
-		m.publishErr = nil
-		m.notice = notice{text: m.p.T("tui.folder.set", "Folder", m.outDirLabel())}
+	return m.editField(msg, Model.saveFolder)
+}
+
+// saveFolder makes dir the output folder, unless it is empty or breaks
+// the text policy.
+func (m Model) saveFolder(dir string) (tea.Model, tea.Cmd) {
+	if dir == "" {
+		m.input.Err = textError(m.p.T("tui.folder.empty", "Folder", m.outDirLabel()))
 		return m, nil
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	m.input.Err = nil
-	return m, cmd
+	if reason := textProblem(m.p, dir, input.SingleLine); reason != "" {
+		m.input.Err = textError(m.p.T("tui.text.the_folder") + " " + reason + ".")
+		return m, nil
+	}
+	m.closeField()
+	m.outDir = dir
+	m.publishErr = nil
+	m.notice = notice{text: m.p.T("tui.folder.set", "Folder", m.outDirLabel())}
+	return m, nil
 }
 
 // unanswered counts the questions without any answer.

@@ -206,9 +206,7 @@ func (m Model) draftDeleted(msg draftDeletedMsg) Model {
 // keyResume handles a key on the draft list and its dialogs.
 func (m Model) keyResume(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	n := len(m.drafts) + 1 // the drafts, then "start a new assessment"
-	if !m.notice.isErr {
-		m.notice = notice{}
-	}
+	m.clearNotice()
 	switch m.overlay {
 	case overlayRelease:
 		return m.keyRelease(msg)

@@ -30,7 +30,7 @@ func (m Model) viewTargets() string {
 		}
 		b.WriteString(truncate(line, w) + "\n")
 	}
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.targets.title")), m.targetsHelp())
+	return m.page(b.String(), "tui.targets.title", m.targetsHelp())
 }
 
 // dots shows a level out of four without relying on colour: ●●●○.
