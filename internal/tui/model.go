@@ -293,7 +293,7 @@ func New(opts Options) Model {
 			if previous != "" {
 				inputs = []string{previous}
 			}
-			return publish.WriteWith(dir, publish.Base(a), q, a, tool, publish.Extra{Inputs: inputs, Previous: previous, Formats: formats})
+			return publish.Write(dir, q, a, tool, publish.Options{Inputs: inputs, Previous: previous, Formats: formats})
 		}
 	}
 	m := Model{

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -234,9 +235,10 @@ func (p Participant) afterJoin(msg joinedMsg) (tea.Model, tea.Cmd) {
 		NoColor:       p.opts.NoColor,
 		Workshop:      true,
 		// Nothing is written when a participant finishes: the facilitator's
-		// close publishes everyone's assessment once.
-		Publish: func(string, *questionnaire.Questionnaire, *assessment.Assessment, string) (publish.Paths, error) {
-			return publish.Paths{}, nil
+		// close publishes everyone's assessment once. The results screen
+		// shows the scores.
+		Publish: func(_ string, q *questionnaire.Questionnaire, a *assessment.Assessment, _ string) (publish.Paths, error) {
+			return publish.Paths{Result: scoring.ScoreAssessment(q, a, 0)}, nil
 		},
 	})
 	m.saver.save = func(path string, a *assessment.Assessment) error {
@@ -270,7 +272,7 @@ func (p *Participant) completeResults() tea.Cmd {
 	if m.screen != screenResults || m.report != "" || m.result == nil {
 		return nil
 	}
-	md, _, err := publish.Render(m.q, m.a, m.result, "", nil)
+	md, _, err := publish.Render(m.q, m.a, m.result, publish.RenderOptions{})
 	if err != nil {
 		return nil
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
-	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
 // gap is a question the review lists: unanswered or "don't know".
@@ -165,13 +164,12 @@ func (m Model) unanswered() int {
 	return total - done
 }
 
-// publishedMsg reports the end of publish: the files written, the finished
-// assessment, its scores and the report's Markdown for the preview.
+// publishedMsg reports the end of publish: the files written with the
+// scores and the report's Markdown for the preview, and the finished
+// assessment.
 type publishedMsg struct {
 	Paths      publish.Paths
 	Assessment *assessment.Assessment
-	Result     *scoring.Result
-	Report     string
 	// SaveErr is set when the draft could not be marked complete: the
 	// files are written, but the draft will be offered for resuming.
 	SaveErr error
@@ -193,10 +191,7 @@ func (m Model) finish() (tea.Model, tea.Cmd) {
 		if err != nil {
 			return publishedMsg{Err: err}
 		}
-		msg := publishedMsg{Paths: paths, Assessment: snap, Result: scoring.ScoreAssessment(q, snap, 0)}
-		if data, err := os.ReadFile(paths.Report); err == nil {
-			msg.Report = string(data)
-		}
+		msg := publishedMsg{Paths: paths, Assessment: snap}
 		// The draft, marked complete, is no longer offered for resuming.
 		snap.Complete = true
 		if _, _, err := sv.write(seq, snap); err != nil {
@@ -225,7 +220,7 @@ func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.publishErr = nil
 		m.a = msg.Assessment
 		m.paths, m.published = msg.Paths, true
-		m.result, m.report = msg.Result, msg.Report
+		m.result, m.report = msg.Paths.Result, string(msg.Paths.Markdown)
 		m.notice = notice{}
 		if msg.SaveErr != nil {
 			m.notice = notice{text: m.p.T("tui.results.draft_not_marked", "Error", msg.SaveErr.Error()), isErr: true}
