@@ -139,7 +139,7 @@ func (p Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if p.reveal != nil && !p.hidden && !p.m.tooSmall() {
 			switch {
 			case key.Matches(msg, p.m.keys.Interrupt):
-			case key.Matches(msg, p.m.keys.Back, p.m.keys.Pick) || msg.String() == "space":
+			case key.Matches(msg, p.m.keys.Dismiss):
 				p.hidden = true
 				return p, nil
 			default:
@@ -167,14 +167,14 @@ func (p Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // keyJoin handles keys on the join screen.
 func (p Participant) keyJoin(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case key.Matches(msg, p.m.keys.Interrupt), msg.String() == "esc":
+	case key.Matches(msg, p.m.keys.Interrupt, p.m.keys.Back):
 		return p, tea.Quit
 	case p.joining:
 		return p, nil
-	case msg.String() == "tab", msg.String() == "shift+tab", msg.String() == "up", msg.String() == "down":
+	case key.Matches(msg, p.m.keys.Field):
 		p.switchField()
 		return p, nil
-	case msg.String() == "enter":
+	case key.Matches(msg, p.m.keys.Pick):
 		if p.focus == 0 {
 			if strings.TrimSpace(p.name.Value()) == "" {
 				p.m.notice = notice{text: p.m.p.T("tui.workshop.name_needed"), isErr: true}
@@ -313,12 +313,7 @@ func (p Participant) viewJoin() string {
 	b.WriteString(wrap(m.p.T("tui.workshop.join_again"), w) + "\n\n")
 	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.name")) + "\n" + p.name.View() + "\n\n")
 	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.role")) + "\n" + p.role.View() + "\n")
-	keys := bindings{short: []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), m.keys.help("enter", "tui.key.next_join")),
-		key.NewBinding(key.WithKeys("tab"), m.keys.help("tab", "tui.key.switch_field")),
-		key.NewBinding(key.WithKeys("esc"), m.keys.help("esc", "tui.key.leave")),
-	}}
-	return m.page(b.String(), "tui.workshop.title", keys)
+	return m.page(b.String(), "tui.workshop.title", m.keys.joinHelp())
 }
 
 // viewReveal draws the distribution the facilitator revealed.
@@ -348,10 +343,7 @@ func (p Participant) viewReveal() string {
 	}
 	row(m.p.T("tui.workshop.dont_know"), r.DontKnow)
 	row(m.p.T("tui.workshop.na"), r.NA)
-	keys := bindings{short: []key.Binding{
-		key.NewBinding(key.WithKeys("esc"), m.keys.help("esc/enter", "tui.key.back_to_your_questions")),
-	}}
-	return m.page(b.String(), "tui.workshop.revealed", keys)
+	return m.page(b.String(), "tui.workshop.revealed", m.keys.revealHelp())
 }
 
 // viewTooSmall is the polite message below the minimum size; the local
@@ -372,8 +364,7 @@ func (p Participant) viewQuit() string {
 	s := m.styles.Heading.Render(m.p.T("tui.workshop.leave_title")) + "\n\n" +
 		wrap(m.p.T("tui.workshop.leave_body"), bw-4) +
 		"\n\n" + m.p.T("tui.workshop.leave_keys")
-	keys := bindings{short: []key.Binding{m.keys.Confirm, m.keys.Deny}}
-	return m.frame("\n"+m.styles.Overlay.Width(bw).Render(s), "", keys)
+	return m.frame("\n"+m.styles.Overlay.Width(bw).Render(s), "", m.keys.confirmHelp())
 }
 
 // finishHint is what the review says finishing does.

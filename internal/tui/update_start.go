@@ -272,10 +272,8 @@ func (m Model) keyRelease(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.releaseCursor = 1 - m.releaseCursor
 	case key.Matches(msg, m.keys.Pick):
 		pick = m.releaseCursor
-	case msg.String() == "1":
-		pick = releaseFinish
-	case msg.String() == "2":
-		pick = releaseCarry
+	case key.Matches(msg, m.keys.Choice):
+		pick = int(msg.Code - '1') // 1 finishes, 2 carries
 	default:
 		m.notice = notice{text: m.p.T("tui.release.unknown_key", "Key", keyLabel(msg))}
 	}

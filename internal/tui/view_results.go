@@ -27,7 +27,7 @@ func (m Model) viewResults() string {
 	b.WriteString(spread(summary+" "+report, m.styles.Subtle.Render(m.p.T("tui.results.tab_switches")+" · "+pos), w) + "\n")
 	b.WriteString(m.styles.Rule.Render(strings.Repeat("─", w)) + "\n")
 	b.WriteString(m.viewport.View())
-	return m.page(b.String(), "tui.results.title", m.keys.resultsHelp())
+	return m.page(b.String(), "tui.results.title", m.keyHelp())
 }
 
 // stageLine says the stage and the overall score in words and numbers.
