@@ -313,7 +313,7 @@ func (p Participant) viewJoin() string {
 	b.WriteString(wrap(m.p.T("tui.workshop.join_again"), w) + "\n\n")
 	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.name")) + "\n" + p.name.View() + "\n\n")
 	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.role")) + "\n" + p.role.View() + "\n")
-	return m.page(b.String(), "tui.workshop.title", m.keys.joinHelp())
+	return m.page(b.String(), "tui.workshop.title", p.keyHelp())
 }
 
 // viewReveal draws the distribution the facilitator revealed.
@@ -343,7 +343,7 @@ func (p Participant) viewReveal() string {
 	}
 	row(m.p.T("tui.workshop.dont_know"), r.DontKnow)
 	row(m.p.T("tui.workshop.na"), r.NA)
-	return m.page(b.String(), "tui.workshop.revealed", m.keys.revealHelp())
+	return m.page(b.String(), "tui.workshop.revealed", p.keyHelp())
 }
 
 // viewTooSmall is the polite message below the minimum size; the local
@@ -364,7 +364,19 @@ func (p Participant) viewQuit() string {
 	s := m.styles.Heading.Render(m.p.T("tui.workshop.leave_title")) + "\n\n" +
 		wrap(m.p.T("tui.workshop.leave_body"), bw-4) +
 		"\n\n" + m.p.T("tui.workshop.leave_keys")
-	return m.frame("\n"+m.styles.Overlay.Width(bw).Render(s), "", m.keys.confirmHelp())
+	return m.frame("\n"+m.styles.Overlay.Width(bw).Render(s), "", p.keyHelp())
+}
+
+// keyHelp is the key help of what the session shows: the reveal, the join
+// screen, or the assessment's screens (see Model.keyHelp).
+func (p Participant) keyHelp() bindings {
+	switch {
+	case p.reveal != nil && !p.hidden:
+		return p.m.keys.revealHelp()
+	case !p.joined:
+		return p.m.keys.joinHelp()
+	}
+	return p.m.keyHelp()
 }
 
 // finishHint is what the review says finishing does.
