@@ -53,6 +53,12 @@ func (m Model) page(body, title string, keys help.KeyMap) string {
 	return m.frame(indent(body, 1), m.styles.Subtle.Render(m.p.T(title)), keys)
 }
 
+// intro is the heading of a screen (a message id) and its introduction,
+// wrapped to w.
+func (m Model) intro(title, text string, w int) string {
+	return m.styles.Heading.Render(m.p.T(title)) + "\n\n" + wrap(text, w) + "\n\n"
+}
+
 // bodyHeight is the number of lines frame leaves for the body with this
 // key help.
 func (m Model) bodyHeight(keys help.KeyMap) int {

@@ -308,8 +308,7 @@ func (p Participant) viewJoin() string {
 	m := p.m
 	w := m.width - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render(m.p.T("tui.workshop.join_title")) + "\n\n")
-	b.WriteString(wrap(m.p.T("tui.workshop.join_intro"), w) + "\n\n")
+	b.WriteString(m.intro("tui.workshop.join_title", m.p.T("tui.workshop.join_intro"), w))
 	b.WriteString(wrap(m.p.T("tui.workshop.join_again"), w) + "\n\n")
 	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.name")) + "\n" + p.name.View() + "\n\n")
 	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.role")) + "\n" + p.role.View() + "\n")

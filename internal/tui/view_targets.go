@@ -12,8 +12,7 @@ import (
 func (m Model) viewTargets() string {
 	w := m.width - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render(m.p.T("tui.targets.title")) + "\n\n")
-	b.WriteString(wrap(m.p.T("tui.targets.intro", "Name", m.q.LevelName(3)), w) + "\n\n")
+	b.WriteString(m.intro("tui.targets.title", m.p.T("tui.targets.intro", "Name", m.q.LevelName(3)), w))
 	if m.overlay == overlayQuit {
 		b.WriteString(m.viewQuitDialog(w))
 		return m.page(b.String(), "tui.targets.title", m.keyHelp())
