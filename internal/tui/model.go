@@ -284,10 +284,7 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	if opts.Publish == nil {
-		previous, formats := opts.Previous, opts.Formats
-		if formats == (publish.Formats{}) {
-			formats = publish.Both
-		}
+		previous, formats := opts.Previous, opts.Formats // the zero Formats writes both
 		opts.Publish = func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error) {
 			var inputs []string
 			if previous != "" {
