@@ -110,11 +110,15 @@ func TestInteractiveCtrlCExits130(t *testing.T) {
 }
 
 // TestFirstFrameDrawnOnce watches the start of the interactive run for a
-// second and a half: the screen is cleared once, when the alternate
-// screen opens, and never again (issue 12, item 19: huh's form asked for
-// the window size behind its first cursor blink, and Bubble Tea answered
-// the size with a full clear and redraw about 530 ms after the first
-// frame).
+// second and a half after the form appears: nothing drawn is ever cleared
+// (issue 12, item 19: huh's form asked for the window size behind its
+// first cursor blink, and Bubble Tea answered the size with a full clear
+// and redraw about 530 ms after the first frame).
+//
+// It counts the clears of a screen that shows something, not every clear:
+// on a loaded machine Bubble Tea may flush an empty frame before the
+// window size reaches the program, and clears the still blank screen
+// again for the first real frame, which no one sees.
 func TestFirstFrameDrawnOnce(t *testing.T) {
 	if testbin.Race {
 		t.Skip("a timing test: a -race binary starts and exits several times slower; go test ./e2e (no -race) runs it")
@@ -124,9 +128,51 @@ func TestFirstFrameDrawnOnce(t *testing.T) {
 	s := startSession(t, testEnv(home, state), time.Now().Add(30*time.Second), "--out", out)
 	s.waitText("┃ Organisation")
 	time.Sleep(1500 * time.Millisecond)
-	if n := strings.Count(s.Raw(), "\x1b[2J"); n != 1 {
-		t.Errorf("the screen was cleared %d times in the first 1.5 s, want once", n)
+	if n := drawnClears(s.Raw()); n != 0 {
+		t.Errorf("a screen with something on it was cleared %d times in the first 1.5 s of the form, want never; output:\n%q", n, s.Raw())
 	}
 	s.press("\x03")
 	s.wait()
+}
+
+// clearScreen is the erase that Bubble Tea writes before a full redraw.
+const clearScreen = "\x1b[2J"
+
+// drawnClears counts the clears in raw terminal output that erase a
+// screen on which something was drawn: the flicker of a redraw.
+func drawnClears(raw string) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(raw[i:], clearScreen)
+		if j < 0 {
+			return n
+		}
+		i += j
+		screen := newVT(termCols, termRows)
+		screen.Write([]byte(raw[:i]))
+		if strings.TrimSpace(screen.String()) != "" {
+			n++
+		}
+		i += len(clearScreen)
+	}
+}
+
+// TestDrawnClears: a clear of a blank screen (before the first frame, or
+// twice at the start) is not counted; one after a frame is.
+func TestDrawnClears(t *testing.T) {
+	start := "\x1b[?1049h\x1b[H" + clearScreen
+	frame := "\x1b[H dgmaturity\r\n ┃ Organisation"
+	for _, c := range []struct {
+		raw  string
+		want int
+	}{
+		{start + frame, 0},
+		{start + "\x1b[H" + clearScreen + frame, 0},
+		{start + frame + "\x1b[H" + clearScreen + frame, 1},
+		{start + frame + "\x1b[H" + clearScreen + frame + "\x1b[H" + clearScreen + frame, 2},
+	} {
+		if got := drawnClears(c.raw); got != c.want {
+			t.Errorf("drawnClears(%q) = %d, want %d", c.raw, got, c.want)
+		}
+	}
 }

@@ -211,7 +211,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opt Options) (publish
 	if opt.Previous != "" {
 		inputs = []string{opt.Previous}
 	}
-	paths, err := publish.WriteWith(opt.OutDir, publish.Base(s.a), s.q, s.a, opt.Tool, publish.Extra{Context: s.ctx, Inputs: inputs, Previous: opt.Previous, Formats: opt.Formats})
+	paths, err := publish.Write(opt.OutDir, s.q, s.a, opt.Tool, publish.Options{Context: s.ctx, Inputs: inputs, Previous: opt.Previous, Formats: opt.Formats})
 	if err != nil {
 		return publish.Paths{}, fmt.Errorf("write results: %w", err)
 	}

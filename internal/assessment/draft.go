@@ -70,7 +70,7 @@ func WriteDraft(path string, a *Assessment) error {
 	if err != nil {
 		return fmt.Errorf("save draft %s: %w", path, err)
 	}
-	return WriteFileAtomic(path, data, 0o600)
+	return safefile.WriteFileAtomic(path, data, 0o600)
 }
 
 // DraftInfo describes an unfinished draft for a "resume?" list.

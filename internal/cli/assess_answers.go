@@ -44,8 +44,8 @@ func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 	if o.previous != "" {
 		inputs = append(inputs, o.previous)
 	}
-	paths, err := publish.WriteWith(outDir, publish.Base(a), q, a, app.Tool(),
-		publish.Extra{Context: ctx, Inputs: inputs, Previous: o.previous, Formats: o.formats})
+	paths, err := publish.Write(outDir, q, a, app.Tool(),
+		publish.Options{Context: ctx, Inputs: inputs, Previous: o.previous, Formats: o.formats})
 	if err = interrupted(err); err != nil {
 		if err == ErrInterrupted {
 			return err

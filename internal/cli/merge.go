@@ -125,7 +125,7 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string, form
 	// report links the consolidated report; its HTML page links the HTML
 	// one (the renderer maps .md links to .html).
 	var workshop []publish.Output
-	paths2, err := publish.WriteWith(outDir, base+"-consolidated", q, c, app.Tool(), publish.Extra{
+	paths2, err := publish.Write(outDir, q, c, app.Tool(), publish.Options{Name: base + "-consolidated",
 		Context: ctx,
 		Inputs:  paths,
 		Formats: formats,

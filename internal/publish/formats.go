@@ -72,7 +72,7 @@ func AssessmentFiles(lang, base string, f Formats, q *questionnaire.Questionnair
 	lq, p := Language(q, lang)
 	if lq != q {
 		// The same scores, with the localised instrument's names (as
-		// RenderIn does).
+		// Render does).
 		r = scoring.ScoreAssessment(lq, a, 0)
 	}
 	q = lq

@@ -6,6 +6,7 @@ package publish
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -20,7 +21,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/reports"
 )
 
-// Paths are the files Write produced.
+// Paths are the files Write produced, and what it wrote them from.
 type Paths struct {
 	// Report is the Markdown report and HTML the HTML report ("" when
 	// not asked for); Chart is the radar and Charts every chart written.
@@ -30,6 +31,12 @@ type Paths struct {
 	// against, "" when none; Progress is that progress.
 	Previous string
 	Progress *scoring.Progress
+	// Result is the assessment's scores, in the instrument given to Write;
+	// Markdown is the Markdown report as written to Report (nil when no
+	// Markdown report was asked for). The interactive run shows them
+	// without scoring again or reading the file back.
+	Result   *scoring.Result
+	Markdown []byte
 }
 
 // Base returns the file name stem of an assessment's files:
@@ -52,30 +59,31 @@ func Finish(q *questionnaire.Questionnaire, a *assessment.Assessment, tool strin
 	return r
 }
 
-// Render renders the report and the chart of a scored assessment in the
-// assessment's language; the report links the chart by chartName and
-// notes the warnings.
-func Render(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string) (md, svg []byte, err error) {
-	return RenderWith(q, a, r, chartName, warnings, nil)
+// RenderOptions say how Render renders a scored assessment.
+type RenderOptions struct {
+	// Lang is the language of the report (see Language); "" is the
+	// assessment's own: `report --lang` renders an assessment in another
+	// language than the one it was answered in.
+	Lang string
+	// ChartName is the file name by which the report links the chart.
+	ChartName string
+	// Warnings are noted in the report.
+	Warnings []string
+	// Progress, when not nil, adds the progress section.
+	Progress *scoring.Progress
 }
 
-// RenderWith is Render with a progress section when progress is not nil.
-func RenderWith(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string, progress *scoring.Progress) (md, svg []byte, err error) {
-	return RenderIn(a.Language, q, a, r, chartName, warnings, progress)
-}
-
-// RenderIn is RenderWith in the language lang (see Language): `report
-// --lang` renders an assessment in another language than the one it was
-// answered in. The scores are the same in every language (ids, not
-// texts); r is rescored with the translated instrument only for the
-// stage's name.
-func RenderIn(lang string, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, chartName string, warnings []string, progress *scoring.Progress) (md, svg []byte, err error) {
-	lq, pr := Language(q, lang)
+// Render renders the Markdown report and the radar chart of an assessment
+// scored as r. The scores are the same in every language (ids, not
+// texts); r is rescored with a translated instrument only for the stage's
+// name.
+func Render(q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, o RenderOptions) (md, svg []byte, err error) {
+	lq, pr := Language(q, cmp.Or(o.Lang, a.Language))
 	if lq != q {
 		r = scoring.ScoreAssessment(lq, a, 0)
 	}
 	var mdBuf, svgBuf bytes.Buffer
-	if err := reports.Markdown(&mdBuf, lq, a, r, reports.Options{ChartFile: chartName, Warnings: warnings, Progress: progress, Printer: pr}); err != nil {
+	if err := reports.Markdown(&mdBuf, lq, a, r, reports.Options{ChartFile: o.ChartName, Warnings: o.Warnings, Progress: o.Progress, Printer: pr}); err != nil {
 		return nil, nil, fmt.Errorf("render report: %w", err)
 	}
 	date := a.Date
@@ -88,21 +96,13 @@ func RenderIn(lang string, q *questionnaire.Questionnaire, a *assessment.Assessm
 	return mdBuf.Bytes(), svgBuf.Bytes(), nil
 }
 
-// Write finishes the assessment and writes <slug>-<date>.json, .md and .svg
-// into dir (created if missing).
-func Write(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (Paths, error) {
-	return WriteNamed(dir, Base(a), q, a, tool)
-}
-
-// WriteNamed is Write with another file name stem, such as merge's
-// <slug>-<date>-consolidated. base must be a plain file name (no folder),
-// as Base and assessment.Slug make them.
-func WriteNamed(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (Paths, error) {
-	return WriteWith(dir, base, q, a, tool, Extra{})
-}
-
-// Extra is what a run publishes together with an assessment's files.
-type Extra struct {
+// Options say how Write names and publishes an assessment's files, and
+// what it publishes with them.
+type Options struct {
+	// Name is the file name stem, such as merge's
+	// <slug>-<date>-consolidated; "" is Base(a). It must be a plain file
+	// name (no folder), as Base and assessment.Slug make them.
+	Name string
 	// Context, when cancelled before publishing, stops the run with
 	// nothing written (see Set.Context).
 	Context context.Context
@@ -120,39 +120,30 @@ type Extra struct {
 	Formats Formats
 }
 
-// WriteWith finishes the assessment and publishes its three files and the
-// extra outputs as one Set (see Set.Publish): everything is rendered in
+// Write finishes the assessment and publishes its files into dir
+// (created if missing), named <slug>-<date> unless o names them, with the
+// extra outputs, as one Set (see Set.Publish): everything is rendered in
 // memory, every file written to a temporary file, then all published or
 // none. The assessment file is created without replacing another: when
 // the name is taken by the assessment of other respondents (several
 // respondents of one organisation on one day share a file name), the run
 // is refused and nothing is written; the same respondents' earlier
 // assessment is replaced.
-func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string, extra Extra) (Paths, error) {
-	if base == "" || filepath.Base(base) != base || base == "." || base == ".." {
+func Write(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string, o Options) (Paths, error) {
+	base := cmp.Or(o.Name, Base(a))
+	if filepath.Base(base) != base || base == "." || base == ".." {
 		return Paths{}, fmt.Errorf("write results: %s is not a plain file name", input.Quote(base))
 	}
 	r := Finish(q, a, tool)
 	paths := Paths{
 		Assessment: filepath.Join(dir, base+".json"),
 		Chart:      filepath.Join(dir, base+".svg"),
+		Result:     r,
 	}
-	formats := extra.Formats
-	if formats == (Formats{}) {
-		formats = Both
+	if err := paths.findProgress(dir, q, a, o.Previous); err != nil {
+		return Paths{}, err
 	}
-	previous := extra.Previous
-	if previous == "" {
-		previous = FindPrevious(dir, q, a)
-	}
-	if previous != "" {
-		p, err := Progress(previous, q, a, r)
-		if err != nil {
-			return Paths{}, err
-		}
-		paths.Previous, paths.Progress = previous, p
-	}
-	files, err := AssessmentFiles(a.Language, base, formats, q, a, r, nil, paths.Progress)
+	files, err := AssessmentFiles(a.Language, base, cmp.Or(o.Formats, Both), q, a, r, nil, paths.Progress)
 	if err != nil {
 		return Paths{}, err
 	}
@@ -160,23 +151,12 @@ func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.A
 	if err != nil {
 		return Paths{}, fmt.Errorf("write results: %w", err)
 	}
-	set := Set{Context: extra.Context, Inputs: extra.Inputs, Outputs: []Output{
+	set := Set{Context: o.Context, Inputs: o.Inputs, Outputs: []Output{
 		{Path: paths.Assessment, Data: js, Claim: func(old []byte) error { return checkOverwrite(paths.Assessment, old, a) }},
 	}}
-	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		set.Outputs = append(set.Outputs, Output{Path: path, Data: f.Data})
-		switch filepath.Ext(f.Name) {
-		case ".md":
-			paths.Report = path
-		case ".html":
-			paths.HTML = path
-		case ".svg":
-			paths.Charts = append(paths.Charts, path)
-		}
-	}
-	if extra.Outputs != nil {
-		more, err := extra.Outputs(paths)
+	set.Outputs = append(set.Outputs, paths.place(dir, files)...)
+	if o.Outputs != nil {
+		more, err := o.Outputs(paths)
 		if err != nil {
 			return Paths{}, err
 		}
@@ -186,6 +166,41 @@ func WriteWith(dir, base string, q *questionnaire.Questionnaire, a *assessment.A
 		return Paths{}, err
 	}
 	return paths, nil
+}
+
+// findProgress measures the progress since previous, or since the latest
+// earlier assessment of the organisation in dir when previous is "".
+func (p *Paths) findProgress(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, previous string) error {
+	if previous == "" {
+		previous = FindPrevious(dir, q, a)
+	}
+	if previous == "" {
+		return nil
+	}
+	progress, err := Progress(previous, q, a, p.Result)
+	if err != nil {
+		return err
+	}
+	p.Previous, p.Progress = previous, progress
+	return nil
+}
+
+// place puts the rendered files into dir and notes their paths.
+func (p *Paths) place(dir string, files []File) []Output {
+	outs := make([]Output, 0, len(files))
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		outs = append(outs, Output{Path: path, Data: f.Data})
+		switch filepath.Ext(f.Name) {
+		case ".md":
+			p.Report, p.Markdown = path, f.Data
+		case ".html":
+			p.HTML = path
+		case ".svg":
+			p.Charts = append(p.Charts, path)
+		}
+	}
+	return outs
 }
 
 // checkOverwrite refuses to replace an assessment file that holds the

@@ -53,7 +53,7 @@ func (m *Model) layoutHelp() {
 // keySaveFailed handles the dialog that says drafts cannot be saved.
 func (m Model) keySaveFailed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case key.Matches(msg, continueKey):
+	case key.Matches(msg, m.keys.Continue):
 		m.draftsOff = true
 		m.saver.disable()
 		m.overlay = overlayNone
@@ -62,14 +62,6 @@ func (m Model) keySaveFailed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	return m, nil
-}
-
-// continueKey goes on without drafts after a save failed.
-var continueKey = key.NewBinding(key.WithKeys("c"))
-
-// saveFailedHelp is the key help of the save failure dialog.
-func (k KeyMap) saveFailedHelp() bindings {
-	return bindings{short: []key.Binding{k.short(continueKey, "c", "tui.key.continue_without_drafts"), k.short(k.Quit, "q", "tui.key.quit_answers_lost")}}
 }
 
 // viewSaveFailed says that answers cannot be saved, why, and what the

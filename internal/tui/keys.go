@@ -63,6 +63,21 @@ type KeyMap struct {
 	// Interrupt is ctrl+c: it stops at once from anywhere, even while
 	// typing; every answer is already in the draft, and the exit code is 130.
 	Interrupt key.Binding
+	// Lower and Raise change the highlighted area's target, and Target
+	// sets it to 1..4 directly (targets step).
+	Lower, Raise, Target key.Binding
+	// Skip writes the report with the default targets (targets step).
+	Skip key.Binding
+	// Choice picks choice 1 or 2 of the dialog about a draft of an
+	// earlier release.
+	Choice key.Binding
+	// Continue goes on without drafts after a save failed.
+	Continue key.Binding
+	// Field moves between the fields of the workshop's join screen, whose
+	// letters are typed as text.
+	Field key.Binding
+	// Dismiss takes the distribution the facilitator revealed away.
+	Dismiss key.Binding
 
 	// p speaks the language of the help texts.
 	p *locale.Printer
@@ -107,6 +122,17 @@ func (k KeyMap) short(b key.Binding, keys, id string) key.Binding {
 	return c
 }
 
+// either is one entry of the key help for several bindings (↑/↓ for Up
+// and Down): its keys are theirs, so that it shows only keys the screen
+// matches.
+func (k KeyMap) either(keys, id string, bs ...key.Binding) key.Binding {
+	var all []string
+	for _, b := range bs {
+		all = append(all, b.Keys()...)
+	}
+	return key.NewBinding(key.WithKeys(all...), k.help(keys, id))
+}
+
 // DefaultKeyMap returns the bindings described in the README: arrows or
 // vi keys to move, digits to answer, letters for the other actions.
 func DefaultKeyMap() KeyMap { return LocalizedKeyMap(locale.For(locale.English)) }
@@ -145,6 +171,14 @@ func LocalizedKeyMap(p *locale.Printer) KeyMap {
 		Cancel:     key.NewBinding(key.WithKeys("esc"), k.help("esc", "tui.key.cancel")),
 		Quit:       key.NewBinding(key.WithKeys("q"), k.help("q", "tui.key.quit")),
 		Interrupt:  key.NewBinding(key.WithKeys("ctrl+c"), k.help("ctrl+c", "tui.key.stop_now_draft_kept")),
+		Lower:      key.NewBinding(key.WithKeys("left", "h", "-"), k.help("←/h/-", "tui.key.lower_raise")),
+		Raise:      key.NewBinding(key.WithKeys("right", "l", "+"), k.help("→/l/+", "tui.key.lower_raise")),
+		Target:     key.NewBinding(key.WithKeys("1", "2", "3", "4"), k.help("1-4", "tui.key.set")),
+		Skip:       key.NewBinding(key.WithKeys("s"), k.help("s", "tui.key.skip_defaults")),
+		Choice:     key.NewBinding(key.WithKeys("1", "2"), k.help("1/2", "tui.key.pick")),
+		Continue:   key.NewBinding(key.WithKeys("c"), k.help("c", "tui.key.continue_without_drafts")),
+		Field:      key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), k.help("tab", "tui.key.switch_field")),
+		Dismiss:    key.NewBinding(key.WithKeys("esc", "enter", "space"), k.help("esc/enter", "tui.key.back_to_your_questions")),
 	}
 	return km
 }
@@ -181,10 +215,8 @@ func (b bindings) FullHelp() [][]key.Binding { return b.full }
 func (k KeyMap) questionHelp(na, compact bool) bindings {
 	naKey := k.NA
 	naKey.SetEnabled(na)
-	move := key.NewBinding(key.WithKeys("up", "down"), k.help("↑/↓", "tui.key.move"))
-	answer := key.NewBinding(key.WithKeys("enter", "0", "1", "2", "3", "4"), k.help("0-4/enter", "tui.key.answer"))
 	naShort := k.short(naKey, "n", "tui.key.n_a")
-	nav := key.NewBinding(key.WithKeys("left", "right"), k.help("←/→", "tui.key.back_next"))
+	nav := k.either("←/→", "tui.key.back_next", k.Prev, k.Next)
 	// The full list names every key, n included where it does nothing.
 	naFull := k.short(k.NA, "n", "tui.key.n_a_if_allowed")
 	full := [][]key.Binding{
@@ -193,12 +225,16 @@ func (k KeyMap) questionHelp(na, compact bool) bindings {
 		{k.Review, k.Help, k.Back, k.Quit, k.Interrupt},
 	}
 	if compact {
-		answer := key.NewBinding(key.WithKeys("0", "1", "2", "3", "4"), k.help("0-4", "tui.key.answer"))
+		answer := k.short(k.Level, "0-4", "tui.key.answer")
 		return bindings{short: []key.Binding{answer, k.DontKnow, naShort, k.Comment, nav, k.short(k.Help, "?", "tui.key.help"), k.Quit}, full: full}
 	}
 	return bindings{
-		short: []key.Binding{move, answer, k.DontKnow, naShort, k.Comment, nav, k.Unanswered, k.Area, k.Review, k.Help, k.Quit, k.short(k.Interrupt, "ctrl+c", "tui.key.stop_now")},
-		full:  full,
+		short: []key.Binding{
+			k.either("↑/↓", "tui.key.move", k.Up, k.Down), k.either("0-4/enter", "tui.key.answer", k.Level, k.Pick),
+			k.DontKnow, naShort, k.Comment, nav, k.Unanswered, k.Area, k.Review, k.Help, k.Quit,
+			k.short(k.Interrupt, "ctrl+c", "tui.key.stop_now"),
+		},
+		full: full,
 	}
 }
 
@@ -220,23 +256,24 @@ func (k KeyMap) confirmHelp() bindings {
 // scrollHelp is the key help of a scrollable text.
 func (k KeyMap) scrollHelp() []key.Binding {
 	return []key.Binding{
-		key.NewBinding(key.WithKeys("up", "down"), k.help("↑/↓", "tui.key.scroll")),
-		k.short(k.PageDown, "pgup/pgdn", "tui.key.page"),
-		k.short(k.Top, "home/end", "tui.key.top_bottom"),
+		k.either("↑/↓", "tui.key.scroll", k.Up, k.Down),
+		k.either("pgup/pgdn", "tui.key.page", k.PageUp, k.PageDown),
+		k.either("home/end", "tui.key.top_bottom", k.Top, k.Bottom),
 	}
 }
 
 // overlayHelpKeys is the key help under the help overlay.
 func (k KeyMap) overlayHelpKeys() bindings {
-	closeKey := key.NewBinding(key.WithKeys("?", "esc"), k.help("?/esc", "tui.key.close_help"))
+	closeKey := k.either("?/esc", "tui.key.close_help", k.Help, k.Back)
 	return bindings{short: append(k.scrollHelp(), closeKey, k.Quit)}
 }
 
 // reviewHelp is the key help of the review screen.
 func (k KeyMap) reviewHelp() bindings {
-	open := key.NewBinding(key.WithKeys("enter"), k.help("enter", "tui.key.change_answer"))
-	back := key.NewBinding(key.WithKeys("esc"), k.help("esc", "tui.key.back_to_questions"))
-	return bindings{short: []key.Binding{k.Up, k.Down, open, k.short(k.Switch, "tab", "tui.key.gaps_all_answers"), k.Finish, k.Folder, back, k.Quit}}
+	return bindings{short: []key.Binding{
+		k.Up, k.Down, k.short(k.Pick, "enter", "tui.key.change_answer"), k.short(k.Switch, "tab", "tui.key.gaps_all_answers"),
+		k.Finish, k.Folder, k.short(k.Back, "esc", "tui.key.back_to_questions"), k.Quit,
+	}}
 }
 
 // resultsHelp is the key help of the results screen.
@@ -249,12 +286,84 @@ func (k KeyMap) resultsHelp() bindings {
 // release.
 func (k KeyMap) releaseHelp() bindings {
 	return bindings{short: []key.Binding{
-		key.NewBinding(key.WithKeys("up", "down"), k.help("↑/↓", "tui.key.move")),
-		key.NewBinding(key.WithKeys("enter", "1", "2"), k.help("enter/1/2", "tui.key.pick")),
+		k.either("↑/↓", "tui.key.move", k.Up, k.Down),
+		k.either("enter/1/2", "tui.key.pick", k.Pick, k.Choice),
 		k.short(k.Back, "esc", "tui.key.back")}}
 }
 
 // resumeHelp is the key help of the start screen.
 func (k KeyMap) resumeHelp() bindings {
 	return bindings{short: []key.Binding{k.Up, k.Down, k.Pick, k.Delete, k.Quit}}
+}
+
+// targetsHelp is the key help of the targets step.
+func (k KeyMap) targetsHelp() bindings {
+	return bindings{short: []key.Binding{
+		k.Up, k.Down, k.either("←/→", "tui.key.lower_raise", k.Lower, k.Raise), k.Target,
+		k.short(k.Pick, "enter", "tui.key.write_report"), k.Skip, k.Back, k.Quit,
+	}}
+}
+
+// saveFailedHelp is the key help of the save failure dialog.
+func (k KeyMap) saveFailedHelp() bindings {
+	return bindings{short: []key.Binding{k.Continue, k.short(k.Quit, "q", "tui.key.quit_answers_lost")}}
+}
+
+// joinHelp is the key help of the workshop's join screen.
+func (k KeyMap) joinHelp() bindings {
+	return bindings{short: []key.Binding{
+		k.short(k.Pick, "enter", "tui.key.next_join"), k.Field, k.short(k.Back, "esc", "tui.key.leave"),
+	}}
+}
+
+// revealHelp is the key help under the distribution the facilitator
+// revealed.
+func (k KeyMap) revealHelp() bindings {
+	return bindings{short: []key.Binding{k.Dismiss}}
+}
+
+// keyHelp is the key help of the screen and dialog shown. Every view
+// draws it and TestKeyHelpShowsOnlyHandledKeys walks it, so that the help
+// shows only keys that the screen's update matches.
+func (m Model) keyHelp() bindings {
+	k := m.keys
+	switch m.overlay {
+	case overlayQuit, overlayReplace, overlayFinish, overlayDelete:
+		return k.confirmHelp()
+	case overlaySaveFailed:
+		return k.saveFailedHelp()
+	case overlayComment, overlayNA, overlayFolder:
+		return k.inputHelp()
+	case overlayHelp:
+		return k.overlayHelpKeys()
+	case overlayAreas:
+		return k.listHelp()
+	case overlayRelease:
+		return k.releaseHelp()
+	}
+	switch m.screen {
+	case screenResume:
+		return k.resumeHelp()
+	case screenForm:
+		return m.formHelp()
+	case screenQuestion:
+		return k.questionHelp(m.question().NA, m.compactHelp())
+	case screenReview:
+		return k.reviewHelp()
+	case screenTargets:
+		return k.targetsHelp()
+	case screenResults:
+		return k.resultsHelp()
+	}
+	return bindings{}
+}
+
+// formHelp is the key help of the start form: the form's own keys, esc
+// and ctrl+c.
+func (m Model) formHelp() bindings {
+	if m.form == nil {
+		return bindings{}
+	}
+	leave := m.keys.short(m.keys.Back, "esc", "tui.key.leave_form")
+	return bindings{short: append(m.form.KeyBinds(), leave, m.keys.short(m.keys.Interrupt, "ctrl+c", "tui.key.quit"))}
 }

@@ -47,6 +47,18 @@ func (m Model) frame(body, right string, keys help.KeyMap) string {
 	return strings.Join(lines, "\n")
 }
 
+// page frames the body of a whole screen, indented by a column, with the
+// screen's name (a message id) on the right of the header.
+func (m Model) page(body, title string, keys help.KeyMap) string {
+	return m.frame(indent(body, 1), m.styles.Subtle.Render(m.p.T(title)), keys)
+}
+
+// intro is the heading of a screen (a message id) and its introduction,
+// wrapped to w.
+func (m Model) intro(title, text string, w int) string {
+	return m.styles.Heading.Render(m.p.T(title)) + "\n\n" + wrap(text, w) + "\n\n"
+}
+
 // bodyHeight is the number of lines frame leaves for the body with this
 // key help.
 func (m Model) bodyHeight(keys help.KeyMap) int {

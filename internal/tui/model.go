@@ -284,16 +284,13 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	if opts.Publish == nil {
-		previous, formats := opts.Previous, opts.Formats
-		if formats == (publish.Formats{}) {
-			formats = publish.Both
-		}
+		previous, formats := opts.Previous, opts.Formats // the zero Formats writes both
 		opts.Publish = func(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string) (publish.Paths, error) {
 			var inputs []string
 			if previous != "" {
 				inputs = []string{previous}
 			}
-			return publish.WriteWith(dir, publish.Base(a), q, a, tool, publish.Extra{Inputs: inputs, Previous: previous, Formats: formats})
+			return publish.Write(dir, q, a, tool, publish.Options{Inputs: inputs, Previous: previous, Formats: formats})
 		}
 	}
 	m := Model{
@@ -385,13 +382,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case previewMsg:
 		return m.updatePreview(msg), nil
 	case tea.KeyPressMsg:
+		// ctrl+c stops at once from every screen and dialog, even while
+		// typing, and in a window too small to show a confirmation: every
+		// answer is already on its way to the draft.
+		if key.Matches(msg, m.keys.Interrupt) {
+			return m.interrupt()
+		}
 		if m.tooSmall() {
-			// The screen cannot show a confirmation; ctrl+c still leaves,
-			// and every answer is already on its way to the draft.
-			if key.Matches(msg, m.keys.Interrupt) {
-				m.interrupted = true
-				return m, tea.Interrupt
-			}
 			return m, nil
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
@@ -428,8 +429,16 @@ func TestFinishWritesFilesAndCompletesTheDraft(t *testing.T) {
 			filepath.Join("out", "agence-exemple-"+testDate+"-areas.svg"),
 		},
 	}
-	if diff := cmp.Diff(want, paths); diff != "" {
+	if diff := cmp.Diff(want, paths, cmpopts.IgnoreFields(publish.Paths{}, "Result", "Markdown")); diff != "" {
 		t.Errorf("Paths() (-want +got):\n%s", diff)
+	}
+	// The results show what publish wrote: its scores, and the report as
+	// it is in the file.
+	if md, err := os.ReadFile(paths.Report); err != nil || string(md) != m.report || m.report == "" {
+		t.Errorf("the report previewed is not the one written (%v)", err)
+	}
+	if m.result == nil || m.result != paths.Result {
+		t.Error("the results are not publish's scores")
 	}
 	for _, p := range append([]string{paths.Assessment, paths.Report, paths.HTML}, paths.Charts...) {
 		if _, err := os.Stat(p); err != nil {
@@ -773,7 +782,7 @@ func TestResultsShowProgress(t *testing.T) {
 	for _, qu := range m.q.Questions {
 		earlier.Answers[qu.ID] = assessment.Lvl(0)
 	}
-	if _, err := publish.Write("out", m.q, earlier, "dgmaturity test"); err != nil {
+	if _, err := publish.Write("out", m.q, earlier, "dgmaturity test", publish.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	m = send(t, m, presses("1", "2", "0", "1", "f", "s")...)

@@ -11,6 +11,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
+	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -139,7 +140,7 @@ func (p Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if p.reveal != nil && !p.hidden && !p.m.tooSmall() {
 			switch {
 			case key.Matches(msg, p.m.keys.Interrupt):
-			case key.Matches(msg, p.m.keys.Back, p.m.keys.Pick) || msg.String() == "space":
+			case key.Matches(msg, p.m.keys.Dismiss):
 				p.hidden = true
 				return p, nil
 			default:
@@ -157,13 +158,7 @@ func (p Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	if !p.joined {
-		var cmd tea.Cmd
-		if p.focus == 0 {
-			p.name, cmd = p.name.Update(msg)
-		} else {
-			p.role, cmd = p.role.Update(msg)
-		}
-		return p, cmd
+		return p.updateField(msg)
 	}
 	mm, cmd := p.m.Update(msg)
 	p.m = mm.(Model)
@@ -173,14 +168,14 @@ func (p Participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // keyJoin handles keys on the join screen.
 func (p Participant) keyJoin(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case key.Matches(msg, p.m.keys.Interrupt), msg.String() == "esc":
+	case key.Matches(msg, p.m.keys.Interrupt, p.m.keys.Back):
 		return p, tea.Quit
 	case p.joining:
 		return p, nil
-	case msg.String() == "tab", msg.String() == "shift+tab", msg.String() == "up", msg.String() == "down":
+	case key.Matches(msg, p.m.keys.Field):
 		p.switchField()
 		return p, nil
-	case msg.String() == "enter":
+	case key.Matches(msg, p.m.keys.Pick):
 		if p.focus == 0 {
 			if strings.TrimSpace(p.name.Value()) == "" {
 				p.m.notice = notice{text: p.m.p.T("tui.workshop.name_needed"), isErr: true}
@@ -197,6 +192,11 @@ func (p Participant) keyJoin(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return joinedMsg{a: a, path: path, err: err}
 		}
 	}
+	return p.updateField(msg)
+}
+
+// updateField passes msg to the field that has the focus.
+func (p Participant) updateField(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if p.focus == 0 {
 		p.name, cmd = p.name.Update(msg)
@@ -237,9 +237,10 @@ func (p Participant) afterJoin(msg joinedMsg) (tea.Model, tea.Cmd) {
 		NoColor:       p.opts.NoColor,
 		Workshop:      true,
 		// Nothing is written when a participant finishes: the facilitator's
-		// close publishes everyone's assessment once.
-		Publish: func(string, *questionnaire.Questionnaire, *assessment.Assessment, string) (publish.Paths, error) {
-			return publish.Paths{}, nil
+		// close publishes everyone's assessment once. The results screen
+		// shows the scores.
+		Publish: func(_ string, q *questionnaire.Questionnaire, a *assessment.Assessment, _ string) (publish.Paths, error) {
+			return publish.Paths{Result: scoring.ScoreAssessment(q, a, 0)}, nil
 		},
 	})
 	m.saver.save = func(path string, a *assessment.Assessment) error {
@@ -273,7 +274,7 @@ func (p *Participant) completeResults() tea.Cmd {
 	if m.screen != screenResults || m.report != "" || m.result == nil {
 		return nil
 	}
-	md, _, err := publish.Render(m.q, m.a, m.result, "", nil)
+	md, _, err := publish.Render(m.q, m.a, m.result, publish.RenderOptions{})
 	if err != nil {
 		return nil
 	}
@@ -309,17 +310,11 @@ func (p Participant) viewJoin() string {
 	m := p.m
 	w := m.width - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render(m.p.T("tui.workshop.join_title")) + "\n\n")
-	b.WriteString(wrap(m.p.T("tui.workshop.join_intro"), w) + "\n\n")
+	b.WriteString(m.intro("tui.workshop.join_title", m.p.T("tui.workshop.join_intro"), w))
 	b.WriteString(wrap(m.p.T("tui.workshop.join_again"), w) + "\n\n")
 	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.name")) + "\n" + p.name.View() + "\n\n")
 	b.WriteString(m.styles.Subtle.Render(m.p.T("tui.workshop.role")) + "\n" + p.role.View() + "\n")
-	keys := bindings{short: []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), m.keys.help("enter", "tui.key.next_join")),
-		key.NewBinding(key.WithKeys("tab"), m.keys.help("tab", "tui.key.switch_field")),
-		key.NewBinding(key.WithKeys("esc"), m.keys.help("esc", "tui.key.leave")),
-	}}
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.workshop.title")), keys)
+	return m.page(b.String(), "tui.workshop.title", p.keyHelp())
 }
 
 // viewReveal draws the distribution the facilitator revealed.
@@ -349,10 +344,7 @@ func (p Participant) viewReveal() string {
 	}
 	row(m.p.T("tui.workshop.dont_know"), r.DontKnow)
 	row(m.p.T("tui.workshop.na"), r.NA)
-	keys := bindings{short: []key.Binding{
-		key.NewBinding(key.WithKeys("esc"), m.keys.help("esc/enter", "tui.key.back_to_your_questions")),
-	}}
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.workshop.revealed")), keys)
+	return m.page(b.String(), "tui.workshop.revealed", p.keyHelp())
 }
 
 // viewTooSmall is the polite message below the minimum size; the local
@@ -373,8 +365,19 @@ func (p Participant) viewQuit() string {
 	s := m.styles.Heading.Render(m.p.T("tui.workshop.leave_title")) + "\n\n" +
 		wrap(m.p.T("tui.workshop.leave_body"), bw-4) +
 		"\n\n" + m.p.T("tui.workshop.leave_keys")
-	keys := bindings{short: []key.Binding{m.keys.Confirm, m.keys.Deny}}
-	return m.frame("\n"+m.styles.Overlay.Width(bw).Render(s), "", keys)
+	return m.frame("\n"+m.styles.Overlay.Width(bw).Render(s), "", p.keyHelp())
+}
+
+// keyHelp is the key help of what the session shows: the reveal, the join
+// screen, or the assessment's screens (see Model.keyHelp).
+func (p Participant) keyHelp() bindings {
+	switch {
+	case p.reveal != nil && !p.hidden:
+		return p.m.keys.revealHelp()
+	case !p.joined:
+		return p.m.keys.joinHelp()
+	}
+	return p.m.keyHelp()
 }
 
 // finishHint is what the review says finishing does.

@@ -76,19 +76,9 @@ func (m Model) nextUnanswered(from int) (int, bool) {
 func (m Model) updateQuestion(msg tea.Msg) (tea.Model, tea.Cmd) {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		if m.overlay == overlayComment || m.overlay == overlayNA {
-			var cmd tea.Cmd
-			m.input, cmd = m.input.Update(msg)
-			return m, cmd
-		}
-		return m, nil
+		return m.forwardToField(msg)
 	}
-	if !m.notice.isErr {
-		m.notice = notice{}
-	}
-	if key.Matches(kp, m.keys.Interrupt) {
-		return m.interrupt()
-	}
+	m.clearNotice()
 	switch m.overlay {
 	case overlayHelp:
 		return m.keyHelpOverlay(kp)
@@ -273,60 +263,101 @@ func (m *Model) advance() {
 
 // openInput opens the comment or reason field with its current text.
 func (m Model) openInput(o overlay, value string) (tea.Model, tea.Cmd) {
+	placeholder := m.p.T("tui.question.comment_placeholder")
+	if o == overlayNA {
+		placeholder = m.p.T("tui.question.na_placeholder")
+	}
+	return m.openField(o, value, placeholder)
+}
+
+// keyInput handles a key while the comment or reason field is open.
+func (m Model) keyInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	return m.editField(msg, Model.saveInput)
+}
+
+// saveInput stores the comment, or answers "not applicable" with the
+// reason, once the text follows the text policy.
+func (m Model) saveInput(text string) (tea.Model, tea.Cmd) {
+	id := m.question().ID
+	// What is saved must read back: the same text policy as the readers
+	// of drafts and assessment files.
+	if reason := textProblem(m.p, text, input.Multiline); reason != "" {
+		m.input.Err = textError(m.p.T("tui.text.the_text") + " " + reason + ".")
+		return m, nil
+	}
+	if m.overlay == overlayNA {
+		if text == "" {
+			m.input.Err = textError(m.p.T("tui.question.reason_required"))
+			return m, nil
+		}
+		m.closeField()
+		return m.commitAnswer(assessment.Answer{NA: text})
+	}
+	m.closeField()
+	ans := m.a.Answers[id]
+	ans.Comment = text
+	m.a.Answers[id] = ans
+	if text == "" {
+		m.notice = notice{text: m.p.T("tui.question.comment_removed", "ID", id)}
+	} else {
+		m.notice = notice{text: m.p.T("tui.question.comment_saved", "ID", id)}
+	}
+	return m, m.saveCmd()
+}
+
+// openField opens the text field of dialog o on value.
+func (m Model) openField(o overlay, value, placeholder string) (tea.Model, tea.Cmd) {
 	m.overlay = o
 	m.input.Reset()
 	m.input.Err = nil
 	m.input.SetValue(value)
 	m.input.CursorEnd()
 	m.input.Prompt = "> "
-	m.input.Placeholder = m.p.T("tui.question.comment_placeholder")
-	if o == overlayNA {
-		m.input.Placeholder = m.p.T("tui.question.na_placeholder")
-	}
+	m.input.Placeholder = placeholder
 	return m, m.input.Focus()
 }
 
-// keyInput handles a key while the comment or reason field is open.
-func (m Model) keyInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// editField handles a key in an open text field: Cancel closes it, Save
+// hands the trimmed text to save (which closes the field, or sets
+// input.Err to say why not), and every other key edits the text.
+func (m Model) editField(msg tea.KeyPressMsg, save func(Model, string) (tea.Model, tea.Cmd)) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Cancel):
-		m.input.Blur()
-		m.overlay = overlayNone
+		m.closeField()
 		return m, nil
 	case key.Matches(msg, m.keys.Save):
-		text := strings.TrimSpace(m.input.Value())
-		id := m.question().ID
-		// What is saved must read back: the same text policy as the
-		// readers of drafts and assessment files.
-		if reason := textProblem(m.p, text, input.Multiline); reason != "" {
-			m.input.Err = textError(m.p.T("tui.text.the_text") + " " + reason + ".")
-			return m, nil
-		}
-		if m.overlay == overlayNA {
-			if text == "" {
-				m.input.Err = textError(m.p.T("tui.question.reason_required"))
-				return m, nil
-			}
-			m.input.Blur()
-			m.overlay = overlayNone
-			return m.commitAnswer(assessment.Answer{NA: text})
-		}
-		m.input.Blur()
-		m.overlay = overlayNone
-		ans := m.a.Answers[id]
-		ans.Comment = text
-		m.a.Answers[id] = ans
-		if text == "" {
-			m.notice = notice{text: m.p.T("tui.question.comment_removed", "ID", id)}
-		} else {
-			m.notice = notice{text: m.p.T("tui.question.comment_saved", "ID", id)}
-		}
-		return m, m.saveCmd()
+		return save(m, strings.TrimSpace(m.input.Value()))
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	m.input.Err = nil
 	return m, cmd
+}
+
+// forwardToField passes a message other than a key (the cursor's blink)
+// to the text field, when one is open.
+func (m Model) forwardToField(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch m.overlay {
+	case overlayComment, overlayNA, overlayFolder:
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// clearNotice takes the last confirmation away when a key is pressed; an
+// error stays until it is dealt with.
+func (m *Model) clearNotice() {
+	if !m.notice.isErr {
+		m.notice = notice{}
+	}
+}
+
+// closeField closes the text field's dialog.
+func (m *Model) closeField() {
+	m.input.Blur()
+	m.overlay = overlayNone
 }
 
 // textError says why a typed text was refused, in the screen's language.

@@ -119,8 +119,6 @@ func (m Model) updateResults(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	m.notice = notice{}
 	switch {
-	case key.Matches(kp, m.keys.Interrupt):
-		return m.interrupt()
 	case key.Matches(kp, m.keys.Quit):
 		// Everything is written: nothing to confirm.
 		return m, tea.Quit

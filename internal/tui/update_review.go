@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,7 +11,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
-	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
 // gap is a question the review lists: unanswered or "don't know".
@@ -75,20 +73,10 @@ func (m Model) reviewRows() []int {
 func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		if m.overlay == overlayFolder {
-			var cmd tea.Cmd
-			m.input, cmd = m.input.Update(msg)
-			return m, cmd
-		}
-		return m, nil
+		return m.forwardToField(msg)
 	}
-	if !m.notice.isErr {
-		m.notice = notice{}
-	}
+	m.clearNotice()
 	k := m.keys
-	if key.Matches(kp, k.Interrupt) {
-		return m.interrupt()
-	}
 	switch m.overlay {
 	case overlayQuit:
 		return m.keyQuit(kp)
@@ -144,44 +132,30 @@ func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // openFolder asks for another output folder.
 func (m Model) openFolder() (tea.Model, tea.Cmd) {
-	m.overlay = overlayFolder
-	m.input.Reset()
-	m.input.Err = nil
-	m.input.SetValue(m.outDir)
-	m.input.CursorEnd()
-	m.input.Prompt = "> "
-	m.input.Placeholder = m.p.T("tui.folder.placeholder")
-	return m, m.input.Focus()
+	return m.openField(overlayFolder, m.outDir, m.p.T("tui.folder.placeholder"))
 }
 
 // keyFolder handles a key while the output folder is typed.
 func (m Model) keyFolder(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch {
-	case key.Matches(msg, m.keys.Cancel):
-		m.input.Blur()
-		m.overlay = overlayNone
-		return m, nil
-	case key.Matches(msg, m.keys.Save):
-		dir := strings.TrimSpace(m.input.Value())
-		if dir == "" {
-			m.input.Err = textError(m.p.T("tui.folder.empty", "Folder", m.outDirLabel()))
-			return m, nil
-		}
-		if reason := textProblem(m.p, dir, input.SingleLine); reason != "" {
-			m.input.Err = textError(m.p.T("tui.text.the_folder") + " " + reason + ".")
-			return m, nil
-		}
-		m.input.Blur()
-		m.overlay = overlayNone
-		m.outDir = dir
-		m.publishErr = nil
-		m.notice = notice{text: m.p.T("tui.folder.set", "Folder", m.outDirLabel())}
+	return m.editField(msg, Model.saveFolder)
+}
+
+// saveFolder makes dir the output folder, unless it is empty or breaks
+// the text policy.
+func (m Model) saveFolder(dir string) (tea.Model, tea.Cmd) {
+	if dir == "" {
+		m.input.Err = textError(m.p.T("tui.folder.empty", "Folder", m.outDirLabel()))
 		return m, nil
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	m.input.Err = nil
-	return m, cmd
+	if reason := textProblem(m.p, dir, input.SingleLine); reason != "" {
+		m.input.Err = textError(m.p.T("tui.text.the_folder") + " " + reason + ".")
+		return m, nil
+	}
+	m.closeField()
+	m.outDir = dir
+	m.publishErr = nil
+	m.notice = notice{text: m.p.T("tui.folder.set", "Folder", m.outDirLabel())}
+	return m, nil
 }
 
 // unanswered counts the questions without any answer.
@@ -190,13 +164,12 @@ func (m Model) unanswered() int {
 	return total - done
 }
 
-// publishedMsg reports the end of publish: the files written, the finished
-// assessment, its scores and the report's Markdown for the preview.
+// publishedMsg reports the end of publish: the files written with the
+// scores and the report's Markdown for the preview, and the finished
+// assessment.
 type publishedMsg struct {
 	Paths      publish.Paths
 	Assessment *assessment.Assessment
-	Result     *scoring.Result
-	Report     string
 	// SaveErr is set when the draft could not be marked complete: the
 	// files are written, but the draft will be offered for resuming.
 	SaveErr error
@@ -218,10 +191,7 @@ func (m Model) finish() (tea.Model, tea.Cmd) {
 		if err != nil {
 			return publishedMsg{Err: err}
 		}
-		msg := publishedMsg{Paths: paths, Assessment: snap, Result: scoring.ScoreAssessment(q, snap, 0)}
-		if data, err := os.ReadFile(paths.Report); err == nil {
-			msg.Report = string(data)
-		}
+		msg := publishedMsg{Paths: paths, Assessment: snap}
 		// The draft, marked complete, is no longer offered for resuming.
 		snap.Complete = true
 		if _, _, err := sv.write(seq, snap); err != nil {
@@ -240,8 +210,7 @@ func (m Model) finish() (tea.Model, tea.Cmd) {
 
 // updateFinishing waits for the files to be written.
 func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case publishedMsg:
+	if msg, ok := msg.(publishedMsg); ok {
 		if msg.Err != nil {
 			// The review shows the reason in full and offers another folder.
 			m.screen = screenReview
@@ -251,7 +220,7 @@ func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.publishErr = nil
 		m.a = msg.Assessment
 		m.paths, m.published = msg.Paths, true
-		m.result, m.report = msg.Result, msg.Report
+		m.result, m.report = msg.Paths.Result, string(msg.Paths.Markdown)
 		m.notice = notice{}
 		if msg.SaveErr != nil {
 			m.notice = notice{text: m.p.T("tui.results.draft_not_marked", "Error", msg.SaveErr.Error()), isErr: true}
@@ -265,11 +234,8 @@ func (m Model) updateFinishing(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.pane = paneSummary
 		m.layoutViewport()
 		return m, m.renderPreviewCmd()
-	case tea.KeyPressMsg:
-		if key.Matches(msg, m.keys.Interrupt) {
-			// The files are being written; Run still saves the draft.
-			return m.interrupt()
-		}
 	}
+	// ctrl+c while the files are written stops (Model.Update); Run still
+	// saves the draft.
 	return m, nil
 }

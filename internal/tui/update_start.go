@@ -134,112 +134,129 @@ func (m Model) draftRelease(d assessment.DraftInfo) *questionnaire.Questionnaire
 func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case draftsMsg:
-		if msg.Err != nil {
-			// Drafts cannot be offered, but a new assessment still can.
-			m.notice = notice{text: m.p.T("tui.resume.list_failed", "Error", input.Describe(msg.Err, m.p)), isErr: true}
-		}
-		if len(msg.Drafts) == 0 {
-			return m.showForm()
-		}
-		m.drafts, m.releases = msg.Drafts, msg.Releases
-		m.screen = screenResume
-		return m, nil
+		return m.draftsListed(msg)
 	case draftLoadedMsg:
-		if msg.Err != nil {
-			m.notice = notice{text: m.p.T("tui.resume.load_failed", "Error", input.Describe(msg.Err, m.p)), isErr: true}
-			return m, nil
-		}
-		if msg.Release != nil {
-			if msg.Carry {
-				return m.carryDraft(msg.Path, msg.Assessment, msg.Release)
-			}
-			m.useRelease(msg.Release)
-		}
-		m.a = msg.Assessment
-		// A finished assessment reopened is a draft again until it is
-		// finished anew; it keeps its draft file.
-		m.a.Complete = false
-		m.saver = newSaver(m.opts.StateDir, msg.Path)
-		m.setLanguage(m.a.Language)
-		m.startQuestions()
-		return m, nil
+		return m.draftLoaded(msg)
 	case draftDeletedMsg:
-		if msg.Err != nil {
-			m.notice = notice{text: m.p.T("tui.resume.delete_failed", "Error", msg.Err.Error()), isErr: true}
-		} else {
-			m.notice = notice{text: m.p.T("tui.resume.deleted")}
-		}
-		var rest []assessment.DraftInfo
-		for _, d := range m.drafts {
-			if d.Path != msg.Path || msg.Err != nil {
-				rest = append(rest, d)
-			}
-		}
-		m.drafts = rest
-		m.resumeCursor = min(m.resumeCursor, len(rest))
-		return m, nil
+		return m.draftDeleted(msg), nil
 	case tea.KeyPressMsg:
-		if m.screen != screenResume {
-			if key.Matches(msg, m.keys.Interrupt) {
-				return m.interrupt()
-			}
-			return m, nil
-		}
-		n := len(m.drafts) + 1 // the drafts, then "start a new assessment"
-		if !m.notice.isErr {
-			m.notice = notice{}
-		}
-		if m.overlay == overlayRelease {
-			return m.keyRelease(msg)
-		}
-		if m.overlay == overlayDelete {
-			m.overlay = overlayNone
-			switch {
-			case key.Matches(msg, m.keys.Interrupt):
-				return m.interrupt()
-			case key.Matches(msg, m.keys.Confirm) && m.resumeCursor < len(m.drafts):
-				return m, deleteDraftCmd(m.drafts[m.resumeCursor].Path)
-			}
-			return m, nil
-		}
-		m.notice = notice{}
-		switch {
-		case key.Matches(msg, m.keys.Interrupt):
-			return m.interrupt()
-		case key.Matches(msg, m.keys.Quit):
-			return m, tea.Quit
-		case key.Matches(msg, m.keys.Up):
-			m.resumeCursor = (m.resumeCursor + n - 1) % n
-		case key.Matches(msg, m.keys.Down):
-			m.resumeCursor = (m.resumeCursor + 1) % n
-		case key.Matches(msg, m.keys.Pick):
-			if m.resumeCursor < len(m.drafts) {
-				d := m.drafts[m.resumeCursor]
-				if m.draftRelease(d) != nil {
-					m.overlay, m.releaseCursor = overlayRelease, releaseFinish
-					return m, nil
-				}
-				if !d.Compatible {
-					id := "tui.resume.other_questionnaire"
-					if _, ok := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); ok {
-						// An earlier built-in release: it is still embedded.
-						id = "tui.resume.other_release"
-					}
-					m.notice = notice{text: m.p.T(id, "ID", d.Questionnaire.ID, "Version", d.Questionnaire.Version), isErr: true}
-					return m, nil
-				}
-				return m, loadDraftCmd(d.Path, m.q)
-			}
-			return m.showForm()
-		case key.Matches(msg, m.keys.Delete):
-			if m.resumeCursor < len(m.drafts) {
-				m.overlay = overlayDelete
-			}
-		default:
-			m.notice = notice{text: m.p.T("tui.resume.unknown_key", "Key", keyLabel(msg))}
+		if m.screen == screenResume {
+			return m.keyResume(msg)
 		}
 	}
 	return m, nil
+}
+
+// draftsListed shows the drafts found, or the form when there is none.
+func (m Model) draftsListed(msg draftsMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		// Drafts cannot be offered, but a new assessment still can.
+		m.notice = notice{text: m.p.T("tui.resume.list_failed", "Error", input.Describe(msg.Err, m.p)), isErr: true}
+	}
+	if len(msg.Drafts) == 0 {
+		return m.showForm()
+	}
+	m.drafts, m.releases = msg.Drafts, msg.Releases
+	m.screen = screenResume
+	return m, nil
+}
+
+// draftLoaded resumes the draft read, in its own release or carried into
+// the one in use, or says why it could not be read.
+func (m Model) draftLoaded(msg draftLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		m.notice = notice{text: m.p.T("tui.resume.load_failed", "Error", input.Describe(msg.Err, m.p)), isErr: true}
+		return m, nil
+	}
+	if msg.Release != nil {
+		if msg.Carry {
+			return m.carryDraft(msg.Path, msg.Assessment, msg.Release)
+		}
+		m.useRelease(msg.Release)
+	}
+	m.a = msg.Assessment
+	// A finished assessment reopened is a draft again until it is
+	// finished anew; it keeps its draft file.
+	m.a.Complete = false
+	m.saver = newSaver(m.opts.StateDir, msg.Path)
+	m.setLanguage(m.a.Language)
+	m.startQuestions()
+	return m, nil
+}
+
+// draftDeleted takes a deleted draft off the list, or says why it is
+// still there.
+func (m Model) draftDeleted(msg draftDeletedMsg) Model {
+	if msg.Err != nil {
+		m.notice = notice{text: m.p.T("tui.resume.delete_failed", "Error", msg.Err.Error()), isErr: true}
+	} else {
+		m.notice = notice{text: m.p.T("tui.resume.deleted")}
+	}
+	var rest []assessment.DraftInfo
+	for _, d := range m.drafts {
+		if d.Path != msg.Path || msg.Err != nil {
+			rest = append(rest, d)
+		}
+	}
+	m.drafts = rest
+	m.resumeCursor = min(m.resumeCursor, len(rest))
+	return m
+}
+
+// keyResume handles a key on the draft list and its dialogs.
+func (m Model) keyResume(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	n := len(m.drafts) + 1 // the drafts, then "start a new assessment"
+	m.clearNotice()
+	switch m.overlay {
+	case overlayRelease:
+		return m.keyRelease(msg)
+	case overlayDelete:
+		m.overlay = overlayNone
+		if key.Matches(msg, m.keys.Confirm) && m.resumeCursor < len(m.drafts) {
+			return m, deleteDraftCmd(m.drafts[m.resumeCursor].Path)
+		}
+		return m, nil
+	}
+	m.notice = notice{}
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Up):
+		m.resumeCursor = (m.resumeCursor + n - 1) % n
+	case key.Matches(msg, m.keys.Down):
+		m.resumeCursor = (m.resumeCursor + 1) % n
+	case key.Matches(msg, m.keys.Pick):
+		if m.resumeCursor < len(m.drafts) {
+			return m.pickDraft(m.drafts[m.resumeCursor])
+		}
+		return m.showForm()
+	case key.Matches(msg, m.keys.Delete):
+		if m.resumeCursor < len(m.drafts) {
+			m.overlay = overlayDelete
+		}
+	default:
+		m.notice = notice{text: m.p.T("tui.resume.unknown_key", "Key", keyLabel(msg))}
+	}
+	return m, nil
+}
+
+// pickDraft resumes draft d: it asks first about a draft of an earlier
+// release, and refuses one of another instrument.
+func (m Model) pickDraft(d assessment.DraftInfo) (tea.Model, tea.Cmd) {
+	if m.draftRelease(d) != nil {
+		m.overlay, m.releaseCursor = overlayRelease, releaseFinish
+		return m, nil
+	}
+	if !d.Compatible {
+		id := "tui.resume.other_questionnaire"
+		if _, ok := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); ok {
+			// An earlier built-in release: it is still embedded.
+			id = "tui.resume.other_release"
+		}
+		m.notice = notice{text: m.p.T(id, "ID", d.Questionnaire.ID, "Version", d.Questionnaire.Version), isErr: true}
+		return m, nil
+	}
+	return m, loadDraftCmd(d.Path, m.q)
 }
 
 // keyRelease handles the dialog about a draft of an earlier release:
@@ -249,18 +266,14 @@ func (m Model) keyRelease(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	rel := m.draftRelease(d)
 	pick := -1
 	switch {
-	case key.Matches(msg, m.keys.Interrupt):
-		return m.interrupt()
 	case key.Matches(msg, m.keys.Back):
 		m.overlay = overlayNone
 	case key.Matches(msg, m.keys.Up), key.Matches(msg, m.keys.Down):
 		m.releaseCursor = 1 - m.releaseCursor
 	case key.Matches(msg, m.keys.Pick):
 		pick = m.releaseCursor
-	case msg.String() == "1":
-		pick = releaseFinish
-	case msg.String() == "2":
-		pick = releaseCarry
+	case key.Matches(msg, m.keys.Choice):
+		pick = int(msg.Code - '1') // 1 finishes, 2 carries
 	default:
 		m.notice = notice{text: m.p.T("tui.release.unknown_key", "Key", keyLabel(msg))}
 	}
@@ -478,18 +491,13 @@ func (m *Model) forwardToForm(msg tea.Msg) tea.Cmd {
 // updateForm runs the start form; once it is done it creates the
 // assessment and saves its first draft.
 func (m Model) updateForm(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(kp, m.keys.Interrupt):
-			return m.interrupt()
-		case key.Matches(kp, m.keys.Back):
-			// Leave the form: nothing is saved before it is done.
-			if len(m.drafts) > 0 {
-				m.form, m.screen = nil, screenResume
-				return m, nil
-			}
-			return m, tea.Quit
+	if kp, ok := msg.(tea.KeyPressMsg); ok && key.Matches(kp, m.keys.Back) {
+		// Leave the form: nothing is saved before it is done.
+		if len(m.drafts) > 0 {
+			m.form, m.screen = nil, screenResume
+			return m, nil
 		}
+		return m, tea.Quit
 	}
 	cmd := m.forwardToForm(msg)
 	switch m.form.State {

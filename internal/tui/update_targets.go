@@ -38,26 +38,12 @@ func (m Model) startTargets() (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// targetKeys are the keys of the targets step.
-var targetKeys = struct {
-	Lower, Raise, Set, Accept, Skip key.Binding
-}{
-	Lower:  key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/→", "lower/raise")),
-	Raise:  key.NewBinding(key.WithKeys("right", "l", "+")),
-	Set:    key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "set")),
-	Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write the report")),
-	Skip:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip (keep the defaults)")),
-}
-
 // updateTargets moves between areas and sets their targets; enter writes
 // the report with them, s writes it with the defaults, esc goes back.
 func (m Model) updateTargets(msg tea.Msg) (tea.Model, tea.Cmd) {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
-	}
-	if key.Matches(kp, m.keys.Interrupt) {
-		return m.interrupt()
 	}
 	if m.overlay == overlayQuit {
 		return m.keyQuit(kp)
@@ -74,16 +60,16 @@ func (m Model) updateTargets(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(kp, k.Down):
 		m.tg.cursor = min(n-1, m.tg.cursor+1)
 	case n == 0:
-	case key.Matches(kp, targetKeys.Lower):
+	case key.Matches(kp, k.Lower):
 		m.tg.levels[m.tg.cursor] = max(1, m.tg.levels[m.tg.cursor]-1)
-	case key.Matches(kp, targetKeys.Raise):
+	case key.Matches(kp, k.Raise):
 		m.tg.levels[m.tg.cursor] = min(questionnaire.MaxLevel, m.tg.levels[m.tg.cursor]+1)
-	case key.Matches(kp, targetKeys.Set):
+	case key.Matches(kp, k.Target):
 		m.tg.levels[m.tg.cursor] = int(kp.String()[0] - '0')
-	case key.Matches(kp, targetKeys.Accept):
+	case key.Matches(kp, k.Pick):
 		m.a = m.withTargets(m.a, m.tg.levels)
 		return m.finish()
-	case key.Matches(kp, targetKeys.Skip):
+	case key.Matches(kp, k.Skip):
 		m.a = m.withTargets(m.a, nil)
 		return m.finish()
 	}

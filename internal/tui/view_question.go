@@ -22,27 +22,19 @@ func (m Model) compactHelp() bool { return m.height < 30 }
 func (m Model) viewQuestion() string {
 	w := m.mainWidth()
 	var main string
-	keys := m.keys.questionHelp(m.question().NA, m.compactHelp())
+	keys := m.keyHelp()
 	switch m.overlay {
 	case overlayHelp:
 		main = m.helpView.View()
-		keys = m.keys.overlayHelpKeys()
 	case overlayAreas:
 		main = m.viewAreaPicker(w)
-		keys = m.keys.listHelp()
 	case overlayQuit:
 		main = m.viewQuitDialog(w)
-		keys = m.keys.confirmHelp()
 	case overlayReplace:
 		main = m.viewReplaceDialog(w)
-		keys = m.keys.confirmHelp()
 	case overlaySaveFailed:
 		main = m.viewSaveFailed(w)
-		keys = m.keys.saveFailedHelp()
-	case overlayComment, overlayNA:
-		keys = m.keys.inputHelp()
-		main = m.viewQuestionBody(w, m.bodyHeight(keys))
-	default:
+	default: // the question, with the comment or reason field if open
 		main = m.viewQuestionBody(w, m.bodyHeight(keys))
 	}
 	body := indent(main, 1)

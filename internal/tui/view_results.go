@@ -27,7 +27,7 @@ func (m Model) viewResults() string {
 	b.WriteString(spread(summary+" "+report, m.styles.Subtle.Render(m.p.T("tui.results.tab_switches")+" · "+pos), w) + "\n")
 	b.WriteString(m.styles.Rule.Render(strings.Repeat("─", w)) + "\n")
 	b.WriteString(m.viewport.View())
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.results.title")), m.keys.resultsHelp())
+	return m.page(b.String(), "tui.results.title", m.keyHelp())
 }
 
 // stageLine says the stage and the overall score in words and numbers.
@@ -70,32 +70,51 @@ func (m Model) summaryContent(w int) string {
 		return ""
 	}
 	var b strings.Builder
-	h := m.styles.Heading.Render
-
-	b.WriteString(h(m.p.T("tui.results.answers")) + "\n  " + m.counts() + "\n\n")
-	if m.paths.Assessment != "" { // a workshop participant's session writes none
-		b.WriteString(h(m.p.T("tui.results.files")) + "\n")
-		files := []struct{ label, path string }{
-			{m.p.T("tui.results.file_report"), m.paths.Report}, {m.p.T("tui.results.file_html"), m.paths.HTML},
-			{m.p.T("tui.results.file_chart"), m.paths.Chart}, {m.p.T("tui.results.file_assessment"), m.paths.Assessment},
-		}
-		lw := 11 // the labels' column: the widest label in the language
-		for _, f := range files {
-			if f.path != "" {
-				lw = max(lw, lipgloss.Width(f.label))
-			}
-		}
-		for _, f := range files {
-			if f.path != "" {
-				// Paths are wrapped after a slash, never cut: the file name is
-				// what the user needs.
-				b.WriteString("  " + padRight(f.label, lw) + " " + indentRest(wrapPath(f.path, w-lw-3), lw+3) + "\n")
-			}
-		}
-		b.WriteString("\n")
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.results.answers")) + "\n  " + m.counts() + "\n\n")
+	b.WriteString(m.summaryFiles(w))
+	b.WriteString(m.summaryAreas(r, w))
+	b.WriteString(m.summaryPrinciples(r, w))
+	b.WriteString(m.summaryMatches(r, w))
+	if len(r.DontKnow) > 0 || len(r.Unanswered) > 0 {
+		fmt.Fprintf(&b, "\n%s\n  %s\n", m.styles.Heading.Render(m.p.T("tui.results.gaps")),
+			m.p.T("tui.results.gaps_body", "DontKnow", len(r.DontKnow), "Unanswered", len(r.Unanswered)))
 	}
+	b.WriteString("\n" + m.styles.Subtle.Render(wrap(m.p.T("tui.results.keys_hint"), w)))
+	return b.String()
+}
 
-	b.WriteString(h(m.p.T("tui.sidebar.areas")) + "\n")
+// summaryFiles lists the files written, "" when none were (a workshop
+// participant's session).
+func (m Model) summaryFiles(w int) string {
+	if m.paths.Assessment == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.results.files")) + "\n")
+	files := []struct{ label, path string }{
+		{m.p.T("tui.results.file_report"), m.paths.Report}, {m.p.T("tui.results.file_html"), m.paths.HTML},
+		{m.p.T("tui.results.file_chart"), m.paths.Chart}, {m.p.T("tui.results.file_assessment"), m.paths.Assessment},
+	}
+	lw := 11 // the labels' column: the widest label in the language
+	for _, f := range files {
+		if f.path != "" {
+			lw = max(lw, lipgloss.Width(f.label))
+		}
+	}
+	for _, f := range files {
+		if f.path != "" {
+			// Paths are wrapped after a slash, never cut: the file name is
+			// what the user needs.
+			b.WriteString("  " + padRight(f.label, lw) + " " + indentRest(wrapPath(f.path, w-lw-3), lw+3) + "\n")
+		}
+	}
+	return b.String() + "\n"
+}
+
+// summaryAreas is the heading and one score bar per area.
+func (m Model) summaryAreas(r *scoring.Result, w int) string {
+	var b strings.Builder
+	b.WriteString(m.styles.Heading.Render(m.p.T("tui.sidebar.areas")) + "\n")
 	labelW := 0
 	for _, a := range m.q.Areas {
 		labelW = max(labelW, len([]rune(cmp.Or(a.Short, a.Title))))
@@ -110,8 +129,14 @@ func (m Model) summaryContent(w int) string {
 		}
 		b.WriteString(m.scoreRow(label, labelW, s, 20, w) + "\n")
 	}
+	return b.String()
+}
 
-	b.WriteString("\n" + h(m.p.T("tui.results.principles")) + "\n")
+// summaryPrinciples is the heading and one score bar per principle, in
+// two columns where they fit, and the note on low evidence.
+func (m Model) summaryPrinciples(r *scoring.Result, w int) string {
+	var b strings.Builder
+	b.WriteString("\n" + m.styles.Heading.Render(m.p.T("tui.results.principles")) + "\n")
 	rows := make([]string, 0, len(r.Principles))
 	pw := 0
 	for _, p := range m.q.Principles {
@@ -144,7 +169,14 @@ func (m Model) summaryContent(w int) string {
 	if hasLowEvidence(r) {
 		b.WriteString(m.styles.Subtle.Render(wrap(m.p.T("tui.results.low_evidence"), w)) + "\n")
 	}
+	return b.String()
+}
 
+// summaryMatches is the heading and the top three recommendations, or
+// the steps beyond the targets when every target is met.
+func (m Model) summaryMatches(r *scoring.Result, w int) string {
+	var b strings.Builder
+	h := m.styles.Heading.Render
 	if len(r.Matches) > 0 && r.BeyondTargets() {
 		b.WriteString("\n" + h(m.p.T("tui.results.beyond")) + "\n")
 		b.WriteString(indent(wrap(m.p.T("tui.results.beyond_note"), w-2), 2) + "\n")
@@ -170,11 +202,6 @@ func (m Model) summaryContent(w int) string {
 	if n := len(r.Matches); n > 3 {
 		b.WriteString("  " + m.p.N("tui.results.more", n-3) + "\n")
 	}
-	if len(r.DontKnow) > 0 || len(r.Unanswered) > 0 {
-		fmt.Fprintf(&b, "\n%s\n  %s\n", h(m.p.T("tui.results.gaps")),
-			m.p.T("tui.results.gaps_body", "DontKnow", len(r.DontKnow), "Unanswered", len(r.Unanswered)))
-	}
-	b.WriteString("\n" + m.styles.Subtle.Render(wrap(m.p.T("tui.results.keys_hint"), w)))
 	return b.String()
 }
 

@@ -47,24 +47,24 @@ func (m Model) viewReview() string {
 	}
 	b.WriteString("\n")
 
-	keys := m.keys.reviewHelp()
+	keys := m.keyHelp()
 	switch m.overlay {
 	case overlayQuit:
 		b.WriteString(m.viewQuitDialog(w))
-		return m.frame(indent(b.String(), 1), "", m.keys.confirmHelp())
+		return m.frame(indent(b.String(), 1), "", keys)
 	case overlayFinish:
 		b.WriteString(m.viewFinishDialog(w))
-		return m.frame(indent(b.String(), 1), "", m.keys.confirmHelp())
+		return m.frame(indent(b.String(), 1), "", keys)
 	case overlaySaveFailed:
 		b.WriteString(m.viewSaveFailed(w))
-		return m.frame(indent(b.String(), 1), "", m.keys.saveFailedHelp())
+		return m.frame(indent(b.String(), 1), "", keys)
 	case overlayFolder:
 		lines := []string{m.styles.Heading.Render(m.p.T("tui.folder.title")), m.input.View()}
 		if m.input.Err != nil {
 			lines = append(lines, m.styles.Error.Render(wrapText(m.input.Err.Error(), w-2)))
 		}
 		b.WriteString(m.statementFrame(strings.Join(lines, "\n")))
-		return m.frame(indent(b.String(), 1), "", m.keys.inputHelp())
+		return m.frame(indent(b.String(), 1), "", keys)
 	}
 
 	gaps := len(m.gaps())

@@ -30,7 +30,7 @@ func (m Model) viewResume() string {
 		b.WriteString(m.styles.Error.Render(wrapText(m.p.T("tui.resume.delete_confirm", "Organisation", input.Quote(d.Organisation), "Path", d.Path), w)) + "\n\n")
 	}
 	if m.overlay == overlayRelease && m.resumeCursor < len(m.drafts) {
-		return m.frame(indent(m.viewRelease(w), 1), "", m.keys.releaseHelp())
+		return m.frame(indent(m.viewRelease(w), 1), "", m.keyHelp())
 	}
 	rows := make([]string, 0, len(m.drafts)+1)
 	for i, d := range m.drafts {
@@ -51,11 +51,7 @@ func (m Model) viewResume() string {
 	listHeight := m.height - 10
 	start, end := window(m.resumeCursor, len(rows), listHeight)
 	b.WriteString(strings.Join(rows[start:end], "\n"))
-	keys := m.keys.resumeHelp()
-	if m.overlay == overlayDelete {
-		keys = m.keys.confirmHelp()
-	}
-	return m.frame(indent(b.String(), 1), "", keys)
+	return m.frame(indent(b.String(), 1), "", m.keyHelp())
 }
 
 // viewRelease asks what to do with the highlighted draft, made with an
@@ -103,8 +99,7 @@ func (m Model) viewForm() string {
 	if errs := m.form.Errors(); len(errs) > 0 {
 		m.notice = notice{text: capitalise(errs[0].Error()) + ".", isErr: true}
 	}
-	leave := m.keys.short(m.keys.Back, "esc", "tui.key.leave_form")
-	return m.frame(indent(m.form.View(), 1), "", bindings{short: append(m.form.KeyBinds(), leave, m.keys.short(m.keys.Interrupt, "ctrl+c", "tui.key.quit"))})
+	return m.frame(indent(m.form.View(), 1), "", m.keyHelp())
 }
 
 // capitalise upper-cases the first letter of an error message for display.

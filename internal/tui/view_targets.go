@@ -4,18 +4,19 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
-
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
 // viewTargets draws the targets step: one line per area with its target
-// level and the level's name.
+// level and the level's name, or the quit dialog.
 func (m Model) viewTargets() string {
 	w := m.width - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Heading.Render(m.p.T("tui.targets.title")) + "\n\n")
-	b.WriteString(wrap(m.p.T("tui.targets.intro", "Name", m.q.LevelName(3)), w) + "\n\n")
+	b.WriteString(m.intro("tui.targets.title", m.p.T("tui.targets.intro", "Name", m.q.LevelName(3)), w))
+	if m.overlay == overlayQuit {
+		b.WriteString(m.viewQuitDialog(w))
+		return m.page(b.String(), "tui.targets.title", m.keyHelp())
+	}
 	for i, a := range m.q.Areas {
 		l := m.tg.levels[i]
 		name := a.Title
@@ -30,18 +31,12 @@ func (m Model) viewTargets() string {
 		}
 		b.WriteString(truncate(line, w) + "\n")
 	}
-	return m.frame(indent(b.String(), 1), m.styles.Subtle.Render(m.p.T("tui.targets.title")), m.targetsHelp())
+	return m.page(b.String(), "tui.targets.title", m.keyHelp())
 }
 
 // dots shows a level out of four without relying on colour: ●●●○.
 func dots(l int) string {
 	return strings.Repeat("●", l) + strings.Repeat("○", 4-l)
-}
-
-// targetsHelp is the key help of the targets step.
-func (m Model) targetsHelp() bindings {
-	k := m.keys
-	return bindings{short: []key.Binding{k.Up, k.Down, k.short(targetKeys.Lower, "←/→", "tui.key.lower_raise"), k.short(targetKeys.Set, "1-4", "tui.key.set"), k.short(targetKeys.Accept, "enter", "tui.key.write_report"), k.short(targetKeys.Skip, "s", "tui.key.skip_defaults"), k.Back, k.Quit}}
 }
 
 // progressText says how the overall score changed since the previous

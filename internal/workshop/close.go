@@ -61,7 +61,7 @@ func (w *Workshop) Close(merge MergeFunc) (Closed, error) {
 			continue
 		}
 		base := publish.Base(a) + "-" + strings.TrimSuffix(filepath.Base(p.draft), ".json")
-		paths, err := publish.WriteNamed(respondents, base, w.q, a, w.tool)
+		paths, err := publish.Write(respondents, w.q, a, w.tool, publish.Options{Name: base})
 		if err != nil {
 			return out, fmt.Errorf("%s: %w", w.p.T("workshop.close.publish_failed", "Name", p.name), err)
 		}

@@ -38,6 +38,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/compare"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/locale"
+	"github.com/dgmaturity/dgmaturity/internal/safefile"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -356,7 +357,7 @@ func (w *Workshop) saveRosterLocked() error {
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", RosterFile, err)
 	}
-	return assessment.WriteFileAtomic(filepath.Join(w.dir, RosterFile), append(data, '\n'), 0o600)
+	return safefile.WriteFileAtomic(filepath.Join(w.dir, RosterFile), append(data, '\n'), 0o600)
 }
 
 // saveMeta writes workshop.json atomically.
@@ -365,7 +366,7 @@ func (w *Workshop) saveMeta() error {
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", MetaFile, err)
 	}
-	return assessment.WriteFileAtomic(filepath.Join(w.dir, MetaFile), append(data, '\n'), 0o644)
+	return safefile.WriteFileAtomic(filepath.Join(w.dir, MetaFile), append(data, '\n'), 0o644)
 }
 
 // Printer speaks the workshop's language.
