@@ -90,3 +90,21 @@ func TestTextProblemInFrench(t *testing.T) {
 		t.Error("a fine text is refused")
 	}
 }
+
+// TestEnglishCountsAgree: a count of one takes the singular in English
+// ("and 1 more problem", not "problems").
+func TestEnglishCountsAgree(t *testing.T) {
+	for _, tt := range []struct {
+		m    Msg
+		want string
+	}{
+		{MN("input.more_problems", 1), "and 1 more problem"},
+		{MN("input.more_problems", 3), "and 3 more problems"},
+		{MN("input.file.too_large_bytes", 1), "is larger than the 1 byte limit"},
+		{MN("input.file.too_large_bytes", 512), "is larger than the 512 bytes limit"},
+	} {
+		if got := tt.m.String(); got != tt.want {
+			t.Errorf("%s = %q; want %q", tt.m.ID, got, tt.want)
+		}
+	}
+}
