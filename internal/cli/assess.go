@@ -20,8 +20,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
-func init() { register(newAssessCmd) }
-
 // assessOptions are the flags of `assess`.
 type assessOptions struct {
 	answers    string

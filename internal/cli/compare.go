@@ -22,8 +22,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/reports"
 )
 
-func init() { register(newCompareCmd) }
-
 // compareOptions are the flags of `compare`.
 type compareOptions struct {
 	out         string

@@ -16,8 +16,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
-func init() { register(newMergeCmd) }
-
 // newMergeCmd builds `dgmaturity merge`.
 func newMergeCmd(app *App) *cobra.Command {
 	out, format := ".", "md,html"

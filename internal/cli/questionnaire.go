@@ -16,8 +16,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
-func init() { register(newQuestionnaireCmd) }
-
 func newQuestionnaireCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "questionnaire",

@@ -14,8 +14,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 )
 
-func init() { register(newReportCmd) }
-
 func newReportCmd(app *App) *cobra.Command {
 	var out, previous, format string
 	var target int

@@ -204,20 +204,21 @@ Run it without a command to start the interactive assessment.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exit.UsageError{Msg: err.Error()}
 	})
-	for _, c := range subcommands {
-		root.AddCommand(c(app))
-	}
+	// The commands in the order the help lists them (cobra sorts them
+	// too); a new command is one more entry here.
+	root.AddCommand(
+		newAssessCmd(app),
+		newCompareCmd(app),
+		newMergeCmd(app),
+		newQuestionnaireCmd(app),
+		newReportCmd(app),
+		newWorkshopCmd(app),
+	)
 	root.InitDefaultCompletionCmd() // cobra adds it at run time; here so that its help is fitted too
 	typeArgErrors(root)
 	fitHelp(root, termWidth(), isTerminal(app.Stdout) && !slices.Contains(os.Args, "man"))
 	return root
 }
-
-// subcommands are registered by each subcommand's file in its init, so
-// that adding a command touches one file only.
-var subcommands []func(*App) *cobra.Command
-
-func register(c func(*App) *cobra.Command) { subcommands = append(subcommands, c) }
 
 // typeArgErrors makes every argument check of the tree return a usage
 // error (exit 2), in this one place: cobra's checks (NoArgs, ExactArgs...)

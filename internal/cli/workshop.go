@@ -23,8 +23,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/workshop"
 )
 
-func init() { register(newWorkshopCmd) }
-
 // workshopOptions are the flags of `workshop serve`.
 type workshopOptions struct {
 	org, typ, listen, out, keys, resume string
