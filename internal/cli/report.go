@@ -12,6 +12,7 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
 func newReportCmd(app *App) *cobra.Command {
@@ -81,10 +82,7 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 		return err
 	}
 	r := scoring.ScoreAssessment(q, a, target)
-	warnings = append(warnings, assessment.StoredDiffers(a.Scores, publish.StoredScores(q, r))...)
-	for _, w := range warnings {
-		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
-	}
+	warnings = sayWarnings(app, path, warnings, q, a, r)
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
 	}
@@ -133,4 +131,16 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 	}
 	printOutputs(app, outs)
 	return nil
+}
+
+// sayWarnings prints on stderr the warnings about the assessment a read
+// from path: those of its reading, then those where the scores it stores
+// differ from r, the ones recomputed from its answers (an edited file; the
+// recomputed ones are used). It returns them all, for the report to note.
+func sayWarnings(app *App, path string, warnings []string, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result) []string {
+	warnings = append(warnings, assessment.StoredDiffers(a.Scores, publish.StoredScores(q, r))...)
+	for _, w := range warnings {
+		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
+	}
+	return warnings
 }

@@ -444,14 +444,9 @@ func FoldName(s string) string { return input.FoldName(s) }
 func foldSpace(s string) string { return strings.Join(strings.Fields(norm.NFC.String(s)), " ") }
 
 // SameOrganisation reports whether two organisations are the same PSO:
-// the same id when both give one, else the same folded name.
-func SameOrganisation(a, b assessment.Organisation) bool {
-	ia, ib := foldSpace(a.ID), foldSpace(b.ID)
-	if ia != "" && ib != "" {
-		return ia == ib
-	}
-	return FoldName(a.Name) == FoldName(b.Name)
-}
+// the same id when both give one, else the same folded name (see
+// assessment.SameOrganisation, which merge's rules use too).
+func SameOrganisation(a, b assessment.Organisation) bool { return assessment.SameOrganisation(a, b) }
 
 // reconcileKeys gives a record without an organisation id the key of the
 // PSO with the same folded name and an id, when exactly one such PSO
