@@ -15,7 +15,9 @@ import (
 
 // sameAsEnglish lists the messages whose text may be the same in another
 // language (names and words the languages share).
-var sameAsEnglish = map[string]bool{}
+var sameAsEnglish = map[string]bool{
+	"cli.outline.total": true, // "Total" in French too
+}
 
 // rawMessages reads a message file as id → text, or id → plural category
 // → text.
