@@ -92,7 +92,7 @@ assessment was found or the command line is wrong.`,
 		Example: `  dgmaturity compare results/ > comparison.md
   dgmaturity compare results/2025 results/2026 -o comparison.md --csv scores.csv
   dgmaturity compare results/ --anonymise --salt-file ~/.config/dgmaturity/salt -o public.md --csv public.csv`,
-		Args: needArgs(cobra.MinimumNArgs(1), "at least one assessment file or folder"),
+		Args: needArgs(app, cobra.MinimumNArgs(1), "cli.args.compare"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.minGroupSet = cmd.Flags().Changed("min-group")
 			return runCompare(cmd.Context(), app, args, o)
@@ -146,7 +146,7 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 	if err := publishCompare(ctx, app, set.Read, o, out); err != nil {
 		return err
 	}
-	return leftOut(set, o)
+	return leftOut(app, set, o)
 }
 
 // comparePlan is what the flags of one compare run decide.
@@ -161,13 +161,13 @@ type comparePlan struct {
 func planCompare(app *App, o compareOptions) (comparePlan, error) {
 	switch {
 	case o.minGroupSet && o.minGroup < 1:
-		return comparePlan{}, &input.UsageError{Msg: fmt.Sprintf("--min-group must be 1 or more (1 shows every group), not %d", o.minGroup)}
+		return comparePlan{}, usage(app, "cli.usage.min_group", "N", o.minGroup)
 	case o.out != "" && o.csv != "" && filepath.Clean(o.out) == filepath.Clean(o.csv):
-		return comparePlan{}, &input.UsageError{Msg: "-o and --csv name the same file"}
+		return comparePlan{}, usage(app, "cli.usage.same_csv")
 	case o.salt != "":
-		return comparePlan{}, &input.UsageError{Msg: "--salt is refused: a secret on the command line can be read by other users of the machine (ps, /proc); put the salt in a file readable only by you and give --salt-file FILE, or set DGMATURITY_SALT"}
+		return comparePlan{}, usage(app, "cli.usage.salt")
 	case o.saltFile != "" && !o.anonymise:
-		return comparePlan{}, &input.UsageError{Msg: "--salt-file keys the pseudonyms of --anonymise; give --anonymise too"}
+		return comparePlan{}, usage(app, "cli.usage.salt_file_alone")
 	}
 	salt, err := saltFor(app, o)
 	if err != nil {
@@ -175,12 +175,12 @@ func planCompare(app *App, o compareOptions) (comparePlan, error) {
 	}
 	plan := comparePlan{formats: publish.Formats{Markdown: true}, minGroup: o.minGroup, salt: salt}
 	if o.format != "" {
-		if plan.formats, err = publish.ParseFormats(o.format); err != nil {
+		if plan.formats, err = parseFormats(app, o.format); err != nil {
 			return comparePlan{}, err
 		}
 	}
 	if o.out == "" && plan.formats != (publish.Formats{Markdown: true}) {
-		return comparePlan{}, &input.UsageError{Msg: "--format " + plan.formats.String() + " needs -o: the HTML report and the charts are written beside the report file"}
+		return comparePlan{}, usage(app, "cli.usage.format_needs_out", "Formats", plan.formats.String())
 	}
 	if !o.minGroupSet {
 		plan.minGroup = 1
@@ -207,9 +207,9 @@ func loadCompare(ctx context.Context, app *App, paths []string, q *questionnaire
 	sayLoadProblems(app, set)
 	if len(set.Records) == 0 {
 		if set.Files == 0 {
-			return nil, &input.Error{File: strings.Join(paths, ", "), Reason: "no assessment file (*.json) found"}
+			return nil, &input.Error{File: strings.Join(paths, ", "), Reason: app.Printer().T("cli.compare.no_files")}
 		}
-		return nil, &input.Error{File: strings.Join(paths, ", "), Reason: fmt.Sprintf("none of the %d files is a valid assessment to compare", set.Files)}
+		return nil, &input.Error{File: strings.Join(paths, ", "), Reason: app.Printer().N("cli.compare.none_valid", set.Files)}
 	}
 	return set, nil
 }
@@ -217,18 +217,19 @@ func loadCompare(ctx context.Context, app *App, paths []string, q *questionnaire
 // sayLoadProblems lists on stderr the files left out (at most maxReasons
 // problems each), the duplicates and the files with edited scores.
 func sayLoadProblems(app *App, set *compare.Set) {
+	pr := app.Printer()
 	for _, p := range set.Problems {
 		lines := p.Lines()
 		for i, l := range lines {
 			if i == maxReasons {
-				fmt.Fprintf(app.Stderr, "%s: and %d more problems\n", input.QuotePath(p.File), len(lines)-maxReasons)
+				fmt.Fprintln(app.Stderr, pr.N("cli.compare.more_problems", len(lines)-maxReasons, "File", input.QuotePath(p.File)))
 				break
 			}
 			fmt.Fprintln(app.Stderr, l)
 		}
 	}
 	for _, d := range set.Duplicates {
-		fmt.Fprintf(app.Stderr, "warning: %s: same PSO and date as %s; counted once\n", input.QuotePath(d.File), input.QuotePath(d.Kept))
+		fmt.Fprintln(app.Stderr, pr.T("cli.warning", "File", input.QuotePath(d.File), "Text", pr.T("cli.compare.duplicate", "Kept", input.QuotePath(d.Kept))))
 	}
 	var edited []string
 	for _, r := range set.Records {
@@ -237,7 +238,7 @@ func sayLoadProblems(app *App, set *compare.Set) {
 		}
 	}
 	if len(edited) > 0 {
-		fmt.Fprintf(app.Stderr, "warning: %d files store scores that differ from the ones recomputed from their answers (edited?), e.g. %s; the recomputed scores are used\n", len(edited), input.QuotePath(edited[0]))
+		fmt.Fprintln(app.Stderr, pr.N("cli.compare.edited", len(edited), "File", input.QuotePath(edited[0])))
 	}
 }
 
@@ -321,15 +322,11 @@ func publishCompare(ctx context.Context, app *App, read []string, o compareOptio
 
 // leftOut is the error of a comparison made with files left out: not an
 // input error, exit code 1 (0 with --skip-invalid).
-func leftOut(set *compare.Set, o compareOptions) error {
-	n := len(set.Problems)
-	switch {
-	case n == 0 || o.skipInvalid:
-		return nil
-	case n == 1:
-		return errors.New("1 file was left out")
+func leftOut(app *App, set *compare.Set, o compareOptions) error {
+	if n := len(set.Problems); n > 0 && !o.skipInvalid {
+		return errors.New(app.Printer().N("cli.compare.left_out", n))
 	}
-	return fmt.Errorf("%d files were left out", n)
+	return nil
 }
 
 // minSalt is the shortest salt accepted: shorter ones can be guessed.
@@ -356,11 +353,11 @@ func saltFor(app *App, o compareOptions) (string, error) {
 	default:
 		var b [32]byte
 		_, _ = rand.Read(b[:]) // never fails (crypto/rand panics instead)
-		fmt.Fprintln(app.Stderr, "note: no salt given (--salt-file or DGMATURITY_SALT): the pseudonyms are keyed with a random salt, so they differ from those of any other run. To keep them stable across years, keep a secret salt of "+fmt.Sprint(minSalt)+" or more characters in a file readable only by you and give --salt-file FILE every time.")
+		fmt.Fprintln(app.Stderr, app.Printer().T("cli.compare.random_salt", "Min", minSalt))
 		return hex.EncodeToString(b[:]), nil
 	}
 	if len(salt) < minSalt {
-		return "", &input.UsageError{Msg: fmt.Sprintf("%s: the salt has %d characters; use at least %d, so that it cannot be guessed (e.g. the output of `openssl rand -hex 32`)", from, len(salt), minSalt)}
+		return "", usage(app, "cli.usage.salt_short", "From", from, "Length", len(salt), "Min", minSalt)
 	}
 	return salt, nil
 }
@@ -370,6 +367,7 @@ func saltFor(app *App, o compareOptions) (string, error) {
 // than progressAfter.
 type progress struct {
 	w       io.Writer
+	pr      *locale.Printer
 	on      bool
 	now     func() time.Time
 	start   time.Time
@@ -389,7 +387,7 @@ func newProgress(app *App) *progress {
 	if now == nil {
 		now = time.Now
 	}
-	return &progress{w: app.Stderr, on: stderrIsTerminal(app.Stderr), now: now, start: now()}
+	return &progress{w: app.Stderr, pr: app.Printer(), on: stderrIsTerminal(app.Stderr), now: now, start: now()}
 }
 
 func (p *progress) update(done, total int) {
@@ -402,7 +400,8 @@ func (p *progress) update(done, total int) {
 	}
 	p.last = t
 	p.written = true
-	fmt.Fprintf(p.w, "\r\x1b[Kread %s of %s files", commas(done), commas(total))
+	sep := thousands[p.pr.Tag()]
+	fmt.Fprint(p.w, "\r\x1b[K"+p.pr.T("cli.compare.progress", "Done", grouped(done, sep), "Total", grouped(total, sep)))
 }
 
 // done clears the progress line, if one was shown.
@@ -412,11 +411,16 @@ func (p *progress) done() {
 	}
 }
 
-// commas writes n with thousands separators: 10000 → "10,000".
-func commas(n int) string {
+// thousands is the thousands separator of each language: 10,000 in
+// English, 10 000 in French (a narrow no-break space), 10.000 in German.
+var thousands = map[locale.Tag]string{locale.English: ",", locale.French: "\u202f", locale.German: "."}
+
+// grouped writes n with sep between its groups of thousands: 10000 →
+// "10,000".
+func grouped(n int, sep string) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+		s = s[:i] + sep + s[i:]
 	}
 	return s
 }

@@ -46,9 +46,9 @@ report is written as Markdown and as a self-contained HTML page (--format md, ht
 md,html; default both: the workshop's result goes to the board as the assessment's does).`,
 		Example: `  dgmaturity merge lead.json it.json data-officer.json
   dgmaturity merge workshop/*.json --out workshop/results`,
-		Args: needArgs(cobra.MinimumNArgs(2), "the assessment files of at least two respondents"),
+		Args: needArgs(app, cobra.MinimumNArgs(2), "cli.args.merge"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := publish.ParseFormats(format)
+			f, err := parseFormats(app, format)
 			if err != nil {
 				return err
 			}
@@ -78,7 +78,8 @@ func runMerge(ctx context.Context, app *App, paths []string, outDir string, form
 	// asked for (outputLang), whatever the languages of the inputs.
 	c, repeats := scoring.Consolidate(q, set, app.outputLang(), app.Tool())
 	for _, r := range repeats {
-		fmt.Fprintf(app.Stderr, "warning: %s: respondent %s is also in %s; both are counted\n", input.QuotePath(r.Path), input.Quote(r.Name), input.QuotePath(r.First))
+		fmt.Fprintln(app.Stderr, app.Printer().T("cli.warning", "File", input.QuotePath(r.Path),
+			"Text", app.Printer().T("cli.merge.repeat", "Name", input.Quote(r.Name), "First", input.QuotePath(r.First))))
 	}
 	return publishMerge(ctx, app, q, c, paths, outDir, formats)
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 	"github.com/dgmaturity/dgmaturity/reports"
@@ -67,7 +66,7 @@ func runQuestionnaireExport(ctx context.Context, app *App, format, out string) e
 	case "json":
 		export = questionnaire.ExportJSON
 	default:
-		return &input.UsageError{Msg: fmt.Sprintf("--format must be yaml or json, not %q", format)}
+		return usage(app, "cli.usage.export_format", "Format", fmt.Sprintf("%q", format))
 	}
 	q, err := app.Instrument()
 	if err != nil {
@@ -117,14 +116,14 @@ it is not.`,
 				return runValidateTranslation(app, translation, args)
 			}
 			if len(args) == 0 {
-				return &input.UsageError{Msg: fmt.Sprintf("validate needs one questionnaire file (YAML), or --translation FILE; none was given. Run %s --help for an example.", cmd.CommandPath())}
+				return usage(app, "cli.args.validate_none", "Path", cmd.CommandPath())
 			}
 			q, err := questionnaire.Load(args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "%s: valid: %d questions, %d recommendations (%s %s)\n",
-				args[0], len(q.Questions), len(q.Recommendations), q.ID, q.Version)
+			fmt.Fprintln(app.Stdout, app.Printer().T("cli.validate.valid", "File", args[0], "Questions", len(q.Questions),
+				"Recommendations", len(q.Recommendations), "ID", q.ID, "Version", q.Version))
 			return nil
 		},
 	}
@@ -159,7 +158,7 @@ func runValidateTranslation(app *App, path string, args []string) error {
 	if err := t.CheckComplete(q); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Stdout, "%s: valid: a complete %s translation of %s %s\n", path, t.Language, q.ID, q.Version)
+	fmt.Fprintln(app.Stdout, app.Printer().T("cli.validate.translation", "File", path, "Language", t.Language, "ID", q.ID, "Version", q.Version))
 	return nil
 }
 

@@ -43,9 +43,9 @@ page has its own print layout (A4, each main section on a new page).`,
   dgmaturity report agency-2026-03-01.json -o board/report.md
   dgmaturity report agency-2026-03-01.json --lang de -o agency-2026-03-01.de.md
   dgmaturity report agency-2026-03-01.json --format html`,
-		Args: needArgs(cobra.ExactArgs(1), "one assessment file (ASSESSMENT.json)"),
+		Args: needArgs(app, cobra.ExactArgs(1), "cli.args.report"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := publish.ParseFormats(format)
+			f, err := parseFormats(app, format)
 			if err != nil {
 				return err
 			}
@@ -60,7 +60,7 @@ page has its own print layout (A4, each main section on a new page).`,
 }
 
 func runReport(ctx context.Context, app *App, path, out, previous string, target int, formats publish.Formats) error {
-	if err := checkTarget(target); err != nil {
+	if err := checkTarget(app, target); err != nil {
 		return err
 	}
 	// Read once without an instrument to learn which one the assessment
