@@ -131,84 +131,19 @@ func closeWorkshop(app *App, w *workshop.Workshop) error {
 // runWorkshopServe starts or resumes the workshop, serves it until the
 // facilitator stops or closes it, and closes it if asked.
 func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven bool) error {
-	if o.max < 1 {
-		return &input.UsageError{Msg: "--max must be at least 1"}
-	}
-	if !isOrgType(o.typ) {
-		return &input.UsageError{Msg: fmt.Sprintf("--type %s: not one of %s", input.Quote(o.typ), strings.Join(assessment.OrganisationTypes, ", "))}
-	}
-	q, err := app.Instrument()
+	w, keys, err := openWorkshop(app, o, outGiven)
 	if err != nil {
 		return err
 	}
-	var keys []gossh.PublicKey
-	if o.keys != "" {
-		if keys, err = readAuthorizedKeys(o.keys); err != nil {
-			return err
-		}
-	}
-	cfg := workshop.Config{Questionnaire: q, Lang: string(app.Language()), Tool: app.Tool(), Now: app.Now,
-		Organisation: assessment.Organisation{Name: strings.TrimSpace(o.org), Type: o.typ}}
-	switch {
-	case o.resume != "":
-		if outGiven || o.org != "" {
-			return &input.UsageError{Msg: "--resume continues a workshop as it was started: leave out --org and --out"}
-		}
-		cfg.Dir, cfg.Resume = o.resume, true
-	case outGiven:
-		cfg.Dir = o.out
-	default:
-		cfg.Dir = assessment.Slug(cfg.Organisation.Name) + "-" + app.Today() + "-workshop"
-	}
-	w, err := workshop.Open(cfg)
+	srv, info, served, err := startWorkshopServer(w, o, keys)
 	if err != nil {
 		return err
-	}
-	state, err := assessment.StateDir()
-	if err != nil {
-		return fmt.Errorf("workshop host key: %w", err)
-	}
-	hostKey, err := workshop.LoadOrCreateHostKey(filepath.Join(state, workshop.HostKeyFile))
-	if err != nil {
-		return err
-	}
-	code, err := workshop.NewCode()
-	if err != nil {
-		return err
-	}
-	srv, err := workshop.NewServer(w, workshop.ServerConfig{Listen: o.listen, HostKey: hostKey, Code: code, AuthorizedKeys: keys, Max: o.max})
-	if err != nil {
-		return err
-	}
-	if err := srv.Listen(); err != nil {
-		return err
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve() }()
-
-	info := workshop.FacilitatorInfo{
-		Join: joinCommand(srv.Addr()), Code: code, Fingerprint: workshop.Fingerprint(hostKey.PublicKey()),
-		Dir: w.Dir(), NoColor: os.Getenv("NO_COLOR") != "",
 	}
 	fmt.Fprintf(app.Stdout, "Workshop of %s in %s\nJoin:     %s\nCode:     %s\nHost key: %s\n",
 		w.Meta().Organisation.Name, w.Dir(), info.Join, info.Code, info.Fingerprint)
-
-	outcome := workshop.OutcomeStop
-	if isTerminal(app.Stdin) && isTerminal(app.Stdout) {
-		final, err := tea.NewProgram(workshop.NewFacilitator(w, srv, info),
-			tea.WithContext(ctx), tea.WithInput(app.Stdin), tea.WithOutput(app.Stdout), tea.WithFilter(tui.SameSizeFilter())).Run()
-		if f, ok := final.(workshop.Facilitator); ok && err == nil {
-			outcome = f.Outcome()
-		}
-	} else {
-		// No terminal to draw on: serve until interrupted, then stop;
-		// `workshop close DIR` closes.
-		fmt.Fprintf(app.Stdout, "No terminal for the facilitator's screen: serving until interrupted; then close with: dgmaturity workshop close %s\n", w.Dir())
-		select {
-		case <-ctx.Done():
-		case err := <-served:
-			return err
-		}
+	outcome, ended, err := facilitate(ctx, app, w, srv, info, served)
+	if ended {
+		return err
 	}
 	if outcome == workshop.OutcomeClose {
 		err := closeWorkshop(app, w)
@@ -222,6 +157,102 @@ func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven
 		return ErrInterrupted
 	}
 	return nil
+}
+
+// openWorkshop checks the flags of `workshop serve` and starts the
+// workshop, or resumes it, in its folder; it returns the participants'
+// keys given with --keys.
+func openWorkshop(app *App, o workshopOptions, outGiven bool) (*workshop.Workshop, []gossh.PublicKey, error) {
+	if o.max < 1 {
+		return nil, nil, &input.UsageError{Msg: "--max must be at least 1"}
+	}
+	if !isOrgType(o.typ) {
+		return nil, nil, &input.UsageError{Msg: fmt.Sprintf("--type %s: not one of %s", input.Quote(o.typ), strings.Join(assessment.OrganisationTypes, ", "))}
+	}
+	q, err := app.Instrument()
+	if err != nil {
+		return nil, nil, err
+	}
+	var keys []gossh.PublicKey
+	if o.keys != "" {
+		if keys, err = readAuthorizedKeys(o.keys); err != nil {
+			return nil, nil, err
+		}
+	}
+	cfg := workshop.Config{Questionnaire: q, Lang: string(app.Language()), Tool: app.Tool(), Now: app.Now,
+		Organisation: assessment.Organisation{Name: strings.TrimSpace(o.org), Type: o.typ}}
+	switch {
+	case o.resume != "":
+		if outGiven || o.org != "" {
+			return nil, nil, &input.UsageError{Msg: "--resume continues a workshop as it was started: leave out --org and --out"}
+		}
+		cfg.Dir, cfg.Resume = o.resume, true
+	case outGiven:
+		cfg.Dir = o.out
+	default:
+		cfg.Dir = assessment.Slug(cfg.Organisation.Name) + "-" + app.Today() + "-workshop"
+	}
+	w, err := workshop.Open(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return w, keys, nil
+}
+
+// startWorkshopServer starts the SSH server of w with this machine's host
+// key and a new joining code; served receives the end of its serving.
+func startWorkshopServer(w *workshop.Workshop, o workshopOptions, keys []gossh.PublicKey) (srv *workshop.Server, info workshop.FacilitatorInfo, served chan error, err error) {
+	state, err := assessment.StateDir()
+	if err != nil {
+		return nil, info, nil, fmt.Errorf("workshop host key: %w", err)
+	}
+	hostKey, err := workshop.LoadOrCreateHostKey(filepath.Join(state, workshop.HostKeyFile))
+	if err != nil {
+		return nil, info, nil, err
+	}
+	code, err := workshop.NewCode()
+	if err != nil {
+		return nil, info, nil, err
+	}
+	srv, err = workshop.NewServer(w, workshop.ServerConfig{Listen: o.listen, HostKey: hostKey, Code: code, AuthorizedKeys: keys, Max: o.max})
+	if err != nil {
+		return nil, info, nil, err
+	}
+	if err := srv.Listen(); err != nil {
+		return nil, info, nil, err
+	}
+	served = make(chan error, 1)
+	go func() { served <- srv.Serve() }()
+	info = workshop.FacilitatorInfo{
+		Join: joinCommand(srv.Addr()), Code: code, Fingerprint: workshop.Fingerprint(hostKey.PublicKey()),
+		Dir: w.Dir(), NoColor: os.Getenv("NO_COLOR") != "",
+	}
+	return srv, info, served, nil
+}
+
+// facilitate shows the facilitator's screen until the facilitator stops
+// or closes the workshop, and says which. Without a terminal it serves
+// until interrupted (the workshop is then stopped); when the serving ends
+// by itself first, ended is true, with the error that ended it.
+func facilitate(ctx context.Context, app *App, w *workshop.Workshop, srv *workshop.Server, info workshop.FacilitatorInfo, served chan error) (outcome workshop.Outcome, ended bool, err error) {
+	outcome = workshop.OutcomeStop
+	if isTerminal(app.Stdin) && isTerminal(app.Stdout) {
+		final, err := tea.NewProgram(workshop.NewFacilitator(w, srv, info),
+			tea.WithContext(ctx), tea.WithInput(app.Stdin), tea.WithOutput(app.Stdout), tea.WithFilter(tui.SameSizeFilter())).Run()
+		if f, ok := final.(workshop.Facilitator); ok && err == nil {
+			outcome = f.Outcome()
+		}
+		return outcome, false, nil
+	}
+	// No terminal to draw on: serve until interrupted, then stop;
+	// `workshop close DIR` closes.
+	fmt.Fprintf(app.Stdout, "No terminal for the facilitator's screen: serving until interrupted; then close with: dgmaturity workshop close %s\n", w.Dir())
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		return outcome, true, err
+	}
+	return outcome, false, nil
 }
 
 // shutdown stops the server, giving open sessions a moment.
