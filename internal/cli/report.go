@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -59,25 +60,12 @@ page has its own print layout (A4, each main section on a new page).`,
 	return cmd
 }
 
+// runReport rebuilds the reports and charts of the assessment at path.
 func runReport(ctx context.Context, app *App, path, out, previous string, target int, formats publish.Formats) error {
 	if err := checkTarget(app, target); err != nil {
 		return err
 	}
-	// Read once without an instrument to learn which one the assessment
-	// was made with, then check it against that one.
-	data, err := input.ReadFile(path, assessment.MaxFileSize)
-	if err != nil {
-		return err
-	}
-	first, _, err := assessment.Parse(path, data, nil)
-	if err != nil {
-		return err
-	}
-	q, err := app.InstrumentFor(first.Questionnaire)
-	if err != nil {
-		return err
-	}
-	a, warnings, err := assessment.Parse(path, data, q)
+	q, a, warnings, err := readReported(app, path)
 	if err != nil {
 		return err
 	}
@@ -86,7 +74,6 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
 	}
-	stem := strings.TrimSuffix(out, filepath.Ext(out))
 	if previous == "" {
 		previous = publish.FindPrevious(filepath.Dir(out), q, a)
 	}
@@ -108,20 +95,45 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 	// The report speaks --lang when given, else the language the
 	// assessment was answered in (English for files older than the
 	// choice).
-	lang := app.lang
-	if lang == "" {
-		lang = a.Language
-	}
+	lang := cmp.Or(app.lang, a.Language)
+	stem := strings.TrimSuffix(out, filepath.Ext(out))
 	files, err := publish.AssessmentFiles(lang, filepath.Base(stem), formats, q, shown, r, warnings, progress)
 	if err != nil {
 		return err
 	}
-	// The charts and the reports are one set: all or none, and never
-	// over the assessment they are made from (or the one they compare with).
+	return publishReport(ctx, app, inputs, out, files)
+}
+
+// readReported reads the assessment at path with the instrument it was
+// made with: once without an instrument to learn which one, then checked
+// against that one.
+func readReported(app *App, path string) (*questionnaire.Questionnaire, *assessment.Assessment, []string, error) {
+	data, err := input.ReadFile(path, assessment.MaxFileSize)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	first, _, err := assessment.Parse(path, data, nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	q, err := app.InstrumentFor(first.Questionnaire)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	a, warnings, err := assessment.Parse(path, data, q)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return q, a, warnings, nil
+}
+
+// publishReport writes the report's files as one set: all or none, and
+// never over the assessment they are made from (or the one they compare
+// with). The Markdown report goes where -o (out) says, whatever its
+// extension; the HTML page and the charts beside it.
+func publishReport(ctx context.Context, app *App, inputs []string, out string, files []publish.File) error {
 	outs := outputsIn(filepath.Dir(out), files)
 	for i := range outs {
-		// The Markdown report goes where -o says, whatever its extension;
-		// the HTML page and the charts beside it.
 		if filepath.Ext(outs[i].Path) == ".md" {
 			outs[i].Path = out
 		}
