@@ -1,8 +1,6 @@
 package questionnaire
 
 import (
-	"fmt"
-
 	"github.com/dgmaturity/dgmaturity/internal/input"
 )
 
@@ -27,7 +25,7 @@ func Load(path string) (*Questionnaire, error) {
 // result is indexed and hashed; it is a new value the caller owns.
 func Parse(file string, data []byte) (*Questionnaire, error) {
 	if len(data) > MaxFileSize {
-		return nil, &input.Error{File: file, Reason: fmt.Sprintf("is larger than the %d MiB limit", MaxFileSize/input.MiB)}
+		return nil, &input.Error{File: file, Msg: input.TooLarge(MaxFileSize)}
 	}
 	data, err := input.Check(file, data)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -97,7 +98,7 @@ func LoadTranslation(path string) (*Translation, error) {
 // levels that are not five, an empty list of steps.
 func ParseTranslation(file string, data []byte) (*Translation, error) {
 	if len(data) > MaxFileSize {
-		return nil, &input.Error{File: file, Reason: fmt.Sprintf("is larger than the %d MiB limit", MaxFileSize/input.MiB)}
+		return nil, &input.Error{File: file, Msg: input.TooLarge(MaxFileSize)}
 	}
 	data, err := input.Check(file, data)
 	if err != nil {
@@ -112,18 +113,18 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 	c := newChecker(doc)
 	switch {
 	case t.Language == "":
-		c.add("is required", "language")
+		c.add(required, "language")
 	case !langPattern.MatchString(t.Language):
-		c.add(fmt.Sprintf("%q is not a language code like fr, de or de-CH", t.Language), "language")
+		c.add(input.M("input.tr.language_code", "Found", strconv.Quote(t.Language)), "language")
 	}
 	switch {
 	case t.Questionnaire == "":
-		c.add("is required (the id of the instrument translated)", "questionnaire")
+		c.add(input.M("input.tr.questionnaire_required"), "questionnaire")
 	case !idPattern.MatchString(t.Questionnaire):
-		c.add(fmt.Sprintf("%q is not an instrument id", t.Questionnaire), "questionnaire")
+		c.add(input.M("input.tr.not_instrument_id", "Found", strconv.Quote(t.Questionnaire)), "questionnaire")
 	}
 	if c.present("version") && !semverPattern.MatchString(t.Version) {
-		c.add(fmt.Sprintf("%q is not a semantic version (like 1.1.0)", t.Version), "version")
+		c.add(input.M("input.q.semver", "Found", strconv.Quote(t.Version), "Example", "1.1.0"), "version")
 	}
 	c.optional(t.Title, "title")
 	c.optional(t.Description, "description")
@@ -133,10 +134,10 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 	for _, id := range slices.Sorted(maps.Keys(t.Texts)) {
 		x := t.Texts[id]
 		if !idPattern.MatchString(id) {
-			c.add(fmt.Sprintf("%q is not an id", id), "texts", id)
+			c.add(input.M("input.tr.not_id", "Found", strconv.Quote(id)), "texts", id)
 		}
 		if n := c.doc.Node("texts", id); n == nil || n.Kind != input.KindObject || len(n.Keys) == 0 {
-			c.add("translates nothing: give at least one text or leave the entry out", "texts", id)
+			c.add(input.M("input.tr.entry_empty"), "texts", id)
 		}
 		for _, f := range []struct{ name, value string }{
 			{"title", x.Title}, {"short", x.Short}, {"summary", x.Summary},
@@ -146,7 +147,7 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 		}
 		if c.present("texts", id, "levels") {
 			if len(x.Levels) != MaxLevel-MinLevel+1 {
-				c.add(fmt.Sprintf("must have exactly %d level statements (one per level %d to %d), found %d", MaxLevel-MinLevel+1, MinLevel, MaxLevel, len(x.Levels)), "texts", id, "levels")
+				c.add(levelCount(len(x.Levels)), "texts", id, "levels")
 			}
 			for j, l := range x.Levels {
 				c.text(l, "texts", id, "levels", j)
@@ -154,7 +155,7 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 		}
 		if c.present("texts", id, "steps") {
 			if len(x.Steps) == 0 {
-				c.add("must list at least one step", "texts", id, "steps")
+				c.add(input.M("input.tr.no_step"), "texts", id, "steps")
 			}
 			for j, a := range x.Steps {
 				c.text(a, "texts", id, "steps", j)
@@ -162,7 +163,7 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 		}
 	}
 	if t.Title == "" && t.Description == "" && len(t.Scale) == 0 && len(t.Texts) == 0 && len(c.errs) == 0 {
-		c.add("translates nothing: give a title, a scale or texts")
+		c.add(input.M("input.tr.nothing"))
 	}
 	if err := c.err(); err != nil {
 		return nil, err
@@ -174,7 +175,7 @@ func ParseTranslation(file string, data []byte) (*Translation, error) {
 // blank (a blank would hide the original text).
 func (c *checker) optional(s string, path ...any) {
 	if c.present(path...) && strings.TrimSpace(s) == "" {
-		c.add("must not be empty (leave the field out to keep the original text)", path...)
+		c.add(input.M("input.tr.empty"), path...)
 		return
 	}
 	c.printable(s, path...)
@@ -186,29 +187,29 @@ func (c *checker) optional(s string, path ...any) {
 func (t *Translation) Check(q *Questionnaire) error {
 	c := newChecker(t.doc)
 	if t.Questionnaire != q.ID {
-		c.add(fmt.Sprintf("translates the questionnaire %q, not %q", t.Questionnaire, q.ID), "questionnaire")
+		c.add(input.M("input.tr.other_questionnaire", "Found", strconv.Quote(t.Questionnaire), "Want", strconv.Quote(q.ID)), "questionnaire")
 	}
 	if t.Version != "" && t.Version != q.Version {
-		c.add(fmt.Sprintf("translates release %s, not %s", t.Version, q.Version), "version")
+		c.add(input.M("input.tr.other_release", "Found", t.Version, "Want", q.Version), "version")
 	}
 	if len(t.Scale) > 0 && len(t.Scale) != len(q.Scale) {
-		c.add(fmt.Sprintf("has %d levels, the questionnaire %d", len(t.Scale), len(q.Scale)), "scale")
+		c.add(input.M("input.tr.scale_count", "Found", len(t.Scale), "Want", len(q.Scale)), "scale")
 	}
 	for _, id := range slices.Sorted(maps.Keys(t.Texts)) {
 		x := t.Texts[id]
 		kind := q.kindOf(id)
 		if kind == "" {
-			c.add(fmt.Sprintf("no pillar, principle, area, source, question or recommendation of %s has the id %q", q.ID, id), "texts", id)
+			c.add(input.M("input.tr.unknown_id", "Questionnaire", q.ID, "ID", strconv.Quote(id)), "texts", id)
 			continue
 		}
 		allowed := kindFields[kind]
 		for _, f := range x.fields() {
 			if !slices.Contains(allowed, f) {
-				c.add(fmt.Sprintf("a %s has no %s to translate (it has %s)", kind, f, strings.Join(allowed, ", ")), "texts", id, f)
+				c.add(input.M("input.tr.no_such_field", "Kind", kindName(kind), "Field", f, "Fields", strings.Join(allowed, ", ")), "texts", id, f)
 			}
 		}
 		if r, ok := q.Recommendation(id); ok && len(x.Steps) > 0 && len(x.Steps) != len(r.Steps) {
-			c.add(fmt.Sprintf("must have %d steps like the original, found %d", len(r.Steps), len(x.Steps)), "texts", id, "steps")
+			c.add(input.M("input.tr.step_count", "Want", len(r.Steps), "Found", len(x.Steps)), "texts", id, "steps")
 		}
 	}
 	return c.err()
@@ -441,8 +442,8 @@ func (q *Questionnaire) localized(lang string, ts []*Translation) (*Questionnair
 	if own != "" {
 		available = append([]string{q.Languages[0]}, available...)
 	}
-	return nil, &input.Error{Field: "--lang", Reason: fmt.Sprintf("no %q translation of the questionnaire %s; available: %s",
-		lang, q.ID, strings.Join(available, ", "))}
+	return nil, &input.Error{Field: "--lang", Msg: input.M("input.tr.unavailable", "Language", strconv.Quote(lang), "Questionnaire", q.ID,
+		"Available", strings.Join(available, ", "))}
 }
 
 // CheckComplete is Check plus the entries the translation leaves out: an
@@ -463,10 +464,10 @@ func (t *Translation) CheckComplete(q *Questionnaire) error {
 		}
 	}
 	if t.Title == "" {
-		c.add("is missing: the instrument's title is not translated", "title")
+		c.add(input.M("input.tr.missing_title"), "title")
 	}
 	if len(t.Scale) == 0 {
-		c.add("is missing: the five level names are not translated", "scale")
+		c.add(input.M("input.tr.missing_scale"), "scale")
 	}
 	ix := q.ix()
 	for _, k := range []struct {
@@ -478,7 +479,7 @@ func (t *Translation) CheckComplete(q *Questionnaire) error {
 	} {
 		for _, id := range slices.Sorted(maps.Keys(k.m)) {
 			if _, ok := t.Texts[id]; !ok {
-				c.add(fmt.Sprintf("has no entry for the %s %s", k.kind, id), "texts")
+				c.add(input.M("input.tr.missing_entry", "Kind", kindName(k.kind), "ID", id), "texts")
 			}
 		}
 	}

@@ -2,10 +2,11 @@ package questionnaire
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dgmaturity/dgmaturity/internal/testlang"
 )
 
 // sameAsEnglish lists, per language, the texts a translation may leave
@@ -18,11 +19,9 @@ var sameAsEnglish = map[string][]string{
 	"de": {},
 }
 
-// englishWord finds common English words that no French or German sentence
-// uses; a translated text that contains one is partly untranslated. Proper
-// names that contain such words must not appear in translations (none does
-// today).
-var englishWord = regexp.MustCompile(`(?i)\b(the|and|with|your|which|should|from|this|that|when|each|every)\b`)
+// englishWord finds English words left in a translated text (the check
+// every translation test shares).
+var englishWord = testlang.EnglishWord
 
 // TestTranslationsComplete checks that every shipped translation gives every
 // text of the default instrument, with all five levels of every question and

@@ -2,7 +2,6 @@ package questionnaire
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -40,8 +39,8 @@ func newChecker(doc *input.Doc) *checker {
 }
 
 // add records a problem with the node at path.
-func (c *checker) add(reason string, path ...any) {
-	c.errs = append(c.errs, &input.Error{File: c.file, Line: c.doc.Line(path...), Field: input.FieldPath(path...), Reason: reason})
+func (c *checker) add(reason input.Msg, path ...any) {
+	c.errs = append(c.errs, &input.Error{File: c.file, Line: c.doc.Line(path...), Field: input.FieldPath(path...), Msg: reason})
 }
 
 // err returns the problems sorted by line (stable, so that problems on one
@@ -57,7 +56,7 @@ func (c *checker) present(path ...any) bool { return c.doc.Node(path...) != nil 
 // text checks a required text: not blank, no control characters.
 func (c *checker) text(s string, path ...any) {
 	if strings.TrimSpace(s) == "" {
-		c.add("must not be empty", path...)
+		c.add(input.M("input.q.empty"), path...)
 		return
 	}
 	c.printable(s, path...)
@@ -69,7 +68,7 @@ func (c *checker) text(s string, path ...any) {
 // controls) or hide text (invisible format characters, line separators).
 // Texts may span lines.
 func (c *checker) printable(s string, path ...any) {
-	if reason := input.CheckText(s, input.Multiline); reason != "" {
+	if reason := input.TextProblem(s, input.Multiline); reason.ID != "" {
 		c.add(reason, path...)
 	}
 }
@@ -106,19 +105,19 @@ type idUse struct {
 // and reports whether it is new and well formed.
 func (x *ids) declare(kind, id string, path ...any) bool {
 	if id == "" {
-		x.c.add("is required", path...)
+		x.c.add(required, path...)
 		return false
 	}
 	if !idPattern.MatchString(id) {
-		x.c.add(fmt.Sprintf("id %q must be 1 to 64 letters, digits, '.', '_' or '-', starting and ending with a letter or digit", id), path...)
+		x.c.add(badID(id), path...)
 		return false
 	}
 	line := x.c.doc.Line(path...)
 	if prev, ok := x.kinds[id]; ok {
 		if prev.kind == kind {
-			x.c.add(fmt.Sprintf("duplicate %s id %q (first at line %d)", kind, id, prev.line), path...)
+			x.c.add(input.M("input.q.duplicate_id", "Kind", kindName(kind), "ID", strconv.Quote(id), "Line", prev.line), path...)
 		} else {
-			x.c.add(fmt.Sprintf("id %q is already the id of a %s (line %d); ids must be unique across the instrument", id, prev.kind, prev.line), path...)
+			x.c.add(input.M("input.q.id_taken", "ID", strconv.Quote(id), "Kind", kindName(prev.kind), "Line", prev.line), path...)
 		}
 		return false
 	}
@@ -139,7 +138,7 @@ func validate(q *Questionnaire, doc *input.Doc) error {
 	c.scale(q.Scale, "scale")
 
 	if len(q.Pillars) == 0 {
-		c.add("must list at least one pillar", "pillars")
+		c.add(input.M("input.q.no_pillar"), "pillars")
 	}
 	for i, p := range q.Pillars {
 		x.declare("pillar", p.ID, "pillars", i, "id")
@@ -147,14 +146,14 @@ func validate(q *Questionnaire, doc *input.Doc) error {
 	}
 
 	if len(q.Principles) == 0 {
-		c.add("must list at least one principle", "principles")
+		c.add(input.M("input.q.no_principle"), "principles")
 	}
 	for i, p := range q.Principles {
 		x.declare("principle", p.ID, "principles", i, "id")
 		if p.Pillar == "" {
-			c.add("is required", "principles", i, "pillar")
+			c.add(required, "principles", i, "pillar")
 		} else if !x.is("pillar", p.Pillar) {
-			c.add(fmt.Sprintf("unknown pillar %q", p.Pillar), "principles", i, "pillar")
+			c.add(input.M("input.q.unknown_pillar", "ID", strconv.Quote(p.Pillar)), "principles", i, "pillar")
 		}
 		c.text(p.Title, "principles", i, "title")
 		c.text(p.Short, "principles", i, "short")
@@ -162,7 +161,7 @@ func validate(q *Questionnaire, doc *input.Doc) error {
 	}
 
 	if len(q.Areas) == 0 {
-		c.add("must list at least one area", "areas")
+		c.add(input.M("input.q.no_area"), "areas")
 	}
 	for i, a := range q.Areas {
 		x.declare("area", a.ID, "areas", i, "id")
@@ -174,15 +173,15 @@ func validate(q *Questionnaire, doc *input.Doc) error {
 	for i, s := range q.Sources {
 		x.declare("source", s.ID, "sources", i, "id")
 		if s.Area == "" {
-			c.add("is required", "sources", i, "area")
+			c.add(required, "sources", i, "area")
 		} else if !x.is("area", s.Area) {
-			c.add(fmt.Sprintf("unknown area %q", s.Area), "sources", i, "area")
+			c.add(unknownArea(s.Area), "sources", i, "area")
 		}
 		c.text(s.Text, "sources", i, "text")
 	}
 
 	if len(q.Questions) == 0 {
-		c.add("must list at least one question", "questions")
+		c.add(input.M("input.q.no_question"), "questions")
 	}
 	for i, qu := range q.Questions {
 		c.question(x, i, qu)
@@ -200,28 +199,28 @@ func validate(q *Questionnaire, doc *input.Doc) error {
 func (c *checker) header(q *Questionnaire) {
 	switch {
 	case q.ID == "":
-		c.add("is required", "id")
+		c.add(required, "id")
 	case !idPattern.MatchString(q.ID):
-		c.add(fmt.Sprintf("id %q must be 1 to 64 letters, digits, '.', '_' or '-', starting and ending with a letter or digit", q.ID), "id")
+		c.add(badID(q.ID), "id")
 	}
 	switch {
 	case q.Version == "":
-		c.add("is required", "version")
+		c.add(required, "version")
 	case !semverPattern.MatchString(q.Version):
-		c.add(fmt.Sprintf("%q is not a semantic version (like 1.0.0)", q.Version), "version")
+		c.add(input.M("input.q.semver", "Found", strconv.Quote(q.Version), "Example", "1.0.0"), "version")
 	}
 	c.text(q.Title, "title")
 	c.printable(q.Description, "description")
 	if len(q.Languages) == 0 {
-		c.add("must list at least one language (the first is the instrument's own)", "languages")
+		c.add(input.M("input.q.no_language"), "languages")
 	}
 	seen := map[string]bool{}
 	for i, l := range q.Languages {
 		switch {
 		case !langPattern.MatchString(l):
-			c.add(fmt.Sprintf("%q is not a language code like en, fr or de-CH", l), "languages", i)
+			c.add(input.M("input.q.language_code", "Found", strconv.Quote(l)), "languages", i)
 		case seen[l]:
-			c.add(fmt.Sprintf("language %q is listed twice", l), "languages", i)
+			c.add(input.M("input.q.language_twice", "Language", strconv.Quote(l)), "languages", i)
 		}
 		seen[l] = true
 	}
@@ -232,16 +231,16 @@ func (c *checker) header(q *Questionnaire) {
 func (c *checker) scale(s []ScaleLevel, path ...any) {
 	at := func(more ...any) []any { return append(slices.Clip(path), more...) }
 	if len(s) != MaxLevel-MinLevel+1 {
-		c.add(fmt.Sprintf("must have exactly %d levels (%d to %d), found %d", MaxLevel-MinLevel+1, MinLevel, MaxLevel, len(s)), path...)
+		c.add(input.M("input.q.scale_count", "Want", MaxLevel-MinLevel+1, "Min", MinLevel, "Max", MaxLevel, "Found", len(s)), path...)
 	}
 	for i, l := range s {
 		switch {
 		case !c.wholeNumber(at(i, "level")...):
-			c.add(fmt.Sprintf("must be a whole number, found %s", c.nodeText(at(i, "level")...)), at(i, "level")...)
+			c.add(input.M("input.q.scale_whole", "Found", c.nodeText(at(i, "level")...)), at(i, "level")...)
 		case !c.present(at(i, "level")...) && c.doc != nil:
-			c.add("is required", at(i, "level")...)
+			c.add(required, at(i, "level")...)
 		case l.Level != MinLevel+i:
-			c.add(fmt.Sprintf("must be %d: the levels run from %d to %d in order, found %d", MinLevel+i, MinLevel, MaxLevel, l.Level), at(i, "level")...)
+			c.add(input.M("input.q.scale_order", "Want", MinLevel+i, "Min", MinLevel, "Max", MaxLevel, "Found", l.Level), at(i, "level")...)
 		}
 		c.text(l.Name, at(i, "name")...)
 		c.printable(l.Summary, at(i, "summary")...)
@@ -252,22 +251,22 @@ func (c *checker) question(x *ids, i int, q Question) {
 	p := func(more ...any) []any { return append([]any{"questions", i}, more...) }
 	x.declare("question", q.ID, p("id")...)
 	if q.Area == "" {
-		c.add("is required", p("area")...)
+		c.add(required, p("area")...)
 	} else if !x.is("area", q.Area) {
-		c.add(fmt.Sprintf("unknown area %q", q.Area), p("area")...)
+		c.add(unknownArea(q.Area), p("area")...)
 	}
 	c.principles(x, q.Principles, p("principles")...)
 	switch {
 	case !c.present(p("weight")...) && c.doc != nil:
-		c.add("is required (1 for a normal question, 2 for a core one)", p("weight")...)
+		c.add(input.M("input.q.weight_required"), p("weight")...)
 	case !(q.Weight > 0) || math.IsInf(q.Weight, 0):
-		c.add(fmt.Sprintf("must be a number above 0, found %s", num(q.Weight)), p("weight")...)
+		c.add(badWeight(q.Weight), p("weight")...)
 	}
 	c.text(q.Text, p("text")...)
 	c.text(q.Help, p("help")...)
 	c.text(q.Evidence, p("evidence")...)
 	if len(q.Levels) != MaxLevel-MinLevel+1 {
-		c.add(fmt.Sprintf("must have exactly %d level statements (one per level %d to %d), found %d", MaxLevel-MinLevel+1, MinLevel, MaxLevel, len(q.Levels)), p("levels")...)
+		c.add(levelCount(len(q.Levels)), p("levels")...)
 	}
 	for j, l := range q.Levels {
 		c.text(l, p("levels", j)...)
@@ -279,15 +278,15 @@ func (c *checker) question(x *ids, i int, q Question) {
 func (c *checker) principles(x *ids, list []string, path ...any) {
 	at := func(j int) []any { return append(slices.Clip(path), j) }
 	if len(list) == 0 {
-		c.add("must name at least one principle", path...)
+		c.add(input.M("input.q.name_principle"), path...)
 	}
 	seen := map[string]bool{}
 	for j, id := range list {
 		switch {
 		case !x.is("principle", id):
-			c.add(fmt.Sprintf("unknown principle %q", id), at(j)...)
+			c.add(input.M("input.q.unknown_principle", "ID", strconv.Quote(id)), at(j)...)
 		case seen[id]:
-			c.add(fmt.Sprintf("principle %q is listed twice", id), at(j)...)
+			c.add(input.M("input.q.principle_twice", "ID", strconv.Quote(id)), at(j)...)
 		}
 		seen[id] = true
 	}
@@ -297,21 +296,21 @@ func (c *checker) recommendation(x *ids, i int, r Recommendation) {
 	p := func(more ...any) []any { return append([]any{"recommendations", i}, more...) }
 	x.declare("recommendation", r.ID, p("id")...)
 	if r.Area == "" {
-		c.add("is required", p("area")...)
+		c.add(required, p("area")...)
 	} else if !x.is("area", r.Area) {
-		c.add(fmt.Sprintf("unknown area %q", r.Area), p("area")...)
+		c.add(unknownArea(r.Area), p("area")...)
 	}
 	c.principles(x, r.Principles, p("principles")...)
 	if len(r.Addresses) == 0 {
-		c.add("must name at least one question the recommendation addresses (the first is the main one)", p("addresses")...)
+		c.add(input.M("input.q.no_address"), p("addresses")...)
 	}
 	seen := map[string]bool{}
 	for j, id := range r.Addresses {
 		switch {
 		case !x.is("question", id):
-			c.add(fmt.Sprintf("unknown question %q", id), p("addresses", j)...)
+			c.add(input.M("input.q.unknown_question", "ID", strconv.Quote(id)), p("addresses", j)...)
 		case seen[id]:
-			c.add(fmt.Sprintf("question %q is listed twice", id), p("addresses", j)...)
+			c.add(input.M("input.q.question_twice", "ID", strconv.Quote(id)), p("addresses", j)...)
 		}
 		seen[id] = true
 	}
@@ -319,10 +318,10 @@ func (c *checker) recommendation(x *ids, i int, r Recommendation) {
 	c.text(r.Title, p("title")...)
 	c.text(r.Text, p("text")...)
 	if r.Source != "" && !x.is("source", r.Source) {
-		c.add(fmt.Sprintf("unknown source %q (not in sources)", r.Source), p("source")...)
+		c.add(input.M("input.q.unknown_source", "ID", strconv.Quote(r.Source)), p("source")...)
 	}
 	if c.present(p("weight")...) && (!(r.Weight > 0) || math.IsInf(r.Weight, 0)) {
-		c.add(fmt.Sprintf("must be a number above 0, found %s", num(r.Weight)), p("weight")...)
+		c.add(badWeight(r.Weight), p("weight")...)
 	}
 	c.steps(r, p("steps")...)
 }
@@ -333,17 +332,17 @@ func (c *checker) recommendation(x *ids, i int, r Recommendation) {
 func (c *checker) orgTypes(list, limit []string, path ...any) {
 	at := func(j int) []any { return append(slices.Clip(path), j) }
 	if c.present(path...) && len(list) == 0 {
-		c.add(fmt.Sprintf("must name at least one organisation type (%s), or be left out to mean all", strings.Join(OrgTypes, ", ")), path...)
+		c.add(input.M("input.q.no_org_type", "Types", strings.Join(OrgTypes, ", ")), path...)
 	}
 	seen := map[string]bool{}
 	for j, t := range list {
 		switch {
 		case !slices.Contains(OrgTypes, t):
-			c.add(fmt.Sprintf("unknown organisation type %q (known: %s)", t, strings.Join(OrgTypes, ", ")), at(j)...)
+			c.add(input.M("input.q.unknown_org_type", "Type", strconv.Quote(t), "Types", strings.Join(OrgTypes, ", ")), at(j)...)
 		case seen[t]:
-			c.add(fmt.Sprintf("organisation type %q is listed twice", t), at(j)...)
+			c.add(input.M("input.q.org_type_twice", "Type", strconv.Quote(t)), at(j)...)
 		case len(limit) > 0 && !slices.Contains(limit, t):
-			c.add(fmt.Sprintf("organisation type %q is not among the recommendation's (%s), so the step would never be shown", t, strings.Join(limit, ", ")), at(j)...)
+			c.add(input.M("input.q.org_type_outside", "Type", strconv.Quote(t), "Types", strings.Join(limit, ", ")), at(j)...)
 		}
 		seen[t] = true
 	}
@@ -356,7 +355,7 @@ func (c *checker) orgTypes(list, limit []string, path ...any) {
 func (c *checker) steps(r Recommendation, path ...any) {
 	at := func(more ...any) []any { return append(slices.Clip(path), more...) }
 	if len(r.Steps) == 0 {
-		c.add(fmt.Sprintf("must list steps, at least one for each level %d to %d", MinLevel+1, MaxLevel), path...)
+		c.add(input.M("input.q.no_steps", "Min", MinLevel+1, "Max", MaxLevel), path...)
 		return
 	}
 	levelsOK := true
@@ -364,11 +363,11 @@ func (c *checker) steps(r Recommendation, path ...any) {
 		before := len(c.errs)
 		switch {
 		case !c.wholeNumber(at(j, "level")...):
-			c.add(fmt.Sprintf("must be a whole level from %d to %d, found %s", MinLevel+1, MaxLevel, c.nodeText(at(j, "level")...)), at(j, "level")...)
+			c.add(input.M("input.q.step_whole", "Min", MinLevel+1, "Max", MaxLevel, "Found", c.nodeText(at(j, "level")...)), at(j, "level")...)
 		case !c.present(at(j, "level")...) && c.doc != nil:
-			c.add(fmt.Sprintf("is required: the level (%d to %d) the step helps reach", MinLevel+1, MaxLevel), at(j, "level")...)
+			c.add(input.M("input.q.step_level_required", "Min", MinLevel+1, "Max", MaxLevel), at(j, "level")...)
 		case s.Level < MinLevel+1 || s.Level > MaxLevel:
-			c.add(fmt.Sprintf("must be a level from %d to %d (the level the step helps reach), found %d", MinLevel+1, MaxLevel, s.Level), at(j, "level")...)
+			c.add(input.M("input.q.step_level_range", "Min", MinLevel+1, "Max", MaxLevel, "Found", s.Level), at(j, "level")...)
 		}
 		levelsOK = levelsOK && len(c.errs) == before
 		c.text(s.Text, at(j, "text")...)
@@ -401,9 +400,9 @@ func (c *checker) steps(r Recommendation, path ...any) {
 		switch {
 		case len(missing) == 0:
 		case len(missing) == len(types):
-			c.add(fmt.Sprintf("has no step for level %d: every level %d to %d needs at least one", l, MinLevel+1, MaxLevel), path...)
+			c.add(input.M("input.q.no_step_for_level", "Level", l, "Min", MinLevel+1, "Max", MaxLevel), path...)
 		default:
-			c.add(fmt.Sprintf("has no level-%d step for %s: give one without applies_to or one for these types", l, strings.Join(missing, ", ")), path...)
+			c.add(input.M("input.q.no_step_for_types", "Level", l, "Types", strings.Join(missing, ", ")), path...)
 		}
 	}
 }
@@ -425,18 +424,19 @@ func (c *checker) catalogue(q *Questionnaire, x *ids) {
 		slices.Sort(key)
 		k := strings.Join(slices.Compact(key), "\x00")
 		if j, ok := sets[k]; ok {
-			where := ""
+			id := strconv.Quote(q.Recommendations[j].ID)
 			if l := c.doc.Line("recommendations", j, "addresses"); l > 0 {
-				where = fmt.Sprintf(" (line %d)", l)
+				c.add(input.M("input.q.same_addresses_at", "ID", id, "Line", l), "recommendations", i, "addresses")
+			} else {
+				c.add(input.M("input.q.same_addresses", "ID", id), "recommendations", i, "addresses")
 			}
-			c.add(fmt.Sprintf("addresses the same questions as %q%s; merge the two or tell them apart by the questions they address", q.Recommendations[j].ID, where), "recommendations", i, "addresses")
 			continue
 		}
 		sets[k] = i
 	}
 	for i, qu := range q.Questions {
 		if x.is("question", qu.ID) && !addressed[qu.ID] {
-			c.add(fmt.Sprintf("question %q is addressed by no recommendation, so its gaps would get no guidance", qu.ID), "questions", i, "id")
+			c.add(input.M("input.q.unaddressed", "ID", strconv.Quote(qu.ID)), "questions", i, "id")
 		}
 	}
 }
@@ -459,20 +459,42 @@ func (c *checker) coverage(q *Questionnaire, x *ids) {
 	// reported a second time as uncovered.
 	for i, p := range q.Pillars {
 		if x.is("pillar", p.ID) && !pillars[p.ID] {
-			c.add(fmt.Sprintf("pillar %q has no principles", p.ID), "pillars", i, "id")
+			c.add(input.M("input.q.pillar_empty", "ID", strconv.Quote(p.ID)), "pillars", i, "id")
 		}
 	}
 	for i, p := range q.Principles {
 		if x.is("principle", p.ID) && !principles[p.ID] && len(q.Questions) > 0 {
-			c.add(fmt.Sprintf("principle %q is carried by no question, so it would have no score", p.ID), "principles", i, "id")
+			c.add(input.M("input.q.principle_uncarried", "ID", strconv.Quote(p.ID)), "principles", i, "id")
 		}
 	}
 	for i, a := range q.Areas {
 		if x.is("area", a.ID) && !areas[a.ID] && len(q.Questions) > 0 {
-			c.add(fmt.Sprintf("area %q has no questions, so it would have no score", a.ID), "areas", i, "id")
+			c.add(input.M("input.q.area_empty", "ID", strconv.Quote(a.ID)), "areas", i, "id")
 		}
 	}
 }
+
+// required refuses a missing field that has no default.
+var required = input.M("input.q.required")
+
+// badID refuses an id that does not match idPattern.
+func badID(id string) input.Msg { return input.M("input.q.bad_id", "ID", strconv.Quote(id)) }
+
+// unknownArea refuses a reference to an area the instrument does not have.
+func unknownArea(id string) input.Msg {
+	return input.M("input.q.unknown_area", "ID", strconv.Quote(id))
+}
+
+// badWeight refuses a weight that is not a finite number above 0.
+func badWeight(w float64) input.Msg { return input.M("input.q.weight", "Found", num(w)) }
+
+// levelCount refuses a question or translation with n level statements.
+func levelCount(n int) input.Msg {
+	return input.M("input.q.level_count", "Want", MaxLevel-MinLevel+1, "Min", MinLevel, "Max", MaxLevel, "Found", n)
+}
+
+// kindName is the name of a kind of id (pillar, question ...) in messages.
+func kindName(kind string) input.Msg { return input.M("input.q.kind." + kind) }
 
 // num writes a number as people write it (1, 0.5, -2).
 func num(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }

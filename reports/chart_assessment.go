@@ -38,6 +38,17 @@ func AreaTarget(q *questionnaire.Questionnaire, r *scoring.Result, area string) 
 	return sum / weight, true
 }
 
+// newAreaChart opens a chart of an assessment's areas: a row rowH high
+// per area below the title and the legend, over the 0..100 scale from left
+// to width-right. It returns the chart and the top of its first row.
+func newAreaChart(width, left, right, rowH float64, rows int, title, desc string) (*svgChart, float64) {
+	height := 120 + rowH*float64(rows) + 40
+	c, top := newChart(width, height, title, desc)
+	top += 24
+	c.scaleX(left, width-right, top-6, top+rowH*float64(rows))
+	return c, top
+}
+
 // AreaBarsSVG writes the assessment's area scores as horizontal bars, each
 // with its target marked by a black tick and both values written beside
 // it, in p's language.
@@ -52,12 +63,8 @@ func AreaBarsSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire,
 		}
 		desc = append(desc, s)
 	}
-	height := 120 + rowH*float64(len(r.Areas)) + 40
-	c, top := newChart(width, height, title, p.T("chart.areas.desc")+" "+strings.Join(desc, "; ")+".")
-	top += 24
+	c, top := newAreaChart(width, left, right, rowH, len(r.Areas), title, listDesc(p.T("chart.areas.desc"), desc))
 	x0, x1 := left, width-right
-	bottom := top + rowH*float64(len(r.Areas))
-	c.scaleX(x0, x1, top-6, bottom)
 	// The legend: a bar for the score, a tick for the target.
 	c.rect(x0, top-30, 14, 10, mainColour, "")
 	c.text(x0+20, top-21, "start", 11, inkColour, p.T("chart.legend.score"))
@@ -95,12 +102,8 @@ func ChangeSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, p
 	for _, ch := range prog.Areas {
 		desc = append(desc, areaPlain(q, ch.ID)+": "+changeText(p, ch))
 	}
-	height := 120 + rowH*float64(len(prog.Areas)) + 40
-	c, top := newChart(width, height, title, p.T("chart.change.desc")+" "+strings.Join(desc, "; ")+".")
-	top += 24
+	c, top := newAreaChart(width, left, right, rowH, len(prog.Areas), title, listDesc(p.T("chart.change.desc"), desc))
 	x0, x1 := left, width-right
-	bottom := top + rowH*float64(len(prog.Areas))
-	c.scaleX(x0, x1, top-6, bottom)
 	c.p(`<circle cx="%.1f" cy="%.1f" r="5" fill="#ffffff" stroke="%s" stroke-width="2"/>`+"\n", x0+5, top-25, mutedColour)
 	c.text(x0+16, top-21, "start", 11, inkColour, p.T("chart.legend.before", "Date", p.DateString(prog.Since)))
 	lx := x0 + 40 + textWidth(p.T("chart.legend.before", "Date", p.DateString(prog.Since)), 11)

@@ -34,7 +34,7 @@ func BoxPlotsSVG(w io.Writer, p *locale.Printer, title string, ds []compare.Dist
 		desc = append(desc, labels(d.ID)+": "+distText(p, d, minGroup))
 	}
 	height := 110 + rowH*float64(len(ds)) + 40
-	c, top := newChart(width, height, title, p.T("chart.box.desc")+" "+strings.Join(desc, "; ")+".")
+	c, top := newChart(width, height, title, listDesc(p.T("chart.box.desc"), desc))
 	top += 10
 	x0, x1 := left, width-right
 	bottom := top + rowH*float64(len(ds))
@@ -91,7 +91,7 @@ func StagesSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, s
 	if s.Unstaged > 0 {
 		desc = append(desc, p.T("chart.stages.unstaged")+": "+fmt.Sprint(s.Unstaged))
 	}
-	c, top := newChart(width, height, p.T("chart.stages.title", "PSOs", s.PSOs), p.T("chart.stages.desc")+" "+strings.Join(desc, "; ")+".")
+	c, top := newChart(width, height, p.T("chart.stages.title", "PSOs", s.PSOs), listDesc(p.T("chart.stages.desc"), desc))
 	top += 20
 	base := height - 70
 	x0, x1 := 60.0, width-40
@@ -121,7 +121,7 @@ func TrendSVG(w io.Writer, p *locale.Printer, s *compare.Summary) error {
 		}
 		desc = append(desc, y.Year+": "+p.T("chart.trend.text", "Median", p.Number(y.Overall, 1), "Q1", p.Number(y.OverallQ1, 1), "Q3", p.Number(y.OverallQ3, 1), "N", y.PSOs))
 	}
-	c, top := newChart(width, height, p.T("chart.trend.title"), p.T("chart.trend.desc")+" "+strings.Join(desc, "; ")+".")
+	c, top := newChart(width, height, p.T("chart.trend.title"), listDesc(p.T("chart.trend.desc"), desc))
 	top += 30
 	x0, x1 := 70.0, width-60
 	base := height - 60
@@ -192,44 +192,12 @@ func reverse(xs []string) []string {
 // of cells shaded in five steps of 20 points with the score written in
 // every cell: the shade helps the eye, the number carries the value.
 func HeatmapSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, s *compare.Summary) error {
-	type row struct {
-		label    string
-		areas    []float64
-		withheld bool
-	}
-	var rows []row
-	title := p.T("chart.heatmap.title")
-	if len(s.PSOList) <= HeatmapLimit {
-		for _, x := range s.PSOList {
-			rows = append(rows, row{label: x.Label, areas: x.Areas})
-		}
-	} else {
-		title = p.T("chart.heatmap.groups.title", "Limit", HeatmapLimit)
-		for _, g := range s.Groups {
-			label := g.Type
-			if label == "" {
-				label = p.T("chart.heatmap.notype")
-			}
-			rows = append(rows, row{label: label, areas: g.Areas, withheld: g.Withheld})
-		}
-	}
+	title, rows := heatRows(p, s)
 	const left, cellW, rowH = 260.0, 130.0, 26.0
 	nA := len(q.Areas)
 	width := left + cellW*float64(nA) + 30
-	var desc []string
-	for _, r := range rows {
-		if r.withheld {
-			desc = append(desc, r.label+": "+p.T("chart.withheld", "Min", s.MinGroup))
-			continue
-		}
-		var cells []string
-		for j, a := range q.Areas {
-			cells = append(cells, cmp.Or(a.Short, a.Title)+" "+heatValue(p, r.areas, j))
-		}
-		desc = append(desc, r.label+": "+strings.Join(cells, ", "))
-	}
 	height := 130 + rowH*float64(len(rows)) + 50
-	c, top := newChart(width, height, title, p.T("chart.heatmap.desc")+" "+strings.Join(desc, "; ")+".")
+	c, top := newChart(width, height, title, heatDesc(p, q, rows, s.MinGroup))
 	top += 40
 	for j, a := range q.Areas {
 		x := left + cellW*float64(j) + cellW/2
@@ -264,6 +232,50 @@ func HeatmapSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, 
 		c.text(x+48, ly+14, "middle", 11, ink, fmt.Sprintf("%d–%d", l*20, min(l*20+20, 100)))
 	}
 	return c.write(w)
+}
+
+// heatRow is one row of the heatmap: a PSO or a peer group.
+type heatRow struct {
+	label    string
+	areas    []float64
+	withheld bool
+}
+
+// heatRows returns the heatmap's title and rows: the PSOs one by one, or
+// the peer groups when there are more than HeatmapLimit PSOs.
+func heatRows(p *locale.Printer, s *compare.Summary) (title string, rows []heatRow) {
+	if len(s.PSOList) <= HeatmapLimit {
+		for _, x := range s.PSOList {
+			rows = append(rows, heatRow{label: x.Label, areas: x.Areas})
+		}
+		return p.T("chart.heatmap.title"), rows
+	}
+	for _, g := range s.Groups {
+		label := g.Type
+		if label == "" {
+			label = p.T("chart.heatmap.notype")
+		}
+		rows = append(rows, heatRow{label: label, areas: g.Areas, withheld: g.Withheld})
+	}
+	return p.T("chart.heatmap.groups.title", "Limit", HeatmapLimit), rows
+}
+
+// heatDesc is the heatmap's text alternative: each row's area scores, or
+// that the row is withheld.
+func heatDesc(p *locale.Printer, q *questionnaire.Questionnaire, rows []heatRow, minGroup int) string {
+	desc := make([]string, 0, len(rows))
+	for _, r := range rows {
+		if r.withheld {
+			desc = append(desc, r.label+": "+p.T("chart.withheld", "Min", minGroup))
+			continue
+		}
+		var cells []string
+		for j, a := range q.Areas {
+			cells = append(cells, cmp.Or(a.Short, a.Title)+" "+heatValue(p, r.areas, j))
+		}
+		desc = append(desc, r.label+": "+strings.Join(cells, ", "))
+	}
+	return listDesc(p.T("chart.heatmap.desc"), desc)
 }
 
 func heatValue(p *locale.Printer, areas []float64, j int) string {

@@ -124,3 +124,9 @@ func clip(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }
+
+// listDesc is a chart's text alternative: what the chart shows, then an
+// item per row or point, separated by semicolons.
+func listDesc(intro string, items []string) string {
+	return intro + " " + strings.Join(items, "; ") + "."
+}

@@ -20,60 +20,10 @@ import (
 // assessment, as for Workshop. With nothing on the agenda the chart says
 // so in words.
 func WorkshopSpreadSVG(w io.Writer, p *locale.Printer, q *questionnaire.Questionnaire, a *assessment.Assessment) error {
-	type row struct {
-		qu        *questionnaire.Question
-		counts    [questionnaire.MaxLevel + 1]int
-		lo, hi    int
-		consensus int // -1 when none
-	}
-	var rows []row
-	for i := range q.Questions {
-		qu := &q.Questions[i]
-		r := row{qu: qu, lo: -1, hi: -1, consensus: -1}
-		for _, x := range a.Spread[qu.ID].Responses {
-			if x.Level == nil {
-				continue
-			}
-			l := min(max(*x.Level, questionnaire.MinLevel), questionnaire.MaxLevel)
-			r.counts[l]++
-			if r.lo < 0 || l < r.lo {
-				r.lo = l
-			}
-			r.hi = max(r.hi, l)
-		}
-		if r.lo < 0 || r.hi-r.lo < AgendaGap {
-			continue
-		}
-		if c := a.Answers[qu.ID]; c.Level != nil {
-			r.consensus = *c.Level
-		}
-		rows = append(rows, r)
-	}
-	// The agenda's order: widest gap first, then by id.
-	slices.SortStableFunc(rows, func(x, y row) int {
-		return cmp.Or(cmp.Compare(y.hi-y.lo, x.hi-x.lo), strings.Compare(x.qu.ID, y.qu.ID))
-	})
+	rows := spreadRows(q, a)
 	const width, left, right, rowH = 860.0, 120.0, 60.0, 40.0
-	var desc []string
-	for _, r := range rows {
-		var given []string
-		for l, k := range r.counts {
-			if k > 0 {
-				given = append(given, p.N("chart.spread.given", k, "Level", l))
-			}
-		}
-		s := r.qu.ID + ": " + strings.Join(given, ", ")
-		if r.consensus >= 0 {
-			s += " (" + p.T("chart.spread.consensus", "Level", r.consensus) + ")"
-		}
-		desc = append(desc, s)
-	}
-	d := p.T("chart.spread.none", "Gap", AgendaGap)
-	if len(rows) > 0 {
-		d = p.T("chart.spread.desc", "Gap", AgendaGap) + " " + strings.Join(desc, "; ") + "."
-	}
 	height := 150 + rowH*float64(max(len(rows), 1)) + 30
-	c, top := newChart(width, height, p.T("chart.spread.title", "Organisation", a.Organisation.Name), d)
+	c, top := newChart(width, height, p.T("chart.spread.title", "Organisation", a.Organisation.Name), spreadDesc(p, rows))
 	top += 50
 	x0, x1 := left, width-right
 	X := func(l int) float64 { return x0 + (x1-x0)*float64(l)/float64(questionnaire.MaxLevel) }
@@ -82,12 +32,7 @@ func WorkshopSpreadSVG(w io.Writer, p *locale.Printer, q *questionnaire.Question
 		c.line(X(l), top-8, X(l), bottom, gridColour, 1, "")
 		c.text(X(l), top-14, "middle", 12, inkColour, fmt.Sprintf("%d %s", l, clip(q.LevelName(l), 14)))
 	}
-	// The legend.
-	c.p(`<circle cx="%.1f" cy="%.1f" r="7" fill="#ffffff" stroke="%s" stroke-width="2"/>`+"\n", x0, top-44, mainColour)
-	c.text(x0+12, top-40, "start", 11, inkColour, p.T("chart.legend.given"))
-	lx := x0 + 40 + textWidth(p.T("chart.legend.given"), 11)
-	c.p(`<polygon points="%s" fill="%s"/>`+"\n", diamond(lx, top-44, 7), inkColour)
-	c.text(lx+12, top-40, "start", 11, inkColour, p.T("chart.legend.consensus"))
+	spreadLegend(c, p, x0, top)
 	if len(rows) == 0 {
 		c.text((x0+x1)/2, top+rowH/2+4, "middle", 13, mutedColour, p.T("chart.spread.none", "Gap", AgendaGap))
 		return c.write(w)
@@ -108,6 +53,79 @@ func WorkshopSpreadSVG(w io.Writer, p *locale.Printer, q *questionnaire.Question
 		}
 	}
 	return c.write(w)
+}
+
+// spreadRow is one question on the agenda as the spread chart draws it.
+type spreadRow struct {
+	qu        *questionnaire.Question
+	counts    [questionnaire.MaxLevel + 1]int
+	lo, hi    int
+	consensus int // -1 when none
+}
+
+// spreadRows returns the questions whose levels given are AgendaGap or
+// more apart, in the agenda's order: widest gap first, then by id.
+func spreadRows(q *questionnaire.Questionnaire, a *assessment.Assessment) []spreadRow {
+	var rows []spreadRow
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		r := spreadRow{qu: qu, lo: -1, hi: -1, consensus: -1}
+		for _, x := range a.Spread[qu.ID].Responses {
+			if x.Level == nil {
+				continue
+			}
+			l := min(max(*x.Level, questionnaire.MinLevel), questionnaire.MaxLevel)
+			r.counts[l]++
+			if r.lo < 0 || l < r.lo {
+				r.lo = l
+			}
+			r.hi = max(r.hi, l)
+		}
+		if r.lo < 0 || r.hi-r.lo < AgendaGap {
+			continue
+		}
+		if c := a.Answers[qu.ID]; c.Level != nil {
+			r.consensus = *c.Level
+		}
+		rows = append(rows, r)
+	}
+	slices.SortStableFunc(rows, func(x, y spreadRow) int {
+		return cmp.Or(cmp.Compare(y.hi-y.lo, x.hi-x.lo), strings.Compare(x.qu.ID, y.qu.ID))
+	})
+	return rows
+}
+
+// spreadDesc is the chart's description: the levels given to each question
+// on the agenda and its consensus, or that the agenda is empty.
+func spreadDesc(p *locale.Printer, rows []spreadRow) string {
+	if len(rows) == 0 {
+		return p.T("chart.spread.none", "Gap", AgendaGap)
+	}
+	desc := make([]string, 0, len(rows))
+	for _, r := range rows {
+		var given []string
+		for l, k := range r.counts {
+			if k > 0 {
+				given = append(given, p.N("chart.spread.given", k, "Level", l))
+			}
+		}
+		s := r.qu.ID + ": " + strings.Join(given, ", ")
+		if r.consensus >= 0 {
+			s += " (" + p.T("chart.spread.consensus", "Level", r.consensus) + ")"
+		}
+		desc = append(desc, s)
+	}
+	return listDesc(p.T("chart.spread.desc", "Gap", AgendaGap), desc)
+}
+
+// spreadLegend draws the legend above the rows: a circle for a level
+// given, a diamond for the consensus.
+func spreadLegend(c *svgChart, p *locale.Printer, x0, top float64) {
+	c.p(`<circle cx="%.1f" cy="%.1f" r="7" fill="#ffffff" stroke="%s" stroke-width="2"/>`+"\n", x0, top-44, mainColour)
+	c.text(x0+12, top-40, "start", 11, inkColour, p.T("chart.legend.given"))
+	lx := x0 + 40 + textWidth(p.T("chart.legend.given"), 11)
+	c.p(`<polygon points="%s" fill="%s"/>`+"\n", diamond(lx, top-44, 7), inkColour)
+	c.text(lx+12, top-40, "start", 11, inkColour, p.T("chart.legend.consensus"))
 }
 
 func diamond(x, y, r float64) string {

@@ -151,9 +151,8 @@ func (c *cmpWriter) header() {
 	}
 	c.ln(c.t("compare.header.intro", "Assessments", c.pr.N("compare.assessments", s.Assessments, "N", c.num(s.Assessments)),
 		"PSOs", c.pr.N("compare.psos.long", s.PSOs, "N", c.num(s.PSOs)), "Dated", dated) + "  ")
-	c.p("%s\n\n", c.t("compare.header.questionnaire", "Title", Escape(c.q.Title), "Version", Escape(c.q.Version), "ID", Escape(c.q.ID)))
-	c.ln(c.t("compare.header.cross"))
-	c.ln("")
+	c.para(c.t("compare.header.questionnaire", "Title", Escape(c.q.Title), "Version", Escape(c.q.Version), "ID", Escape(c.q.ID)))
+	c.para(c.t("compare.header.cross"))
 	if s.Anonymised {
 		c.p("> %s\n\n", c.t("compare.header.anonymised", "Min", s.MinGroup, "Anchor", c.withheldAnchor()))
 	}
@@ -207,8 +206,7 @@ func (c *cmpWriter) withheldAnchor() string {
 
 func (c *cmpWriter) summary() {
 	s := c.s
-	c.ln("## " + c.t("report.summary.heading"))
-	c.ln("")
+	c.section(c.t("report.summary.heading"))
 	if s.Overall.Withheld {
 		c.p("- %s\n", c.t("compare.summary.withheld", "Min", s.MinGroup))
 	} else if s.Overall.N > 0 {
@@ -272,14 +270,8 @@ func (c *cmpWriter) sourceText(id string) string {
 }
 
 func (c *cmpWriter) distributions() {
-	c.ln("## " + c.t("compare.dist.heading"))
-	c.ln("")
-	c.ln(c.t("compare.dist.intro"))
-	c.ln("")
-	c.ln(c.t("compare.dist.plot"))
-	c.ln("")
-	c.ln("### " + c.t("workshop.scores.byarea"))
-	c.ln("")
+	c.section(c.t("compare.dist.heading"), c.t("compare.dist.intro"), c.t("compare.dist.plot"))
+	c.para("### " + c.t("workshop.scores.byarea"))
 	c.distTable(c.t("compare.column.area"), append([]compare.Dist{c.s.Overall}, c.s.Areas...), func(id string) string {
 		if id == "" {
 			return "**" + c.t("workshop.overall") + "**"
@@ -287,8 +279,7 @@ func (c *cmpWriter) distributions() {
 		return areaTitle(c.q, id)
 	})
 	c.chart(c.t("chart.alt.box.areas"), c.charts.Areas)
-	c.ln("### " + c.t("workshop.scores.byprinciple"))
-	c.ln("")
+	c.para("### " + c.t("workshop.scores.byprinciple"))
 	c.distTable(c.t("report.column.principle"), c.s.Principles, func(id string) string { return principleShort(c.q, id) })
 	c.chart(c.t("chart.alt.box.principles"), c.charts.Principles)
 }
@@ -338,10 +329,7 @@ func BoxPlot(s scoring.Summary, width int) string {
 
 func (c *cmpWriter) stages() {
 	s := c.s
-	c.ln("## " + c.t("compare.stages.heading"))
-	c.ln("")
-	c.ln(c.t("compare.stages.intro"))
-	c.ln("")
+	c.section(c.t("compare.stages.heading"), c.t("compare.stages.intro"))
 	c.ln(c.t("compare.stages.head"))
 	c.ln("|---|---|---:|---:|")
 	for l, n := range s.Stages {
@@ -370,13 +358,12 @@ func (c *cmpWriter) areaHeads() (string, string) {
 
 func (c *cmpWriter) psoTable() {
 	s := c.s
-	c.ln("## " + c.t("compare.psos.heading"))
-	c.ln("")
+	c.section(c.t("compare.psos.heading"))
 	id := "compare.psos.intro.name"
 	if s.Anonymised {
 		id = "compare.psos.intro.pseudonym"
 	}
-	c.p("%s\n\n", c.t(id))
+	c.para(c.t(id))
 	head, rule := c.areaHeads()
 	c.p("%s%s %s |\n", c.t("compare.psos.head"), head, c.t("compare.column.assessments"))
 	c.p("|---|---|---|---:|---|%s---:|\n", rule)
@@ -401,8 +388,7 @@ func (c *cmpWriter) psoTable() {
 
 func (c *cmpWriter) groups() {
 	s := c.s
-	c.ln("## " + c.t("compare.groups.heading"))
-	c.ln("")
+	c.section(c.t("compare.groups.heading"))
 	withheld := 0
 	for _, g := range s.Groups {
 		if g.Withheld {
@@ -410,11 +396,10 @@ func (c *cmpWriter) groups() {
 		}
 	}
 	if withheld == len(s.Groups) {
-		c.p("%s\n\n", c.t("compare.groups.none", "Min", s.MinGroup))
+		c.para(c.t("compare.groups.none", "Min", s.MinGroup))
 		return
 	}
-	c.ln(c.t("compare.groups.intro"))
-	c.ln("")
+	c.para(c.t("compare.groups.intro"))
 	head, rule := c.areaHeads()
 	c.p("%s%s\n", c.t("compare.groups.head"), head)
 	c.p("|---|---:|---:|%s\n", rule)
@@ -430,20 +415,18 @@ func (c *cmpWriter) groups() {
 	}
 	c.ln("")
 	if withheld > 0 {
-		c.p("%s\n\n", c.pr.N("compare.groups.withheld", withheld, "N", c.num(withheld), "Min", s.MinGroup))
+		c.para(c.pr.N("compare.groups.withheld", withheld, "N", c.num(withheld), "Min", s.MinGroup))
 	}
 }
 
 func (c *cmpWriter) weakest() {
 	s := c.s
-	c.ln("## " + c.t("compare.weakest.heading"))
-	c.ln("")
+	c.section(c.t("compare.weakest.heading"))
 	if len(s.Weakest) == 0 {
-		c.ln(c.t("compare.weakest.none"))
-		c.ln("")
+		c.para(c.t("compare.weakest.none"))
 		return
 	}
-	c.p("%s\n\n", c.t("compare.weakest.intro", "Threshold", compare.WeakThreshold))
+	c.para(c.t("compare.weakest.intro", "Threshold", compare.WeakThreshold))
 	c.ln(c.t("compare.weakest.head", "Threshold", compare.WeakThreshold))
 	c.ln("|---:|---|---:|---:|---:|")
 	for i, wk := range s.Weakest {
@@ -458,15 +441,12 @@ func (c *cmpWriter) weakest() {
 
 func (c *cmpWriter) needs() {
 	s := c.s
-	c.ln("## " + c.t("compare.needs.heading"))
-	c.ln("")
+	c.section(c.t("compare.needs.heading"))
 	if len(s.Needs) == 0 {
-		c.ln(c.t("compare.needs.none"))
-		c.ln("")
+		c.para(c.t("compare.needs.none"))
 		return
 	}
-	c.ln(c.t("compare.needs.intro"))
-	c.ln("")
+	c.para(c.t("compare.needs.intro"))
 	ranked := 0
 	for _, n := range s.Needs {
 		if n.Source != "" {
@@ -490,11 +470,10 @@ func (c *cmpWriter) needs() {
 			c.p("### %d. %s\n\n", i+1, Escape(n.Source))
 			c.p("%s%s  \n", c.sourceText(n.Source), area)
 		} else {
-			c.ln("### " + c.t("compare.needs.principles"))
-			c.ln("")
+			c.para("### " + c.t("compare.needs.principles"))
 			c.ln(c.t("compare.needs.principles.intro") + "  ")
 		}
-		c.p("%s\n\n", c.t("compare.needs.by", "N", c.num(n.PSOs), "Of", c.num(s.PSOs), "Share", c.pct(n.PSOs, s.PSOs)))
+		c.para(c.t("compare.needs.by", "N", c.num(n.PSOs), "Of", c.num(s.PSOs), "Share", c.pct(n.PSOs, s.PSOs)))
 		c.ln(c.t("compare.needs.entries"))
 		c.ln("|---|---:|")
 		for _, e := range n.Entries {
@@ -510,10 +489,7 @@ func (c *cmpWriter) needs() {
 
 func (c *cmpWriter) trend() {
 	s := c.s
-	c.ln("## " + c.t("compare.trend.heading"))
-	c.ln("")
-	c.ln(c.t("compare.trend.intro"))
-	c.ln("")
+	c.section(c.t("compare.trend.heading"), c.t("compare.trend.intro"))
 	head, rule := c.areaHeads()
 	c.p("%s%s\n", c.t("compare.trend.head"), head)
 	c.p("|---|---:|---:|---:|%s\n", rule)
@@ -538,19 +514,16 @@ func fewer(k int) string { return fmt.Sprintf("< %d", k) }
 
 func (c *cmpWriter) changes() {
 	s := c.s
-	c.ln("## " + c.t("compare.changes.heading"))
-	c.ln("")
+	c.section(c.t("compare.changes.heading"))
 	if len(s.ChangeList) == 0 {
-		c.ln(c.t("compare.changes.none"))
-		c.ln("")
+		c.para(c.t("compare.changes.none"))
 		return
 	}
 	median := ""
 	if !math.IsNaN(s.Changes.Median) {
 		median = c.t("compare.changes.median", "Change", c.signedPlain(s.Changes.Median))
 	}
-	c.ln(c.t("compare.changes.intro", "Improved", c.num(s.Changes.Improved), "Declined", c.num(s.Changes.Declined), "Steady", c.num(s.Changes.Steady), "Median", median))
-	c.ln("")
+	c.para(c.t("compare.changes.intro", "Improved", c.num(s.Changes.Improved), "Declined", c.num(s.Changes.Declined), "Steady", c.num(s.Changes.Steady), "Median", median))
 	head, rule := c.areaHeads()
 	c.p("%s%s\n", c.t("compare.changes.head"), head)
 	c.p("|---|---|---|---:|---:|%s\n", rule)
@@ -572,8 +545,7 @@ func (c *cmpWriter) withheld() {
 	if len(notes) == 0 {
 		return
 	}
-	c.ln("## " + c.t("compare.withheld.heading"))
-	c.ln("")
+	c.section(c.t("compare.withheld.heading"))
 	for _, n := range notes {
 		c.p("- %s\n", n)
 	}
@@ -638,8 +610,7 @@ func (c *cmpWriter) withheldNotes() []string {
 
 func (c *cmpWriter) method() {
 	s := c.s
-	c.ln("## " + c.t("report.method.heading"))
-	c.ln("")
+	c.section(c.t("report.method.heading"))
 	c.ln("- " + c.t("compare.method.scores"))
 	c.ln("- " + c.t("compare.method.psos"))
 	c.ln("- " + c.t("compare.method.quartiles"))

@@ -129,10 +129,9 @@ func (m *mdWriter) header(opt Options) {
 	if len(who) > 0 {
 		m.p("%s  \n", m.pr.N("report.header.respondents", len(who), "Names", strings.Join(who, "; ")))
 	}
-	m.p("%s\n\n", m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
+	m.para(m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
 	if !a.Complete {
-		m.ln("> " + m.t("report.header.draft"))
-		m.ln("")
+		m.para("> " + m.t("report.header.draft"))
 	}
 	if m.pr.Tag() != locale.English && len(opt.Warnings) > 0 {
 		// The warnings are the readers' sentences, in English, and were
@@ -163,11 +162,9 @@ func upperFirst(s string) string {
 
 func (m *mdWriter) summary(opt Options) {
 	r := m.r
-	m.ln("## " + m.t("report.summary.heading"))
-	m.ln("")
+	m.section(m.t("report.summary.heading"))
 	if !r.Overall.Defined {
-		m.ln(m.t("report.summary.noscore"))
-		m.ln("")
+		m.para(m.t("report.summary.noscore"))
 		return
 	}
 	m.p("- %s\n", m.t("report.summary.stage", "Stage", Escape(r.Stage), "Level", r.StageLevel, "Score", m.num(r.Overall.Value)))
@@ -277,10 +274,7 @@ func floorCell(s scoring.Measure) string {
 }
 
 func (m *mdWriter) areas() {
-	m.ln("## " + m.t("report.areas.heading"))
-	m.ln("")
-	m.ln(m.t("report.areas.intro"))
-	m.ln("")
+	m.section(m.t("report.areas.heading"), m.t("report.areas.intro"))
 	m.ln(m.t("report.areas.table"))
 	m.ln("|---|---:|---|---:|---|")
 	for _, s := range m.r.Areas {
@@ -290,10 +284,7 @@ func (m *mdWriter) areas() {
 }
 
 func (m *mdWriter) principles() {
-	m.ln("## " + m.t("report.principles.heading"))
-	m.ln("")
-	m.ln(m.t("report.principles.intro"))
-	m.ln("")
+	m.section(m.t("report.principles.heading"), m.t("report.principles.intro"))
 	m.ln(m.t("report.principles.table"))
 	m.ln("|---|---:|---|---|")
 	for _, pl := range m.r.Pillars {
@@ -313,10 +304,7 @@ func (m *mdWriter) principles() {
 }
 
 func (m *mdWriter) matrix() {
-	m.ln("## " + m.t("report.matrix.heading"))
-	m.ln("")
-	m.ln(m.t("report.matrix.intro"))
-	m.ln("")
+	m.section(m.t("report.matrix.heading"), m.t("report.matrix.intro"))
 	var head, rule strings.Builder
 	head.WriteString("| " + m.t("report.column.principle") + " |")
 	rule.WriteString("|---|")
@@ -344,23 +332,17 @@ func (m *mdWriter) matrix() {
 func (m *mdWriter) recommendations() {
 	r := m.r
 	if len(r.Matches) > 0 && r.BeyondTargets() {
-		m.ln("## " + m.t("report.beyond.heading"))
-		m.ln("")
-		m.ln(m.pr.N("report.beyond.intro", len(r.Matches)))
-		m.ln("")
+		m.section(m.t("report.beyond.heading"), m.pr.N("report.beyond.intro", len(r.Matches)))
 	} else {
-		m.ln("## " + m.t("report.recommendations.heading"))
-		m.ln("")
+		m.section(m.t("report.recommendations.heading"))
 	}
-	m.p("%s\n\n", m.targetsText())
+	m.para(m.targetsText())
 	if len(r.Matches) == 0 {
-		m.ln(m.t("report.norecommendation"))
-		m.ln("")
+		m.para(m.t("report.norecommendation"))
 		return
 	}
 	if !r.BeyondTargets() {
-		m.ln(m.t("report.recommendations.intro"))
-		m.ln("")
+		m.para(m.t("report.recommendations.intro"))
 	}
 	band := ""
 	for _, x := range r.Matches {
@@ -372,8 +354,7 @@ func (m *mdWriter) recommendations() {
 		m.p("#### %s\n\n", Escape(rec.Title))
 		m.p("<a id=\"%s\"></a>%s · %s · %s\n\n", anchor(rec.ID), rec.ID, areaTitle(m.q, rec.Area),
 			m.pr.N("report.recommendation.principles", len(rec.Principles), "List", strings.Join(rec.Principles, ", ")))
-		m.ln(Escape(rec.Text))
-		m.ln("")
+		m.para(Escape(rec.Text))
 		if x.Beyond {
 			m.ln(m.t("report.recommendation.standing"))
 		} else {
@@ -384,16 +365,15 @@ func (m *mdWriter) recommendations() {
 			m.p("- %s\n", m.gapText(g, x.Beyond))
 		}
 		m.ln("")
-		m.ln(m.t("report.recommendation.steps"))
-		m.ln("")
+		m.para(m.t("report.recommendation.steps"))
 		for i, st := range x.Steps {
 			m.p("%d. **%s** %s%s\n", i+1, m.t("report.recommendation.level", "Level", st.Level), Escape(st.Step.Text), m.movesText(st, len(x.Through) > 1))
 		}
 		m.ln("")
 		if src, ok := m.q.Source(rec.Source); ok && rec.Source != "" {
-			m.p("%s\n\n", m.t("report.recommendation.source", "ID", src.ID, "Text", sentence(Escape(src.Text))))
+			m.para(m.t("report.recommendation.source", "ID", src.ID, "Text", sentence(Escape(src.Text))))
 		} else {
-			m.p("%s\n\n", m.pr.N("report.recommendation.grounded", len(rec.Principles), "List", strings.Join(rec.Principles, ", ")))
+			m.para(m.pr.N("report.recommendation.grounded", len(rec.Principles), "List", strings.Join(rec.Principles, ", ")))
 		}
 	}
 }
@@ -459,10 +439,7 @@ func (m *mdWriter) roadmap() {
 	if len(rm) == 0 {
 		return
 	}
-	m.ln("## " + m.t("report.roadmap.heading"))
-	m.ln("")
-	m.ln(m.t("report.roadmap.intro"))
-	m.ln("")
+	m.section(m.t("report.roadmap.heading"), m.t("report.roadmap.intro"))
 	phase := ""
 	n := 0
 	for _, x := range rm {
@@ -495,32 +472,27 @@ func sentence(s string) string {
 func anchor(id string) string { return strings.ToLower(id) }
 
 func (m *mdWriter) gaps() {
-	m.ln("## " + m.t("report.gaps.heading"))
-	m.ln("")
+	m.section(m.t("report.gaps.heading"))
 	if len(m.r.DontKnow) == 0 && len(m.r.NA) == 0 && len(m.r.Unanswered) == 0 {
-		m.ln(m.t("report.gaps.none"))
-		m.ln("")
+		m.para(m.t("report.gaps.none"))
 		return
 	}
 	if len(m.r.DontKnow) > 0 {
-		m.ln(m.t("report.gaps.dontknow"))
-		m.ln("")
+		m.para(m.t("report.gaps.dontknow"))
 		for _, id := range m.r.DontKnow {
 			m.p("- **%s** %s%s\n", id, m.questionText(id), m.commentSuffix(id))
 		}
 		m.ln("")
 	}
 	if len(m.r.NA) > 0 {
-		m.ln(m.t("report.gaps.na"))
-		m.ln("")
+		m.para(m.t("report.gaps.na"))
 		for _, id := range m.r.NA {
 			m.p("- **%s** %s %s\n", id, m.questionText(id), m.t("report.reason", "Text", Escape(m.a.Answers[id].NA)))
 		}
 		m.ln("")
 	}
 	if len(m.r.Unanswered) > 0 {
-		m.ln(m.t("report.gaps.unanswered"))
-		m.ln("")
+		m.para(m.t("report.gaps.unanswered"))
 		for _, id := range m.r.Unanswered {
 			m.p("- **%s** %s\n", id, m.questionText(id))
 		}
@@ -543,8 +515,7 @@ func (m *mdWriter) commentSuffix(id string) string {
 }
 
 func (m *mdWriter) answers() {
-	m.ln("## " + m.t("report.answers.heading"))
-	m.ln("")
+	m.section(m.t("report.answers.heading"))
 	for _, area := range m.q.Areas {
 		m.p("### %s\n\n", Escape(area.Title))
 		for _, i := range m.q.AreaQuestions(area.ID) {
@@ -576,8 +547,7 @@ func (m *mdWriter) answers() {
 
 func (m *mdWriter) method() {
 	q := m.q
-	m.ln("## " + m.t("report.method.heading"))
-	m.ln("")
+	m.section(m.t("report.method.heading"))
 	m.ln("- " + m.t("report.method.points"))
 	m.ln("- " + m.t("report.method.na"))
 	m.ln("- " + m.t("report.method.means"))
@@ -625,7 +595,7 @@ func (m *mdWriter) progress(p *scoring.Progress, chart string) {
 		m.ln("")
 	}
 	if p.Overall.Defined {
-		m.p("%s\n\n", m.t("report.progress.overall", "From", m.num(p.Overall.From), "To", m.num(p.Overall.To), "Change", m.signed(p.Overall.Delta())))
+		m.para(m.t("report.progress.overall", "From", m.num(p.Overall.From), "To", m.num(p.Overall.To), "Change", m.signed(p.Overall.Delta())))
 	}
 	m.ln(m.t("report.progress.areas"))
 	m.ln("|---|---:|---:|---:|")
@@ -646,7 +616,7 @@ func (m *mdWriter) progress(p *scoring.Progress, chart string) {
 		if len(ms) == 0 {
 			return
 		}
-		m.p("%s\n\n", title)
+		m.para(title)
 		for _, x := range ms {
 			from, to := m.t("report.progress.from", "Level", x.From), fmt.Sprint(x.To)
 			if x.FromDontKnow {
@@ -660,14 +630,12 @@ func (m *mdWriter) progress(p *scoring.Progress, chart string) {
 		m.ln("")
 	}
 	if len(p.Up) == 0 && len(p.Down) == 0 {
-		m.ln(m.t("report.progress.nomove"))
-		m.ln("")
+		m.para(m.t("report.progress.nomove"))
 	}
 	moves(m.t("report.progress.up"), p.Up)
 	moves(m.t("report.progress.down"), p.Down)
 	if len(p.Done) > 0 {
-		m.ln(m.t("report.progress.done"))
-		m.ln("")
+		m.para(m.t("report.progress.done"))
 		for _, x := range p.Done {
 			m.p("- %s (%s)\n", m.stepText(x.Match.Recommendation.ID, x.Step.Index, x.Step.Step.Text), m.t("report.progress.doneat", "ID", x.Match.Recommendation.ID, "Level", x.Step.Level))
 		}

@@ -38,11 +38,31 @@ func RadarSVG(w io.Writer, q *questionnaire.Questionnaire, r *scoring.Result, ti
 func RadarSVGIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire, r *scoring.Result, title string) error {
 	pr = printerOr(pr)
 	bw := bufio.NewWriter(w)
-	n := len(r.Principles)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	p(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-labelledby="title desc" font-family="Helvetica, Arial, sans-serif">`+"\n",
 		radarWidth, radarHeight, radarWidth, radarHeight)
 	p("<title id=\"title\">%s</title>\n", xmlEscape(title))
+	radarDesc(p, pr, r)
+	p(`<rect width="100%%" height="100%%" fill="#ffffff"/>` + "\n")
+	for i, line := range titleLines(title) {
+		// A line still wider than the chart (one very long word) is
+		// squeezed to fit rather than clipped at both edges.
+		fit := ""
+		if titleWidth(line) > radarWidth-2*titleMargin {
+			fit = fmt.Sprintf(` textLength="%.0f" lengthAdjust="spacingAndGlyphs"`, radarWidth-2*titleMargin)
+		}
+		p("<text x=\"%.0f\" y=\"%d\" text-anchor=\"middle\" font-size=\"18\" fill=\"#1a1a1a\"%s>%s</text>\n", radarCentre, 28+22*i, fit, xmlEscape(line))
+	}
+	radarAxes(p, pr, q, r)
+	radarScores(p, r)
+	p("</svg>\n")
+	return bw.Flush()
+}
+
+// radarDesc writes the chart's description: what it shows, then every
+// principle's value.
+func radarDesc(p func(string, ...any), pr *locale.Printer, r *scoring.Result) {
+	n := len(r.Principles)
 	p("<desc id=\"desc\">%s", xmlEscape(pr.T("report.chart.desc", "Count", n)))
 	// A decimal comma (French, German) calls for semicolons between the
 	// values, as those languages write lists of numbers.
@@ -61,24 +81,17 @@ func RadarSVGIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire,
 		p(" %s %s%s", s.ID, valueText(pr, s), sep)
 	}
 	p("</desc>\n")
-	p(`<rect width="100%%" height="100%%" fill="#ffffff"/>` + "\n")
-	for i, line := range titleLines(title) {
-		// A line still wider than the chart (one very long word) is
-		// squeezed to fit rather than clipped at both edges.
-		fit := ""
-		if titleWidth(line) > radarWidth-2*titleMargin {
-			fit = fmt.Sprintf(` textLength="%.0f" lengthAdjust="spacingAndGlyphs"`, radarWidth-2*titleMargin)
-		}
-		p("<text x=\"%.0f\" y=\"%d\" text-anchor=\"middle\" font-size=\"18\" fill=\"#1a1a1a\"%s>%s</text>\n", radarCentre, 28+22*i, fit, xmlEscape(line))
-	}
-	cy := radarCY
-	// Rings and their values.
+}
+
+// radarAxes writes the rings with their values, then an axis per
+// principle with its label and value.
+func radarAxes(p func(string, ...any), pr *locale.Printer, q *questionnaire.Questionnaire, r *scoring.Result) {
+	n, cy := len(r.Principles), radarCY
 	for ring := 1; ring <= 5; ring++ {
 		rad := radarRadius * float64(ring) / 5
 		p(`<polygon points="%s" fill="none" stroke="#c8c8c8" stroke-width="1"/>`+"\n", ringPoints(n, rad, cy))
 		p("<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#6b6b6b\">%d</text>\n", radarCentre+3, cy-rad-2, ring*20)
 	}
-	// Axes and labels.
 	for i, s := range r.Principles {
 		x, y := polar(i, n, radarRadius, cy)
 		p(`<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#c8c8c8" stroke-width="1"/>`+"\n", radarCentre, cy, x, y)
@@ -91,13 +104,18 @@ func RadarSVGIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire,
 			anchor = "start"
 		}
 		label := s.ID
-		if pr, ok := q.Principle(s.ID); ok {
-			label = s.ID + " " + cmp.Or(pr.Short, pr.Title)
+		if prin, ok := q.Principle(s.ID); ok {
+			label = s.ID + " " + cmp.Or(prin.Short, prin.Title)
 		}
 		p("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\" fill=\"#1a1a1a\">%s</text>\n", lx, ly, anchor, xmlEscape(label))
 		p("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"#4a4a4a\">%s</text>\n", lx, ly+14, anchor, valueText(pr, s))
 	}
-	// The scores.
+}
+
+// radarScores writes the scores as a filled polygon, an undefined score at
+// the centre, and a dot at each defined score.
+func radarScores(p func(string, ...any), r *scoring.Result) {
+	n, cy := len(r.Principles), radarCY
 	pts := ""
 	for i, s := range r.Principles {
 		v := 0.0
@@ -115,8 +133,6 @@ func RadarSVGIn(w io.Writer, pr *locale.Printer, q *questionnaire.Questionnaire,
 		x, y := polar(i, n, radarRadius*s.Value/100, cy)
 		p(`<circle cx="%.1f" cy="%.1f" r="3.5" fill="#1f4e8c"/>`+"\n", x, y)
 	}
-	p("</svg>\n")
-	return bw.Flush()
 }
 
 func valueText(pr *locale.Printer, s scoring.Measure) string {

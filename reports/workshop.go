@@ -106,12 +106,11 @@ func (m *wsWriter) header(opt WorkshopOptions) {
 	a := m.a
 	m.p("# %s\n\n", m.t("workshop.title", "Name", Escape(a.Organisation.Name)))
 	m.p("%s  \n", m.pr.N("workshop.header.self", len(a.Respondents), "Type", orgTypeName(m.pr, a.Organisation.Type), "Date", m.date(a.Date)))
-	m.p("%s\n\n", m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
+	m.para(m.t("report.header.questionnaire", "Title", Escape(m.q.Title), "Version", Escape(m.q.Version), "ID", Escape(m.q.ID)))
 	if opt.ReportFile != "" {
-		m.p("%s\n\n", m.t("workshop.header.report", "Link", "["+Escape(opt.ReportFile)+"]("+opt.ReportFile+")"))
+		m.para(m.t("workshop.header.report", "Link", "["+Escape(opt.ReportFile)+"]("+opt.ReportFile+")"))
 	}
-	m.ln(m.t("workshop.header.consensus", "NA", m.t("report.na")))
-	m.ln("")
+	m.para(m.t("workshop.header.consensus", "NA", m.t("report.na")))
 	m.ln(m.t("workshop.header.table"))
 	m.ln("|---|---|---|")
 	for i, r := range a.Respondents {
@@ -122,8 +121,7 @@ func (m *wsWriter) header(opt WorkshopOptions) {
 
 func (m *wsWriter) scores() {
 	q := m.q
-	m.ln("## " + m.t("workshop.scores.heading"))
-	m.ln("")
+	m.section(m.t("workshop.scores.heading"))
 	var head, rule strings.Builder
 	head.WriteString("| | " + m.t("workshop.consensus") + " |")
 	rule.WriteString("|---|---:|")
@@ -147,8 +145,7 @@ func (m *wsWriter) scores() {
 			return m.pr.Number(s.Value, 1)
 		}
 	}
-	m.ln("### " + m.t("workshop.scores.byarea"))
-	m.ln("")
+	m.para("### " + m.t("workshop.scores.byarea"))
 	m.ln(head.String())
 	m.ln(rule.String())
 	row("**"+m.t("workshop.overall")+"**", func(r *scoring.Result) string {
@@ -163,8 +160,7 @@ func (m *wsWriter) scores() {
 	}
 	row(m.t("workshop.evidence"), func(r *scoring.Result) string { return m.pr.Percent(r.Coverage) })
 	m.ln("")
-	m.ln("### " + m.t("workshop.scores.byprinciple"))
-	m.ln("")
+	m.para("### " + m.t("workshop.scores.byprinciple"))
 	m.ln(head.String())
 	m.ln(rule.String())
 	for _, p := range q.Principles {
@@ -223,23 +219,21 @@ func (m *wsWriter) agenda(chart string) {
 	slices.SortStableFunc(agenda, func(a, b item) int {
 		return cmp.Or(cmp.Compare(b.gap(), a.gap()), strings.Compare(a.q.ID, b.q.ID))
 	})
-	m.ln("## " + m.t("workshop.agenda.heading"))
-	m.ln("")
+	m.section(m.t("workshop.agenda.heading"))
 	if len(agenda) == 0 {
-		m.p("%s\n\n", m.t("workshop.agenda.none", "Gap", AgendaGap))
+		m.para(m.t("workshop.agenda.none", "Gap", AgendaGap))
 		return
 	}
-	m.p("%s\n\n", m.pr.N("workshop.agenda.intro", len(agenda), "Gap", AgendaGap))
+	m.para(m.pr.N("workshop.agenda.intro", len(agenda), "Gap", AgendaGap))
 	if chart != "" {
 		m.p("![%s](%s)\n\n", m.t("chart.alt.spread"), chart)
 	}
 	for k, it := range agenda {
 		m.p("### %d. %s\n\n", k+1, m.t("workshop.agenda.item", "ID", it.q.ID, "Gap", it.gap(), "Low", it.lo, "High", it.hi))
 		m.p("*%s · %s*  \n", areaTitle(m.q, it.q.Area), strings.Join(it.q.Principles, ", "))
-		m.ln(Escape(it.q.Text))
-		m.ln("")
+		m.para(Escape(it.q.Text))
 		m.said(it.q)
-		m.p("%s\n\n", m.t("workshop.agenda.consensus", "Answer", m.answerLong(m.a.Answers[it.q.ID])))
+		m.para(m.t("workshop.agenda.consensus", "Answer", m.answerLong(m.a.Answers[it.q.ID])))
 	}
 }
 
@@ -297,21 +291,18 @@ func (m *wsWriter) applicability() {
 	if len(list) == 0 {
 		return
 	}
-	m.ln("## " + m.t("workshop.applicability.heading"))
-	m.ln("")
-	m.p("%s\n\n", m.pr.N("workshop.applicability.intro", len(list)))
+	m.section(m.t("workshop.applicability.heading"))
+	m.para(m.pr.N("workshop.applicability.intro", len(list)))
 	for _, it := range list {
 		m.p("### %s\n\n", it.q.ID)
-		m.ln(Escape(it.q.Text))
-		m.ln("")
+		m.para(Escape(it.q.Text))
 		m.said(it.q)
 	}
 }
 
 func (m *wsWriter) table() {
-	m.ln("## " + m.t("workshop.table.heading"))
-	m.ln("")
-	m.p("%s\n\n", m.t("workshop.table.intro", "Gap", AgendaGap))
+	m.section(m.t("workshop.table.heading"))
+	m.para(m.t("workshop.table.intro", "Gap", AgendaGap))
 	items := m.items()
 	byID := make(map[string]item, len(items))
 	for _, it := range items {

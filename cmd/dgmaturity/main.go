@@ -41,7 +41,7 @@ func run() int {
 		// fang's default handler reformats messages into a box; ours keep
 		// file:line: field: reason intact for people and scripts.
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			msg := err.Error()
+			msg := app.Describe(err) // a file's problems in the run's language
 			if err == cli.ErrInterrupted {
 				msg = app.Printer().T("cli.interrupted") // in the run's language
 			}

@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/exit"
@@ -315,64 +316,8 @@ func (s *session) askText(prompt, what string, mode input.TextMode) (string, err
 // start resumes a draft or asks who is assessing.
 func (s *session) start() error {
 	if s.a == nil && s.opt.StateDir != "" && !s.opt.NoResumeOffer {
-		drafts, err := assessment.Drafts(s.opt.StateDir, s.q)
-		// Drafts of another questionnaire cannot be resumed here: say how.
-		// A draft of an earlier built-in release (after an upgrade) is
-		// offered: finish it in its release, or carry its answers into
-		// the one in use. Then the newest draft that can be resumed.
-		var ok []assessment.DraftInfo
-		type earlier struct {
-			d   assessment.DraftInfo
-			rel *questionnaire.Questionnaire
-		}
-		var releases []earlier
-		for _, d := range drafts {
-			if d.Compatible {
-				ok = append(ok, d)
-				continue
-			}
-			if rel, ok := tui.EarlierRelease(d.Questionnaire, s.q); ok {
-				releases = append(releases, earlier{d, rel})
-				continue
-			}
-			id := "accessible.resume.other_questionnaire"
-			if _, known := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); known {
-				// A later release: this run was started with --release.
-				id = "accessible.resume.other_release"
-			}
-			s.say("%s", s.p.T(id, "Organisation", input.Quote(d.Organisation), "ID", d.Questionnaire.ID, "Version", d.Questionnaire.Version))
-		}
-		for _, e := range releases {
-			done, err := s.offerRelease(e.d, e.rel)
-			if err != nil || done {
-				return err
-			}
-		}
-		drafts = ok
-		if err == nil && len(drafts) > 0 {
-			d := drafts[0]
-			s.say("%s", s.p.N("accessible.resume.offer", d.Answered, "Organisation", input.Quote(d.Organisation), "Total", d.Total,
-				"When", s.p.T("accessible.date_time", "Date", s.p.Date(d.Modified), "Time", d.Modified.Format("15:04"))))
-			for {
-				line, err := s.ask(s.p.T("accessible.resume.ask"))
-				if err != nil {
-					return err
-				}
-				if strings.EqualFold(line, "r") {
-					a, _, err := assessment.Load(d.Path, s.q)
-					if err != nil {
-						return err
-					}
-					s.a, s.draft, s.saved = a, d.Path, true
-					s.say("%s", s.p.T("accessible.resume.resuming", "Organisation", a.Organisation.Name))
-					s.say("")
-					return nil
-				}
-				if strings.EqualFold(line, "n") {
-					break
-				}
-				s.say("%s", s.p.T("accessible.resume.r_or_n"))
-			}
+		if done, err := s.resume(); err != nil || done {
+			return err
 		}
 	}
 	if s.a != nil {
@@ -380,6 +325,94 @@ func (s *session) start() error {
 		s.saved = s.draft != ""
 		return s.draftPath()
 	}
+	return s.newAssessment()
+}
+
+// resume offers the drafts in the state folder: a draft of an earlier
+// built-in release (after an upgrade) can be finished in its release or
+// carried into the one in use; then the newest draft that can be resumed is
+// offered. done reports that the run now has its assessment. A state
+// folder that cannot be listed offers only what was listed: a draft must
+// not block the start.
+func (s *session) resume() (done bool, err error) {
+	drafts, listErr := assessment.Drafts(s.opt.StateDir, s.q)
+	ok, earlier := s.sortDrafts(drafts)
+	for _, e := range earlier {
+		if done, err := s.offerRelease(e.d, e.rel); err != nil || done {
+			return done, err
+		}
+	}
+	if listErr != nil || len(ok) == 0 {
+		return false, nil
+	}
+	return s.offerResume(ok[0])
+}
+
+// releaseDraft is a draft made with an earlier built-in release, rel.
+type releaseDraft struct {
+	d   assessment.DraftInfo
+	rel *questionnaire.Questionnaire
+}
+
+// sortDrafts returns the drafts that can be resumed and those of an earlier
+// built-in release, in the order given, and says of every other draft how
+// it can be resumed: it belongs to another questionnaire or to a later
+// release (this run was started with --release).
+func (s *session) sortDrafts(drafts []assessment.DraftInfo) (ok []assessment.DraftInfo, earlier []releaseDraft) {
+	for _, d := range drafts {
+		if d.Compatible {
+			ok = append(ok, d)
+			continue
+		}
+		if rel, found := tui.EarlierRelease(d.Questionnaire, s.q); found {
+			earlier = append(earlier, releaseDraft{d, rel})
+			continue
+		}
+		id := "accessible.resume.other_questionnaire"
+		if _, known := questionnaire.Release(d.Questionnaire.ID, d.Questionnaire.Version, d.Questionnaire.SHA256); known {
+			id = "accessible.resume.other_release"
+		}
+		s.say("%s", s.p.T(id, "Organisation", input.Quote(d.Organisation), "ID", d.Questionnaire.ID, "Version", d.Questionnaire.Version))
+	}
+	return ok, earlier
+}
+
+// offerResume offers to resume the draft d, asking until the answer is r
+// (resume) or n (start anew). done reports that the run now has its
+// assessment.
+func (s *session) offerResume(d assessment.DraftInfo) (done bool, err error) {
+	s.say("%s", s.p.N("accessible.resume.offer", d.Answered, "Organisation", input.Quote(d.Organisation), "Total", d.Total,
+		"When", s.when(d.Modified)))
+	for {
+		line, err := s.ask(s.p.T("accessible.resume.ask"))
+		if err != nil {
+			return false, err
+		}
+		switch {
+		case strings.EqualFold(line, "r"):
+			a, _, err := assessment.Load(d.Path, s.q)
+			if err != nil {
+				return false, err
+			}
+			s.a, s.draft, s.saved = a, d.Path, true
+			s.say("%s", s.p.T("accessible.resume.resuming", "Organisation", a.Organisation.Name))
+			s.say("")
+			return true, nil
+		case strings.EqualFold(line, "n"):
+			return false, nil
+		}
+		s.say("%s", s.p.T("accessible.resume.r_or_n"))
+	}
+}
+
+// when is the date and time a draft was last saved, as the offers say it.
+func (s *session) when(t time.Time) string {
+	return s.p.T("accessible.date_time", "Date", s.p.Date(t), "Time", t.Format("15:04"))
+}
+
+// newAssessment asks who is assessing (the organisation unless given, its
+// type, the respondent's name and role) and starts the assessment.
+func (s *session) newAssessment() error {
 	org := s.opt.Organisation
 	for org == "" {
 		line, err := s.askText(s.p.T("accessible.form.org"), s.p.T("accessible.form.what_org"), input.SingleLine)
@@ -420,7 +453,7 @@ func (s *session) start() error {
 func (s *session) offerRelease(d assessment.DraftInfo, rel *questionnaire.Questionnaire) (done bool, err error) {
 	cur := s.q.Original().Version
 	s.say("%s", s.p.N("accessible.release.offer", d.Answered, "Organisation", input.Quote(d.Organisation), "Old", rel.Version, "New", cur,
-		"When", s.p.T("accessible.date_time", "Date", s.p.Date(d.Modified), "Time", d.Modified.Format("15:04"))))
+		"When", s.when(d.Modified)))
 	choices := []string{"finish", "carry", "leave"}
 	names := []string{
 		s.p.T("accessible.release.finish", "Old", rel.Version),

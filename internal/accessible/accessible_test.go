@@ -172,6 +172,21 @@ func run(t *testing.T, ctx context.Context, in io.Reader) (publish.Paths, string
 	return paths, state, stdout.String(), err
 }
 
+// runToEnd runs the mode on the default questionnaire with input, which
+// finishes the assessment, and reads back the assessment written.
+func runToEnd(t *testing.T, input string) *assessment.Assessment {
+	t.Helper()
+	paths, _, out, err := run(t, context.Background(), strings.NewReader(input))
+	if err != nil {
+		t.Fatalf("Run: %v\n%s", err, tail(out))
+	}
+	a, _, err := assessment.Load(paths.Assessment, questionnaire.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 // Item 9: 48 digits piped after the form are 48 answers: the comment
 // prompt is skipped by the next answer.
 func TestDigitsAfterTheFormAreAnswers(t *testing.T) {
@@ -181,14 +196,7 @@ func TestDigitsAfterTheFormAreAnswers(t *testing.T) {
 	for i := range q.Questions {
 		fmt.Fprintf(&b, "%d\n", i%5)
 	}
-	paths, _, out, err := run(t, context.Background(), strings.NewReader(b.String()))
-	if err != nil {
-		t.Fatalf("Run: %v\n%s", err, tail(out))
-	}
-	a, _, err := assessment.Load(paths.Assessment, q)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := runToEnd(t, b.String())
 	for i, qu := range q.Questions {
 		if got := a.Answers[qu.ID]; got.Level == nil || *got.Level != i%5 || got.Comment != "" {
 			t.Errorf("%s = %+v, want level %d without comment", qu.ID, got, i%5)
@@ -215,14 +223,7 @@ func TestOneLineAnswers(t *testing.T) {
 			b.WriteString("3\n\n")
 		}
 	}
-	paths, _, out, err := run(t, context.Background(), strings.NewReader(b.String()))
-	if err != nil {
-		t.Fatalf("Run: %v\n%s", err, tail(out))
-	}
-	a, _, err := assessment.Load(paths.Assessment, q)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := runToEnd(t, b.String())
 	if got := a.Answers["CTX-01"]; got.Level == nil || *got.Level != 2 || got.Comment != "strategy exists but unknown" {
 		t.Errorf("CTX-01 = %+v", got)
 	}

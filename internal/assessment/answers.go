@@ -3,7 +3,6 @@ package assessment
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -114,7 +113,7 @@ func ParseAnswers(file string, data []byte, q *questionnaire.Questionnaire, toda
 // with a checker that holds the decoding problems found so far.
 func answersTree(file string, data []byte) (*input.Node, *checker, error) {
 	if len(data) > MaxAnswersSize {
-		return nil, nil, &input.Error{File: file, Reason: "is larger than the 1 MiB limit"}
+		return nil, nil, &input.Error{File: file, Msg: input.TooLarge(MaxAnswersSize)}
 	}
 	data, err := input.Check(file, data)
 	if err != nil {
@@ -140,7 +139,7 @@ func answersTree(file string, data []byte) (*input.Node, *checker, error) {
 		return nil, nil, c.errs.Err()
 	}
 	if root.Kind != input.KindObject {
-		return nil, nil, &input.Error{File: file, Line: root.Line, Reason: "must be a JSON object at the top"}
+		return nil, nil, &input.Error{File: file, Line: root.Line, Msg: input.M("input.answers.not_object")}
 	}
 	return root, c, nil
 }
@@ -151,7 +150,7 @@ func (c *checker) organisation(on *input.Node) Organisation {
 		return Organisation{}
 	}
 	if on.Kind != input.KindObject {
-		c.addAt(on, fmt.Sprintf("expected %s with name and type, found %s", c.object(), on.Describe(c.json)), "organisation")
+		c.addAt(on, input.M("input.answers.organisation_shape", "Object", c.object(), "Found", on.Describe(c.json)), "organisation")
 		return Organisation{}
 	}
 	c.keys(on, []string{"id", "name", "type"}, "organisation")
@@ -169,7 +168,7 @@ func (c *checker) respondents(root *input.Node) (rs []Respondent, singular bool)
 	rn, rsn := root.Get("respondent"), root.Get("respondents")
 	switch {
 	case rn != nil && rsn != nil:
-		c.addAt(rsn, "give either respondent or respondents, not both", "respondents")
+		c.addAt(rsn, input.M("input.answers.respondent_both"), "respondents")
 	case rn != nil && rn.Kind != input.KindNull:
 		singular = true
 		if r, ok := c.respondent(rn, "respondent"); ok {
@@ -177,7 +176,7 @@ func (c *checker) respondents(root *input.Node) (rs []Respondent, singular bool)
 		}
 	case rsn != nil && rsn.Kind != input.KindNull:
 		if rsn.Kind != input.KindArray {
-			c.addAt(rsn, fmt.Sprintf("expected a list of respondents, found %s", rsn.Describe(c.json)), "respondents")
+			c.addAt(rsn, input.M("input.answers.respondents_shape", "Found", rsn.Describe(c.json)), "respondents")
 			break
 		}
 		for i, kid := range rsn.Kids {
@@ -195,11 +194,11 @@ func (c *checker) answers(root *input.Node, q *questionnaire.Questionnaire, w *w
 	an := root.Get("answers")
 	switch {
 	case an == nil || an.Kind == input.KindNull:
-		c.add(root.LineOf("answers"), "missing: the answers, one per question id (e.g. CTX-01: 3)", "answers")
+		c.add(root.LineOf("answers"), input.M("input.answers.missing"), "answers")
 	case an.Kind != input.KindObject:
-		c.addAt(an, fmt.Sprintf("expected %s of question ids to answers, found %s", c.object(), an.Describe(c.json)), "answers")
+		c.addAt(an, input.M("input.answers.shape", "Object", c.object(), "Found", an.Describe(c.json)), "answers")
 	case len(an.Keys) == 0:
-		c.addAt(an, "no question is answered", "answers")
+		c.addAt(an, input.M("input.answers.none"), "answers")
 	default:
 		for i, id := range an.Keys {
 			if ans, ok := c.answer(an.Kids[i], "answers", id); ok {
@@ -246,14 +245,14 @@ func (c *checker) text(n *input.Node, path ...any) string {
 	case input.KindString, input.KindNumber:
 		return strings.TrimSpace(n.Text)
 	}
-	c.addAt(n, fmt.Sprintf("expected text, found %s", n.Describe(c.json)), path...)
+	c.addAt(n, input.Expected(input.M("input.kind.text"), n.Describe(c.json)), path...)
 	return ""
 }
 
 // respondent reads {name, role}.
 func (c *checker) respondent(n *input.Node, path ...any) (Respondent, bool) {
 	if n.Kind != input.KindObject {
-		c.addAt(n, fmt.Sprintf("expected %s with name and role, found %s", c.object(), n.Describe(c.json)), path...)
+		c.addAt(n, input.M("input.answers.respondent_shape", "Object", c.object(), "Found", n.Describe(c.json)), path...)
 		return Respondent{}, false
 	}
 	c.keys(n, []string{"name", "role"}, path...)
@@ -282,12 +281,11 @@ func (c *checker) answer(n *input.Node, path ...any) (Answer, bool) {
 			c.level(n, levelPath...)
 			return Answer{}, false
 		}
-		hint := ""
+		id := "input.answers.answer_shape"
 		if squash(n.Text) == "dontknow" {
-			hint = " (did you mean dont_know?)"
+			id = "input.answers.answer_dont_know"
 		}
-		c.addAt(n, fmt.Sprintf("expected a level 0-4, dont_know, or %s with level, dont_know or na; found %s%s",
-			c.object(), n.Describe(c.json), hint), path...)
+		c.addAt(n, input.M(id, "Object", c.object(), "Found", n.Describe(c.json)), path...)
 		return Answer{}, false
 	case input.KindObject:
 		c.keys(n, answerFields, path...)
@@ -299,7 +297,7 @@ func (c *checker) answer(n *input.Node, path ...any) (Answer, bool) {
 		}
 		if dn := n.Get("dont_know"); dn != nil && dn.Kind != input.KindNull {
 			if dn.Kind != input.KindBool {
-				c.addAt(dn, fmt.Sprintf("expected true or false, found %s", dn.Describe(c.json)), append(path, "dont_know")...)
+				c.addAt(dn, input.Expected(input.M("input.kind.bool"), dn.Describe(c.json)), append(path, "dont_know")...)
 				ok = false
 			} else {
 				a.DontKnow = strings.EqualFold(dn.Text, "true")
@@ -318,8 +316,7 @@ func (c *checker) answer(n *input.Node, path ...any) (Answer, bool) {
 		}
 		return a, ok && (a.Answered() || a.Comment != "")
 	}
-	c.addAt(n, fmt.Sprintf("expected a level 0-4, dont_know, or %s with level, dont_know or na; found %s",
-		c.object(), n.Describe(c.json)), path...)
+	c.addAt(n, input.M("input.answers.answer_shape", "Object", c.object(), "Found", n.Describe(c.json)), path...)
 	return Answer{}, false
 }
 
@@ -327,9 +324,9 @@ func (c *checker) answer(n *input.Node, path ...any) (Answer, bool) {
 func (c *checker) level(n *input.Node, path ...any) (int, bool) {
 	switch {
 	case n.Kind == input.KindString && isDigits(strings.TrimSpace(n.Text)):
-		c.addAt(n, fmt.Sprintf("expected a whole number from 0 to 4, found %s (write the number without quotes)", n.Describe(c.json)), path...)
+		c.addAt(n, input.M("input.answers.level_quoted", "Found", n.Describe(c.json)), path...)
 	case !n.Whole():
-		c.addAt(n, fmt.Sprintf("expected a whole number from 0 to 4, found %s", n.Describe(c.json)), path...)
+		c.addAt(n, input.M("input.answers.level", "Found", n.Describe(c.json)), path...)
 	default:
 		return int(n.Num), true
 	}
@@ -367,7 +364,7 @@ func (c *checker) targets(n *input.Node, q *questionnaire.Questionnaire) *Target
 		return nil
 	}
 	if n.Kind != input.KindObject {
-		c.addAt(n, fmt.Sprintf("expected %s of area, principle or question ids to target levels 1-4, found %s", c.object(), n.Describe(c.json)), "targets")
+		c.addAt(n, input.M("input.answers.targets_shape", "Object", c.object(), "Found", n.Describe(c.json)), "targets")
 		return nil
 	}
 	t := &Targets{}
@@ -380,7 +377,7 @@ func (c *checker) targets(n *input.Node, q *questionnaire.Questionnaire) *Target
 	for i, id := range n.Keys {
 		kid := n.Kids[i]
 		if !kid.Whole() || kid.Num < 1 || kid.Num > questionnaire.MaxLevel {
-			c.addAt(kid, fmt.Sprintf("expected a target level, a whole number from 1 to 4, found %s", kid.Describe(c.json)), "targets", id)
+			c.addAt(kid, input.M("input.answers.target_level", "Found", kid.Describe(c.json)), "targets", id)
 			continue
 		}
 		l := int(kid.Num)
@@ -391,7 +388,7 @@ func (c *checker) targets(n *input.Node, q *questionnaire.Questionnaire) *Target
 		} else if _, ok := q.Question(id); ok {
 			put(&t.Questions, id, l)
 		} else {
-			c.addAt(kid, fmt.Sprintf("%s is not an area, principle or question of the questionnaire", input.Quote(id)), "targets", id)
+			c.addAt(kid, input.M("input.answers.target_unknown", "ID", input.Quote(id)), "targets", id)
 		}
 	}
 	if !t.Specific() {

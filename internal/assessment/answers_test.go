@@ -198,7 +198,7 @@ func TestManyProblemsCapped(t *testing.T) {
 	if !errors.As(err, &es) || len(es) != maxErrors+1 {
 		t.Fatalf("ParseAnswers = %d problems, want %d: %v", len(es), maxErrors+1, err)
 	}
-	if es[0].Line != 3 || es[maxErrors-1].Line != 2+maxErrors || es[maxErrors].Reason != "and 10 more problems" {
-		t.Errorf("problems: first at line %d, last at %d, then %q", es[0].Line, es[maxErrors-1].Line, es[maxErrors].Reason)
+	if es[0].Line != 3 || es[maxErrors-1].Line != 2+maxErrors || es[maxErrors].Why(nil) != "and 10 more problems" {
+		t.Errorf("problems: first at line %d, last at %d, then %q", es[0].Line, es[maxErrors-1].Line, es[maxErrors].Why(nil))
 	}
 }

@@ -1,11 +1,11 @@
 package assessment
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
@@ -20,12 +20,12 @@ type checker struct {
 	errs input.Errors
 }
 
-func (c *checker) add(line int, reason string, path ...any) {
-	c.errs = append(c.errs, &input.Error{File: c.file, Line: line, Field: input.FieldPath(path...), Reason: reason})
+func (c *checker) add(line int, reason input.Msg, path ...any) {
+	c.errs = append(c.errs, &input.Error{File: c.file, Line: line, Field: input.FieldPath(path...), Msg: reason})
 }
 
 // addAt reports a problem with the value n at path.
-func (c *checker) addAt(n *input.Node, reason string, path ...any) {
+func (c *checker) addAt(n *input.Node, reason input.Msg, path ...any) {
 	line := 0
 	if n != nil {
 		line = n.Line
@@ -34,12 +34,7 @@ func (c *checker) addAt(n *input.Node, reason string, path ...any) {
 }
 
 // object is "an object" or "a mapping", for messages.
-func (c *checker) object() string {
-	if c.json {
-		return "an object"
-	}
-	return "a mapping"
-}
+func (c *checker) object() input.Msg { return input.Object(c.json) }
 
 // keys refuses the keys of object n that are not in allowed.
 func (c *checker) keys(n *input.Node, allowed []string, path ...any) {
@@ -52,11 +47,12 @@ func (c *checker) keys(n *input.Node, allowed []string, path ...any) {
 
 // unknownField refuses field k, suggesting the accepted field it is a
 // likely misspelling of, or else listing the accepted ones.
-func unknownField(k string, allowed []string) string {
+func unknownField(k string, allowed []string) input.Msg {
+	field := strconv.Quote(input.Clip(k))
 	if near := closest(k, allowed); near != "" {
-		return fmt.Sprintf("unknown field %q (did you mean %s?)", input.Clip(k), near)
+		return input.M("input.check.unknown_field_near", "Field", field, "Near", near)
 	}
-	return fmt.Sprintf("unknown field %q (accepted: %s)", input.Clip(k), strings.Join(allowed, ", "))
+	return input.M("input.check.unknown_field", "Field", field, "Accepted", strings.Join(allowed, ", "))
 }
 
 // shape checks that the tree n fits the Go type t the way encoding/json
@@ -77,7 +73,7 @@ func (c *checker) shape(n *input.Node, t reflect.Type, path ...any) {
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != input.KindObject {
-			c.addAt(n, fmt.Sprintf("expected %s, found %s", c.object(), n.Describe(c.json)), path...)
+			c.addAt(n, input.Expected(c.object(), n.Describe(c.json)), path...)
 			return
 		}
 		fields := jsonFields(t)
@@ -96,7 +92,7 @@ func (c *checker) shape(n *input.Node, t reflect.Type, path ...any) {
 		}
 	case reflect.Map:
 		if n.Kind != input.KindObject {
-			c.addAt(n, fmt.Sprintf("expected %s, found %s", c.object(), n.Describe(c.json)), path...)
+			c.addAt(n, input.Expected(c.object(), n.Describe(c.json)), path...)
 			return
 		}
 		for i, k := range n.Keys {
@@ -104,7 +100,7 @@ func (c *checker) shape(n *input.Node, t reflect.Type, path ...any) {
 		}
 	case reflect.Slice:
 		if n.Kind != input.KindArray {
-			c.addAt(n, fmt.Sprintf("expected a list, found %s", n.Describe(c.json)), path...)
+			c.addAt(n, input.Expected(input.M("input.kind.list"), n.Describe(c.json)), path...)
 			return
 		}
 		for i, kid := range n.Kids {
@@ -112,19 +108,19 @@ func (c *checker) shape(n *input.Node, t reflect.Type, path ...any) {
 		}
 	case reflect.String:
 		if n.Kind != input.KindString {
-			c.addAt(n, fmt.Sprintf("expected text, found %s", n.Describe(c.json)), path...)
+			c.addAt(n, input.Expected(input.M("input.kind.text"), n.Describe(c.json)), path...)
 		}
 	case reflect.Bool:
 		if n.Kind != input.KindBool {
-			c.addAt(n, fmt.Sprintf("expected true or false, found %s", n.Describe(c.json)), path...)
+			c.addAt(n, input.Expected(input.M("input.kind.bool"), n.Describe(c.json)), path...)
 		}
 	case reflect.Int:
 		if n.Kind != input.KindNumber || !n.IntLit || !n.Whole() {
-			c.addAt(n, fmt.Sprintf("expected a whole number, found %s", n.Describe(c.json)), path...)
+			c.addAt(n, input.Expected(input.M("input.kind.whole_number"), n.Describe(c.json)), path...)
 		}
 	case reflect.Float64:
 		if n.Kind != input.KindNumber || math.IsNaN(n.Num) {
-			c.addAt(n, fmt.Sprintf("expected a number, found %s", n.Describe(c.json)), path...)
+			c.addAt(n, input.Expected(input.M("input.kind.number"), n.Describe(c.json)), path...)
 		}
 	}
 }

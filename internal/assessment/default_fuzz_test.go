@@ -81,7 +81,7 @@ func checkRefusal(t *testing.T, err error, file string) {
 		list = input.Errors{one}
 	}
 	for _, e := range list {
-		if e.File != file || e.Reason == "" {
+		if e.File != file || e.Why(nil) == "" {
 			t.Fatalf("problem %q does not name the file %q and a reason", e.Error(), file)
 		}
 	}

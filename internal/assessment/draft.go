@@ -45,7 +45,7 @@ func New(q *questionnaire.Questionnaire, org Organisation, resp Respondent, date
 // next free name instead of overwriting.
 func DraftPath(dir string, a *Assessment) string {
 	date := a.Date
-	if checkDate(date) != "" {
+	if checkDate(date).ID != "" {
 		date = "undated"
 	}
 	return filepath.Join(dir, "drafts", Slug(a.Organisation.Name)+"-"+date+".json")

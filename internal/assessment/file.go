@@ -9,6 +9,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
@@ -42,7 +43,7 @@ func Load(path string, q *questionnaire.Questionnaire) (*Assessment, []string, e
 // add StoredDiffers to the warnings.
 func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessment, []string, error) {
 	if len(data) > MaxFileSize {
-		return nil, nil, &input.Error{File: file, Reason: "is larger than the 5 MiB limit"}
+		return nil, nil, &input.Error{File: file, Msg: input.TooLarge(MaxFileSize)}
 	}
 	data, err := input.Check(file, data)
 	if err != nil {
@@ -53,20 +54,20 @@ func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessmen
 		return nil, nil, errs.Err()
 	}
 	if root.Kind != input.KindObject {
-		return nil, nil, &input.Error{File: file, Line: root.Line, Reason: "must be a JSON object at the top (an assessment file, " + SchemaV1 + ")"}
+		return nil, nil, &input.Error{File: file, Line: root.Line, Msg: input.M("input.file_a.not_object", "Schema", SchemaV1)}
 	}
 	// The schema tag first: a file of another kind or version would
 	// otherwise drown in unknown fields.
 	switch sn := root.Get("schema"); {
 	case sn == nil:
 		return nil, nil, &input.Error{File: file, Line: root.Line, Field: "schema",
-			Reason: fmt.Sprintf("missing: the schema tag %q (is this an assessment file?)", SchemaV1)}
+			Msg: input.M("input.file_a.missing_schema", "Schema", strconv.Quote(SchemaV1))}
 	case sn.Kind != input.KindString:
 		return nil, nil, &input.Error{File: file, Line: sn.Line, Field: "schema",
-			Reason: fmt.Sprintf("expected the schema tag %q, found %s", SchemaV1, sn.Describe(true))}
+			Msg: input.M("input.file_a.schema_kind", "Schema", strconv.Quote(SchemaV1), "Found", sn.Describe(true))}
 	case sn.Text != SchemaV1:
 		return nil, nil, &input.Error{File: file, Line: sn.Line, Field: "schema",
-			Reason: fmt.Sprintf("unsupported schema %q (this version reads %q)", input.Clip(sn.Text), SchemaV1)}
+			Msg: unsupportedSchema(strconv.Quote(input.Clip(sn.Text)))}
 	}
 	c := &checker{file: file, json: true, errs: errs}
 	c.shape(root, reflect.TypeOf(Assessment{}))
@@ -193,12 +194,13 @@ func decodeError(file string, data []byte, err error) error {
 	nl := input.NewLines(data)
 	switch {
 	case errors.As(err, &te):
+		// Go's names of the types: a case the tree checks should never leave.
 		return &input.Error{File: file, Line: nl.At(int(max(te.Offset-1, 0))), Field: te.Field,
-			Reason: fmt.Sprintf("expected %s, found %s", te.Type, te.Value)}
+			Msg: input.Expected(input.M("input.kind.as_written", "Text", te.Type.String()), input.M("input.kind.as_written", "Text", te.Value))}
 	case errors.As(err, &se):
-		return &input.Error{File: file, Line: nl.At(int(max(se.Offset-1, 0))), Reason: "is not valid JSON: " + se.Error()}
+		return &input.Error{File: file, Line: nl.At(int(max(se.Offset-1, 0))), Msg: input.NotJSON(se)}
 	}
-	return &input.Error{File: file, Reason: strings.TrimPrefix(err.Error(), "json: ")}
+	return &input.Error{File: file, Msg: input.M("input.json.other", "Detail", strings.TrimPrefix(err.Error(), "json: "))}
 }
 
 // Marshal encodes a as an assessment file: JSON indented by two spaces,

@@ -1,7 +1,6 @@
 package assessment
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
@@ -17,7 +16,7 @@ func sortErrors(es input.Errors) input.Errors {
 	sort.SliceStable(es, func(i, j int) bool { return es[i].Line < es[j].Line })
 	if len(es) > maxErrors {
 		more := len(es) - maxErrors
-		es = append(es[:maxErrors:maxErrors], &input.Error{File: es[0].File, Reason: fmt.Sprintf("and %d more problems", more)})
+		es = append(es[:maxErrors:maxErrors], &input.Error{File: es[0].File, Msg: input.MN("input.more_problems", more)})
 	}
 	return es
 }

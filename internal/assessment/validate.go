@@ -1,10 +1,10 @@
 package assessment
 
 import (
-	"fmt"
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +27,7 @@ type where struct {
 	suggested int
 }
 
-func (w *where) err(reason string, path ...any) *input.Error {
+func (w *where) err(reason input.Msg, path ...any) *input.Error {
 	if w.rename != nil {
 		path = w.rename(path)
 	}
@@ -43,7 +43,7 @@ func (w *where) err(reason string, path ...any) *input.Error {
 func Validate(a *Assessment, q *questionnaire.Questionnaire) error {
 	w := &where{}
 	if a.Schema != SchemaV1 {
-		return w.err(fmt.Sprintf("unsupported schema %q (this version reads %q)", a.Schema, SchemaV1), "schema")
+		return w.err(unsupportedSchema(strconv.Quote(a.Schema)), "schema")
 	}
 	if es := checkInstrument(a, q, w); len(es) > 0 {
 		return es.Err()
@@ -58,27 +58,27 @@ func checkInstrument(a *Assessment, q *questionnaire.Questionnaire, w *where) in
 	var errs input.Errors
 	ref := a.Questionnaire
 	if ref.ID == "" {
-		errs = append(errs, w.err("missing: the id of the questionnaire the assessment was made with", "questionnaire", "id"))
+		errs = append(errs, w.err(input.M("input.assessment.missing_questionnaire_id"), "questionnaire", "id"))
 	}
 	if ref.Version == "" {
-		errs = append(errs, w.err("missing: the version of the questionnaire", "questionnaire", "version"))
+		errs = append(errs, w.err(input.M("input.assessment.missing_questionnaire_version"), "questionnaire", "version"))
 	}
 	errs = append(errs, checkText(ref.ID, false, w, "questionnaire", "id")...)
 	errs = append(errs, checkText(ref.Version, false, w, "questionnaire", "version")...)
 	errs = append(errs, checkText(a.Tool, false, w, "tool")...)
 	if !sha256Hex.MatchString(ref.SHA256) {
-		errs = append(errs, w.err(fmt.Sprintf("expected the questionnaire's SHA-256 as 64 hexadecimal digits, found %q", input.Clip(ref.SHA256)), "questionnaire", "sha256"))
+		errs = append(errs, w.err(input.M("input.assessment.bad_sha256", "Found", strconv.Quote(input.Clip(ref.SHA256))), "questionnaire", "sha256"))
 	}
 	if len(errs) > 0 || q == nil {
 		return errs
 	}
 	switch {
 	case ref.ID != q.ID:
-		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with questionnaire %q, but %q is in use (pass the one it was made with: --questionnaire FILE)", ref.ID, q.ID), "questionnaire", "id"))
+		errs = append(errs, w.err(input.M("input.assessment.other_questionnaire", "Made", strconv.Quote(ref.ID), "InUse", strconv.Quote(q.ID)), "questionnaire", "id"))
 	case ref.Version != q.Version:
-		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with version %s of questionnaire %q, but version %s is in use", input.Quote(ref.Version), q.ID, q.Version), "questionnaire", "version"))
+		errs = append(errs, w.err(input.M("input.assessment.other_version", "Made", input.Quote(ref.Version), "ID", strconv.Quote(q.ID), "InUse", q.Version), "questionnaire", "version"))
 	case !q.Matches(ref.SHA256):
-		errs = append(errs, w.err(fmt.Sprintf("the assessment was made with another text of questionnaire %q %s (sha256 %s in the file, %s in use)", q.ID, q.Version, ref.SHA256, q.Hash()), "questionnaire", "sha256"))
+		errs = append(errs, w.err(input.M("input.assessment.other_text", "ID", strconv.Quote(q.ID), "Version", q.Version, "Made", ref.SHA256, "InUse", q.Hash()), "questionnaire", "sha256"))
 	}
 	return errs
 }
@@ -97,7 +97,7 @@ func checkText(s string, lines bool, w *where, path ...any) input.Errors {
 	if lines {
 		mode = input.Multiline
 	}
-	if reason := input.CheckText(s, mode); reason != "" {
+	if reason := input.TextProblem(s, mode); reason.ID != "" {
 		return input.Errors{w.err(reason, path...)}
 	}
 	return nil
@@ -108,8 +108,8 @@ func checkText(s string, lines bool, w *where, path ...any) input.Errors {
 func checkKeys[V any](m map[string]V, w *where, path ...any) input.Errors {
 	var errs input.Errors
 	for k := range m {
-		if reason := input.CheckText(k, input.SingleLine); reason != "" {
-			errs = append(errs, w.err("the key "+input.Quote(k)+" "+reason, append(slices.Clone(path), k)...))
+		if reason := input.TextProblem(k, input.SingleLine); reason.ID != "" {
+			errs = append(errs, w.err(input.M("input.assessment.bad_key", "Key", input.Quote(k), "Reason", reason), append(slices.Clone(path), k)...))
 		}
 	}
 	// Map order is random: sort what was found, not every key.
@@ -118,14 +118,14 @@ func checkKeys[V any](m map[string]V, w *where, path ...any) input.Errors {
 }
 
 // checkDate checks a YYYY-MM-DD date that is a real day of the calendar.
-func checkDate(date string) string {
+func checkDate(date string) input.Msg {
 	if !dateForm.MatchString(date) {
-		return fmt.Sprintf("expected a date as YYYY-MM-DD, found %q", input.Clip(date))
+		return input.M("input.assessment.date_form", "Found", strconv.Quote(input.Clip(date)))
 	}
 	if _, err := time.Parse(time.DateOnly, date); err != nil {
-		return fmt.Sprintf("%s is not a day of the calendar", date)
+		return input.M("input.assessment.date_not_a_day", "Date", date)
 	}
-	return ""
+	return input.Msg{}
 }
 
 // checkBody checks what answers files and assessment files share.
@@ -134,20 +134,20 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 	o := a.Organisation
 	switch {
 	case strings.TrimSpace(o.Name) == "" && o.Type == "" && o.ID == "":
-		errs = append(errs, w.err("missing: the organisation assessed, with its name and type", "organisation"))
+		errs = append(errs, w.err(input.M("input.assessment.missing_organisation"), "organisation"))
 	default:
 		if strings.TrimSpace(o.Name) == "" {
-			errs = append(errs, w.err("missing: the organisation's name", "organisation", "name"))
+			errs = append(errs, w.err(input.M("input.assessment.missing_organisation_name"), "organisation", "name"))
 		}
 		if o.Type == "" {
-			errs = append(errs, w.err("missing: the organisation's type, one of "+strings.Join(OrganisationTypes, ", "), "organisation", "type"))
+			errs = append(errs, w.err(input.M("input.assessment.missing_organisation_type", "Types", strings.Join(OrganisationTypes, ", ")), "organisation", "type"))
 		} else if !slices.Contains(OrganisationTypes, o.Type) {
-			errs = append(errs, w.err(fmt.Sprintf("unknown organisation type %q (accepted: %s)", input.Clip(o.Type), strings.Join(OrganisationTypes, ", ")), "organisation", "type"))
+			errs = append(errs, w.err(input.M("input.assessment.unknown_organisation_type", "Type", strconv.Quote(input.Clip(o.Type)), "Types", strings.Join(OrganisationTypes, ", ")), "organisation", "type"))
 		}
 	}
 	for i, r := range a.Respondents {
 		if strings.TrimSpace(r.Name) == "" {
-			errs = append(errs, w.err("missing: the respondent's name", "respondents", i, "name"))
+			errs = append(errs, w.err(input.M("input.assessment.missing_respondent_name"), "respondents", i, "name"))
 		}
 		errs = append(errs, checkText(r.Name, false, w, "respondents", i, "name")...)
 		errs = append(errs, checkText(r.Role, false, w, "respondents", i, "role")...)
@@ -155,12 +155,12 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 	errs = append(errs, checkText(o.Name, false, w, "organisation", "name")...)
 	errs = append(errs, checkText(o.ID, false, w, "organisation", "id")...)
 	if a.Date == "" {
-		errs = append(errs, w.err("missing: the date of the assessment as YYYY-MM-DD", "date"))
-	} else if reason := checkDate(a.Date); reason != "" {
+		errs = append(errs, w.err(input.M("input.assessment.missing_date"), "date"))
+	} else if reason := checkDate(a.Date); reason.ID != "" {
 		errs = append(errs, w.err(reason, "date"))
 	}
 	if a.Language != "" && !langForm.MatchString(a.Language) {
-		errs = append(errs, w.err(fmt.Sprintf("expected a language code such as en, fr or de, found %q", input.Clip(a.Language)), "language"))
+		errs = append(errs, w.err(input.M("input.assessment.language", "Found", strconv.Quote(input.Clip(a.Language))), "language"))
 	}
 	// Keys first: an id that could drive a terminal is refused as such,
 	// and never reaches the "unknown question" message.
@@ -175,7 +175,7 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 	for i, id := range a.Recommendations {
 		// Checked before the field path is built: one allocation less per
 		// id of every file compare reads.
-		if reason := input.CheckText(id, input.SingleLine); reason != "" {
+		if reason := input.TextProblem(id, input.SingleLine); reason.ID != "" {
 			keyErrs = append(keyErrs, w.err(reason, "recommendations", i))
 		}
 	}
@@ -213,7 +213,7 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 		// Min and max are -1 when nobody gave a level (all don't know or n/a).
 		noLevels := s.Min == -1 && s.Max == -1 && !anyLevel(s.Responses)
 		if !noLevels && (!inScale(s.Min) || !inScale(s.Max) || s.Min > s.Max) {
-			errs = append(errs, w.err(fmt.Sprintf("min %d and max %d must be levels 0-4 with min <= max (or both -1 when no respondent gave a level)", s.Min, s.Max), "spread", id))
+			errs = append(errs, w.err(input.M("input.assessment.spread_range", "Min", s.Min, "Max", s.Max), "spread", id))
 		}
 		for i, r := range s.Responses {
 			errs = append(errs, checkAnswer(r, id, q, w, "spread", id, "responses", i)...)
@@ -243,29 +243,36 @@ func checkAnswer(ans Answer, id string, q *questionnaire.Questionnaire, w *where
 		given++
 	}
 	if given > 1 {
-		errs = append(errs, w.err("give one of level, dont_know and na, not several", path...))
+		errs = append(errs, w.err(input.M("input.answer.several"), path...))
 	}
 	if ans.Level != nil && !inScale(*ans.Level) {
-		errs = append(errs, w.err(fmt.Sprintf("level %d is outside the scale 0-4", *ans.Level), append(path, "level")...))
+		errs = append(errs, w.err(input.M("input.answer.level_outside", "Level", *ans.Level), append(path, "level")...))
 	}
 	if ans.NA != "" {
 		if strings.TrimSpace(ans.NA) == "" {
 			errs = append(errs, w.err(naReason, append(path, "na")...))
 		}
 		if qu != nil && !qu.NA {
-			errs = append(errs, w.err(fmt.Sprintf("question %s cannot be answered \"not applicable\"; give a level or dont_know", id), append(path, "na")...))
+			errs = append(errs, w.err(input.M("input.answer.na_not_allowed", "ID", id), append(path, "na")...))
 		}
 		errs = append(errs, checkText(ans.NA, true, w, append(path, "na")...)...)
 	}
 	// The comment's field path is built only for a refused comment (most
 	// answers have none, and this runs for every answer compare reads).
-	if reason := input.CheckText(ans.Comment, input.Multiline); reason != "" {
+	if reason := input.TextProblem(ans.Comment, input.Multiline); reason.ID != "" {
 		errs = append(errs, w.err(reason, append(path, "comment")...))
 	}
 	return errs
 }
 
-const naReason = `"not applicable" needs its reason as text, e.g. na: "we deliver no services to the public"`
+// naReason refuses "not applicable" without a reason.
+var naReason = input.M("input.answer.na_reason")
+
+// unsupportedSchema refuses a schema tag (quoted) this version does not
+// read.
+func unsupportedSchema(tag string) input.Msg {
+	return input.M("input.assessment.unsupported_schema", "Found", tag, "Reads", strconv.Quote(SchemaV1))
+}
 
 // anyLevel reports whether any of the answers has a level.
 func anyLevel(as []Answer) bool {
@@ -281,22 +288,22 @@ func inScale(l int) bool { return l >= questionnaire.MinLevel && l <= questionna
 
 // unknownQuestion says that id is not a question of q, suggesting the
 // closest id when one is near.
-func (w *where) unknownQuestion(id string, q *questionnaire.Questionnaire) string {
+func (w *where) unknownQuestion(id string, q *questionnaire.Questionnaire) input.Msg {
 	if w.suggested++; w.suggested <= maxErrors {
 		// A question an earlier release of the built-in instrument asked:
 		// say so, rather than suggest a look-alike id with another meaning.
 		if v := retiredIn(id, q); v != "" {
-			return fmt.Sprintf("unknown question %q: it was asked in release %s of %s, not in %s, which is in use (the release notes, questionnaire/default/CHANGES.md in the source, say what replaced it)", input.Clip(id), v, q.ID, q.Version)
+			return input.M("input.answer.retired_question", "ID", strconv.Quote(input.Clip(id)), "Release", v, "Questionnaire", q.ID, "InUse", q.Version)
 		}
 		ids := make([]string, len(q.Questions))
 		for i, x := range q.Questions {
 			ids[i] = x.ID
 		}
 		if c := closest(id, ids); c != "" {
-			return fmt.Sprintf("unknown question %q (did you mean %s?)", input.Clip(id), c)
+			return input.M("input.answer.unknown_question_near", "ID", strconv.Quote(input.Clip(id)), "Near", c)
 		}
 	}
-	return fmt.Sprintf("unknown question %q (questionnaire %s has no such id)", input.Clip(id), q.ID)
+	return input.M("input.answer.unknown_question", "ID", strconv.Quote(input.Clip(id)), "Questionnaire", q.ID)
 }
 
 // retiredIn returns the latest release of q's built-in instrument, older
@@ -326,23 +333,24 @@ func checkTargets(t *Targets, q *questionnaire.Questionnaire, w *where) input.Er
 	}
 	var errs input.Errors
 	if t.Default != 0 && !validTarget(t.Default) {
-		errs = append(errs, w.err(fmt.Sprintf("must be a target level from 1 to 4, found %d", t.Default), "targets", "default"))
+		errs = append(errs, w.err(input.M("input.target.range", "Found", t.Default), "targets", "default"))
 	}
 	for _, g := range []struct {
-		key   string
-		m     map[string]int
-		known func(string) bool
+		key     string
+		m       map[string]int
+		known   func(string) bool
+		unknown string
 	}{
-		{"areas", t.Areas, func(id string) bool { _, ok := q.Area(id); return ok }},
-		{"principles", t.Principles, func(id string) bool { _, ok := q.Principle(id); return ok }},
-		{"questions", t.Questions, func(id string) bool { _, ok := q.Question(id); return ok }},
+		{"areas", t.Areas, func(id string) bool { _, ok := q.Area(id); return ok }, "input.target.not_area"},
+		{"principles", t.Principles, func(id string) bool { _, ok := q.Principle(id); return ok }, "input.target.not_principle"},
+		{"questions", t.Questions, func(id string) bool { _, ok := q.Question(id); return ok }, "input.target.not_question"},
 	} {
 		for _, id := range slices.Sorted(maps.Keys(g.m)) {
 			switch {
 			case q != nil && !g.known(id):
-				errs = append(errs, w.err(fmt.Sprintf("%q is not one of the questionnaire's %s", input.Clip(id), g.key), "targets", g.key, id))
+				errs = append(errs, w.err(input.M(g.unknown, "ID", strconv.Quote(input.Clip(id))), "targets", g.key, id))
 			case !validTarget(g.m[id]):
-				errs = append(errs, w.err(fmt.Sprintf("must be a target level from 1 to 4, found %d", g.m[id]), "targets", g.key, id))
+				errs = append(errs, w.err(input.M("input.target.range", "Found", g.m[id]), "targets", g.key, id))
 			}
 		}
 	}

@@ -78,6 +78,11 @@ func (a *App) Language() locale.Tag {
 // Printer speaks the run's language.
 func (a *App) Printer() *locale.Printer { return locale.For(a.Language()) }
 
+// Describe returns err as the run shows it to people: the reasons of
+// refused files in the run's language (input.Describe), any other error as
+// it reads.
+func (a *App) Describe(err error) string { return input.Describe(err, a.Printer()) }
+
 // LangExplicit reports whether --lang was given (it then wins over the
 // language a resumed draft records).
 func (a *App) LangExplicit() bool { return a.lang != "" }

@@ -14,21 +14,31 @@ import (
 	"unicode/utf8"
 
 	"github.com/dgmaturity/dgmaturity/internal/exit"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 )
 
 // Error is a problem with a user's input: the file, the line (0 when not
 // known), the field path (e.g. "questions[3].area") and the reason.
 type Error struct {
-	File   string
-	Line   int
-	Field  string
+	File  string
+	Line  int
+	Field string
+	// Msg is the reason as a message, shown in the reader's language (In).
+	Msg Msg
+	// Reason is the reason as plain text, the same in every language; it
+	// is shown only when Msg has no ID (a reason not yet made a message).
 	Reason string
 }
 
-// Error formats as "file:line: field: reason", leaving out what is unknown.
-// The file name is shown through QuotePath: it comes from outside (a
-// folder's listing) and must not drive the terminal that shows the error.
-func (e *Error) Error() string {
+// Error formats as "file:line: field: reason", leaving out what is unknown,
+// with the reason in English.
+func (e *Error) Error() string { return e.In(nil) }
+
+// In formats the error as Error does, with the reason in p's language
+// (English for a nil p). The file name is shown through QuotePath: it
+// comes from outside (a folder's listing) and must not drive the terminal
+// that shows the error; the field path is never translated.
+func (e *Error) In(p *locale.Printer) string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(QuotePath(e.File))
@@ -41,8 +51,16 @@ func (e *Error) Error() string {
 		b.WriteString(e.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Reason)
+	b.WriteString(e.Why(p))
 	return b.String()
+}
+
+// Why returns the reason alone in p's language (English for a nil p).
+func (e *Error) Why(p *locale.Printer) string {
+	if e.Msg.ID != "" {
+		return e.Msg.In(p)
+	}
+	return e.Reason
 }
 
 // Errors is a list of input problems found in one pass, so that a user can
@@ -50,10 +68,14 @@ func (e *Error) Error() string {
 type Errors []*Error
 
 // Error joins the problems, one per line.
-func (es Errors) Error() string {
+func (es Errors) Error() string { return es.In(nil) }
+
+// In joins the problems, one per line, in p's language (English for a nil
+// p).
+func (es Errors) In(p *locale.Printer) string {
 	lines := make([]string, len(es))
 	for i, e := range es {
-		lines[i] = e.Error()
+		lines[i] = e.In(p)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -93,16 +115,16 @@ const MiB = 1 << 20
 // as /dev/zero never ends, so both are refused unopened.
 func ReadFile(path string, limit int64) ([]byte, error) {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
-		return nil, &Error{File: path, Reason: "is not a regular file (a device, pipe or socket)"}
+		return nil, &Error{File: path, Msg: M("input.file.not_regular")}
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{File: path, Reason: describeOpen(err)}
+		return nil, &Error{File: path, Msg: describeOpen(err)}
 	}
 	defer f.Close()
 	fileSize := int64(0)
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, &Error{File: path, Reason: "is a folder, not a file"}
+		return nil, &Error{File: path, Msg: M("input.file.folder")}
 	} else if err == nil {
 		fileSize = st.Size()
 	}
@@ -112,10 +134,10 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
 	data := buf.Bytes()
 	if err != nil {
-		return nil, &Error{File: path, Reason: "cannot be read: " + err.Error()}
+		return nil, &Error{File: path, Msg: M("input.file.unreadable", "Detail", err.Error())}
 	}
 	if int64(len(data)) > limit {
-		return nil, &Error{File: path, Reason: fmt.Sprintf("is larger than the %s limit", size(limit))}
+		return nil, &Error{File: path, Msg: TooLarge(limit)}
 	}
 	return Check(path, data)
 }
@@ -126,7 +148,7 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 func Check(name string, data []byte) ([]byte, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &Error{File: name, Reason: "is empty"}
+		return nil, &Error{File: name, Msg: M("input.file.empty")}
 	}
 	if !utf8.Valid(data) {
 		line := 1
@@ -140,28 +162,30 @@ func Check(name string, data []byte) ([]byte, error) {
 			}
 			i += n
 		}
-		return nil, &Error{File: name, Line: line, Reason: "is not valid UTF-8 text"}
+		return nil, &Error{File: name, Line: line, Msg: M("input.file.not_utf8")}
 	}
 	return data, nil
 }
 
-func describeOpen(err error) string {
+func describeOpen(err error) Msg {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return "no such file"
+		return M("input.file.not_found")
 	case errors.Is(err, os.ErrPermission):
-		return "permission denied"
+		return M("input.file.permission")
 	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
 	}
-	return err.Error()
+	// The system's own words, in the system's language.
+	return M("input.file.open_failed", "Detail", err.Error())
 }
 
-func size(n int64) string {
-	if n%MiB == 0 {
-		return fmt.Sprintf("%d MiB", n/MiB)
+// TooLarge is the reason for a file over the size limit of limit bytes.
+func TooLarge(limit int64) Msg {
+	if limit%MiB == 0 {
+		return M("input.file.too_large_mib", "Size", limit/MiB)
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return MN("input.file.too_large_bytes", int(limit))
 }

@@ -63,49 +63,42 @@ func BadRune(s string, mode TextMode) (rune, bool) {
 }
 
 // CheckText returns "" when s follows the text policy, else the reason to
-// give the user, naming the refused character ("contains the control
-// character U+001B (escape); remove it").
-func CheckText(s string, mode TextMode) string {
+// give the user, in English, naming the refused character ("contains the
+// control character U+001B (escape); remove it"). TextProblem gives it as a
+// message, for any language.
+func CheckText(s string, mode TextMode) string { return TextProblem(s, mode).String() }
+
+// TextProblem is CheckText as a message: no ID when s follows the text
+// policy.
+func TextProblem(s string, mode TextMode) Msg {
 	r, bad := BadRune(s, mode)
 	if !bad {
-		return ""
+		return Msg{}
 	}
-	return fmt.Sprintf("contains the %s U+%04X%s; remove it", kind(r), r, name(r))
+	return M("input.text.refused", "Kind", kind(r), "Code", fmt.Sprintf("U+%04X", r), "Name", name(r))
 }
 
-func kind(r rune) string {
+func kind(r rune) Msg {
 	switch {
 	case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
-		return "control character"
+		return M("input.text.kind.control")
 	case r == '\u2028' || r == '\u2029':
-		return "invisible line separator"
+		return M("input.text.kind.separator")
 	case isBidi(r):
-		return "bidirectional control"
+		return M("input.text.kind.bidi")
 	}
-	return "invisible character"
+	return M("input.text.kind.invisible")
 }
 
-func name(r rune) string {
-	switch r {
-	case 0x1b:
-		return " (escape)"
-	case '\n':
-		return " (line break)"
-	case '\t':
-		return " (tab)"
-	case '\r':
-		return " (carriage return)"
-	case 0x7:
-		return " (bell)"
-	case 0xfeff:
-		return " (byte-order mark)"
-	case 0x200b:
-		return " (zero-width space)"
-	case 0x202e:
-		return " (right-to-left override)"
-	}
-	return ""
+// runeNames are the message ids of the characters named in a refusal.
+var runeNames = map[rune]string{
+	0x1b: "input.text.name.escape", '\n': "input.text.name.line_break", '\t': "input.text.name.tab",
+	'\r': "input.text.name.carriage_return", 0x7: "input.text.name.bell", 0xfeff: "input.text.name.bom",
+	0x200b: "input.text.name.zero_width_space", 0x202e: "input.text.name.rtl_override",
 }
+
+// name is the character's name in parentheses after its code, or nothing.
+func name(r rune) Msg { return M(runeNames[r]) }
 
 func isBidi(r rune) bool {
 	return r == 0x061c || r == 0x200e || r == 0x200f ||

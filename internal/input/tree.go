@@ -133,24 +133,28 @@ func (n *Node) walk(path []any) (*Node, bool) {
 }
 
 // Describe names a value's type for error messages; json selects the
-// JSON words ("an object") over the YAML ones ("a mapping").
-func (n *Node) Describe(json bool) string {
+// JSON words ("an object") over the YAML ones ("a mapping"). A number or
+// true and false is shown as written.
+func (n *Node) Describe(json bool) Msg {
 	switch n.Kind {
 	case KindNull:
-		return "nothing"
-	case KindBool:
-		return n.Text
-	case KindNumber:
-		return n.Text
+		return M("input.kind.nothing")
+	case KindBool, KindNumber:
+		return M("input.kind.as_written", "Text", n.Text)
 	case KindString:
-		return fmt.Sprintf("text %q", Clip(n.Text))
+		return M("input.kind.text_value", "Text", strconv.Quote(Clip(n.Text)))
 	case KindObject:
-		if json {
-			return "an object"
-		}
-		return "a mapping"
+		return Object(json)
 	}
-	return "a list"
+	return M("input.kind.list")
+}
+
+// Object is "an object" (JSON) or "a mapping" (YAML), for messages.
+func Object(json bool) Msg {
+	if json {
+		return M("input.kind.object")
+	}
+	return M("input.kind.mapping")
 }
 
 // Clip shortens user text quoted in an error message to 40 characters.
@@ -180,7 +184,7 @@ func convertYAML(file string, y *yaml.Node, path []any, depth int, errs *Errors)
 	}
 	n := &Node{Line: y.Line}
 	if depth > MaxDepth {
-		*errs = append(*errs, &Error{File: file, Line: y.Line, Field: FieldPath(path...), Reason: "is nested too deeply"})
+		*errs = append(*errs, &Error{File: file, Line: y.Line, Field: FieldPath(path...), Msg: M("input.syntax.too_deep")})
 		return &Node{Kind: KindNull, Line: y.Line}
 	}
 	switch y.Kind {
@@ -190,12 +194,12 @@ func convertYAML(file string, y *yaml.Node, path []any, depth int, errs *Errors)
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				*errs = append(*errs, &Error{File: file, Line: k.Line, Field: FieldPath(path...), Reason: "keys must be plain text"})
+				*errs = append(*errs, &Error{File: file, Line: k.Line, Field: FieldPath(path...), Msg: M("input.syntax.key_not_text")})
 				continue
 			}
 			if l, dup := first[k.Value]; dup {
 				*errs = append(*errs, &Error{File: file, Line: k.Line, Field: FieldPath(append(path, k.Value)...),
-					Reason: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, l)})
+					Msg: DuplicateKey(strconv.Quote(k.Value), l)})
 				continue
 			}
 			first[k.Value] = k.Line
@@ -275,7 +279,7 @@ func ParseJSON(file string, data []byte) (*Node, Errors) {
 		return nil, Errors{p.syntax(err)}
 	}
 	if _, line, err := p.next(); err == nil {
-		return nil, Errors{{File: file, Line: line, Reason: "holds more than one JSON value"}}
+		return nil, Errors{{File: file, Line: line, Msg: M("input.json.several_values")}}
 	} else if !errors.Is(err, io.EOF) {
 		return nil, Errors{p.syntax(err)}
 	}
@@ -298,7 +302,7 @@ func (p *jsonParser) next() (json.Token, int, error) {
 // errTooDeep ends a parse of a file nested beyond MaxDepth.
 type errTooDeep struct{ line int }
 
-func (e *errTooDeep) Error() string { return "is nested too deeply" }
+func (e *errTooDeep) Error() string { return M("input.syntax.too_deep").String() }
 
 func (p *jsonParser) value(tok json.Token, line int, path []any, depth int) (*Node, error) {
 	switch t := tok.(type) {
@@ -330,7 +334,7 @@ func (p *jsonParser) value(tok json.Token, line int, path []any, depth int) (*No
 				kid.Line = kline
 				if l, dup := first[key]; dup {
 					p.errs = append(p.errs, &Error{File: p.file, Line: kline, Field: FieldPath(append(path, key)...),
-						Reason: fmt.Sprintf("duplicate key %q (first at line %d)", key, l)})
+						Msg: DuplicateKey(strconv.Quote(key), l)})
 					continue
 				}
 				first[key] = kline
@@ -387,7 +391,7 @@ func (p *jsonParser) syntax(err error) *Error {
 	var deep *errTooDeep
 	switch {
 	case errors.As(err, &deep):
-		return &Error{File: p.file, Line: deep.line, Reason: deep.Error()}
+		return &Error{File: p.file, Line: deep.line, Msg: M("input.syntax.too_deep")}
 	case errors.As(err, &se):
 		// A Decoder's offsets count from the start of the value it was
 		// reading, or point at the offending byte, depending on where the
@@ -402,14 +406,10 @@ func (p *jsonParser) syntax(err error) *Error {
 		if off < 0 {
 			off = 0
 		}
-		msg := strings.TrimPrefix(se.Error(), "json: ")
-		if strings.Contains(msg, "after object key:value pair") || strings.Contains(msg, "after array element") {
-			msg += " (is a comma missing before it?)"
-		}
-		return &Error{File: p.file, Line: p.nl.At(off), Reason: "is not valid JSON: " + msg}
+		return &Error{File: p.file, Line: p.nl.At(off), Msg: NotJSON(se)}
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return &Error{File: p.file, Line: p.nl.At(len(bytes.TrimRight(p.data, " \t\r\n")) - 1),
-			Reason: "is not valid JSON: it ends before the value is complete"}
+			Msg: M("input.json.invalid", "Detail", M("input.json.ends_early"))}
 	}
-	return &Error{File: p.file, Reason: "is not valid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
+	return &Error{File: p.file, Msg: NotJSON(err)}
 }

@@ -41,7 +41,7 @@ func TestOneTreeForBothFormats(t *testing.T) {
 	if n := jdoc.Node("answers", "CTX-01"); n == nil || n.Kind != KindNumber || !n.IntLit || n.Num != 3 {
 		t.Errorf("JSON CTX-01 = %+v", n)
 	}
-	if e := (*Doc)(nil).Err("is wrong", "answers", "X"); e.Error() != "answers.X: is wrong" {
+	if e := (*Doc)(nil).Err(M("input.file.empty"), "answers", "X"); e.Error() != "answers.X: is empty" {
 		t.Errorf("nil Doc error = %q", e)
 	}
 }

@@ -36,28 +36,28 @@ func DecodeYAML(file string, data []byte, v any) (*Doc, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{File: file, Reason: "is empty"}
+			return nil, &Error{File: file, Msg: M("input.file.empty")}
 		}
 		return nil, syntaxError(file, data, err)
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
-		return nil, &Error{File: file, Line: extra.Line, Reason: "holds more than one YAML document"}
+		return nil, &Error{File: file, Line: extra.Line, Msg: M("input.yaml.several_documents")}
 	case !errors.Is(err, io.EOF):
 		// A broken second document is still one too many, and garbage
 		// after the first must not pass unseen.
 		return nil, syntaxError(file, data, err)
 	}
 	if n := findAlias(&root); n != nil {
-		return nil, &Error{File: file, Line: n.Line, Reason: fmt.Sprintf("YAML aliases (*%s) are not allowed", n.Value)}
+		return nil, &Error{File: file, Line: n.Line, Msg: M("input.yaml.alias", "Name", Quote(n.Value))}
 	}
 	if root.Kind != yaml.DocumentNode || len(root.Content) != 1 || root.Content[0].Kind != yaml.MappingNode {
 		line := root.Line
 		if len(root.Content) > 0 {
 			line = root.Content[0].Line
 		}
-		return nil, &Error{File: file, Line: line, Reason: "must be a YAML mapping (key: value lines) at the top"}
+		return nil, &Error{File: file, Line: line, Msg: M("input.yaml.not_mapping")}
 	}
 	// Decode again from the text with KnownFields: Node.Decode cannot refuse
 	// unknown fields. The text has no aliases, so this costs little.
@@ -163,9 +163,9 @@ func lineError(file, msg string) *Error {
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return &Error{File: file, Line: n, Reason: tidyReason(m[2])}
+		return &Error{File: file, Line: n, Msg: tidyReason(m[2])}
 	}
-	return &Error{File: file, Reason: tidyReason(msg)}
+	return &Error{File: file, Msg: tidyReason(msg)}
 }
 
 var (
@@ -175,44 +175,84 @@ var (
 )
 
 // tidyReason rewords the library's Go-flavoured messages for people.
-func tidyReason(s string) string {
+func tidyReason(s string) Msg {
 	if m := dupKey.FindStringSubmatch(s); m != nil {
-		return fmt.Sprintf("duplicate key %s (first at line %s)", m[1], m[2])
+		line, _ := strconv.Atoi(m[2])
+		return DuplicateKey(m[1], line)
 	}
 	if m := unknownField.FindStringSubmatch(s); m != nil {
-		return fmt.Sprintf("unknown field %q (check its spelling)", m[1])
+		return M("input.yaml.unknown_field", "Field", strconv.Quote(m[1]))
 	}
 	if m := mismatch.FindStringSubmatch(s); m != nil {
-		found := map[string]string{"str": "text", "int": "a whole number", "float": "a number",
-			"bool": "true or false", "map": "a mapping", "seq": "a list", "null": "nothing"}[m[1]]
-		if found == "" {
-			found = m[1]
+		found := yamlKinds[m[1]]
+		if found.ID == "" {
+			found = M("input.kind.as_written", "Text", m[1])
 		}
 		if m[2] != "" {
-			found += " `" + m[2] + "`"
+			found = M("input.kind.with_value", "Kind", found, "Value", "`"+m[2]+"`")
 		}
-		return fmt.Sprintf("expected %s, found %s", goKind(m[3]), found)
+		return Expected(goKind(m[3]), found)
 	}
-	return s
+	if id, ok := yamlProblems[s]; ok {
+		return M(id)
+	}
+	// A problem not known here: the library's words in English, left out
+	// in other languages.
+	return M("input.yaml.other", "Detail", s)
 }
 
-func goKind(t string) string {
+// Expected is the reason "expected WANT, found GOT".
+func Expected(want, got Msg) Msg {
+	return M("input.kind.expected", "Want", want, "Found", got)
+}
+
+// yamlKinds are the words for the YAML tags a type mismatch names.
+var yamlKinds = map[string]Msg{
+	"str": M("input.kind.text"), "int": M("input.kind.whole_number"), "float": M("input.kind.number"),
+	"bool": M("input.kind.bool"), "map": M("input.kind.mapping"), "seq": M("input.kind.list"),
+	"null": M("input.kind.nothing"),
+}
+
+// yamlProblems are the message ids of the syntax problems yaml.v3 reports
+// that a hand-edited file commonly has; the others show as the library
+// words them (input.yaml.other).
+var yamlProblems = map[string]string{
+	"did not find expected key":                                    "input.yaml.expected_key",
+	"did not find expected node content":                           "input.yaml.expected_content",
+	"did not find expected ',' or '}'":                             "input.yaml.expected_brace",
+	"did not find expected ',' or ']'":                             "input.yaml.expected_bracket",
+	"did not find expected '-' indicator":                          "input.yaml.expected_dash",
+	"did not find expected comment or line break":                  "input.yaml.expected_line_end",
+	"could not find expected ':'":                                  "input.yaml.expected_colon",
+	"mapping values are not allowed in this context":               "input.yaml.mapping_here",
+	"block sequence entries are not allowed in this context":       "input.yaml.sequence_here",
+	"found character that cannot start any token":                  "input.yaml.bad_start",
+	"found a tab character that violates indentation":              "input.yaml.tab_indent",
+	"found a tab character where an indentation space is expected": "input.yaml.tab_space",
+	"found unexpected end of stream":                               "input.yaml.unexpected_end",
+	"found unknown escape character":                               "input.yaml.bad_escape",
+	"found unexpected document indicator":                          "input.yaml.document_marker",
+	"found undefined tag handle":                                   "input.yaml.undefined_tag",
+	controlProblem:                                                 "input.yaml.control",
+}
+
+func goKind(t string) Msg {
 	t = strings.TrimLeft(t, "*")
 	switch {
 	case strings.HasPrefix(t, "[]"):
-		return "a list"
+		return M("input.kind.list")
 	case strings.HasPrefix(t, "map["):
-		return "a mapping"
+		return M("input.kind.mapping")
 	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
-		return "a whole number"
+		return M("input.kind.whole_number")
 	case strings.HasPrefix(t, "float"):
-		return "a number"
+		return M("input.kind.number")
 	case t == "string":
-		return "text"
+		return M("input.kind.text")
 	case t == "bool":
-		return "true or false"
+		return M("input.kind.bool")
 	}
-	return "a mapping"
+	return M("input.kind.mapping")
 }
 
 // Node returns the value at path below d's root (path elements are
@@ -238,8 +278,8 @@ func (d *Doc) Line(path ...any) int {
 // Err builds an *Error for the node at path, with the field written as
 // "questions[3].area".
 // A nil Doc gives an *Error with no file and no line (an in-memory value).
-func (d *Doc) Err(reason string, path ...any) *Error {
-	e := &Error{Line: d.Line(path...), Field: FieldPath(path...), Reason: reason}
+func (d *Doc) Err(reason Msg, path ...any) *Error {
+	e := &Error{Line: d.Line(path...), Field: FieldPath(path...), Msg: reason}
 	if d != nil {
 		e.File = d.File
 	}

@@ -38,7 +38,7 @@ func TestDecodeYAMLSyntaxLines(t *testing.T) {
 			if !errors.As(err, &e) {
 				t.Fatalf("DecodeYAML = %v, want an *Error", err)
 			}
-			if e.File != "f.yaml" || e.Line != tt.line || !strings.Contains(e.Reason, tt.reason) {
+			if e.File != "f.yaml" || e.Line != tt.line || !strings.Contains(e.Why(nil), tt.reason) {
 				t.Errorf("DecodeYAML = %q (line %d), want line %d and %q", e.Error(), e.Line, tt.line, tt.reason)
 			}
 		})

@@ -16,7 +16,15 @@ import (
 // sameAsEnglish lists the messages whose text may be the same in another
 // language (names and words the languages share).
 var sameAsEnglish = map[string]bool{
-	"cli.outline.total": true, // "Total" in French too
+	// A value as the file wrote it, and a kind followed by its value: the
+	// words inside come from other messages.
+	"input.kind.as_written": true,
+	"input.kind.with_value": true,
+	// The French words are the English ones.
+	"input.q.kind.question": true,
+	"input.q.kind.source":   true,
+	// "Total" in French too.
+	"cli.outline.total": true,
 }
 
 // rawMessages reads a message file as id → text, or id → plural category

@@ -226,23 +226,52 @@ func (s *Scorer) Score(answers map[string]assessment.Answer) *Result {
 // targets for the organisation type (see the package documentation for the
 // method).
 func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *Result {
-	q := s.q
-	nA, nP, nPl := len(q.Areas), len(q.Principles), len(q.Pillars)
-	// One block of accumulators: overall, areas, principles, pillars, then
-	// the principle-by-area cells row by row.
-	baseA, baseP := 1, 1+nA
-	basePl := baseP + nP
-	baseM := basePl + nPl
-	nAcc := baseM + nP*nA
-	if opt.Lean {
-		nAcc = baseM // no Matrix: no cells to accumulate
+	r := &Result{StageLevel: -1}
+	l := s.layout(opt.Lean)
+	accs, givens := s.accumulate(r, answers, l)
+	s.setMeasures(r, accs, l)
+	s.setOverall(r, accs[0])
+	targets := s.setTargets(r, opt)
+	if !opt.Lean {
+		r.Levels = s.levels(givens)
 	}
-	accs := make([]acc, nAcc)
+	r.Matches = s.match(givens, targets, opt.OrgType, opt.Lean)
+	return r
+}
+
+// accLayout places the accumulators of one scoring in one block: overall
+// (at 0), areas, principles, pillars, then the principle-by-area cells row
+// by row (none when the scoring is lean: it has no Matrix).
+type accLayout struct {
+	nA                         int // areas, the length of a cell row
+	area, prin, pillar, matrix int // where each kind starts
+	n                          int // the block's length
+	lean                       bool
+}
+
+func (s *Scorer) layout(lean bool) accLayout {
+	q := s.q
+	l := accLayout{nA: len(q.Areas), area: 1, lean: lean}
+	l.prin = l.area + len(q.Areas)
+	l.pillar = l.prin + len(q.Principles)
+	l.matrix = l.pillar + len(q.Pillars)
+	l.n = l.matrix
+	if !lean {
+		l.n += len(q.Principles) * len(q.Areas)
+	}
+	return l
+}
+
+// accumulate classifies each answer, lists the unanswered, don't know and
+// N/A questions in r, and adds each question to the accumulators it counts
+// in. It returns the accumulators and the answers in question order.
+func (s *Scorer) accumulate(r *Result, answers map[string]assessment.Answer, l accLayout) ([]acc, []given) {
+	q := s.q
+	accs := make([]acc, l.n)
 	for i := range accs {
 		accs[i].floor = -1
 	}
 	givens := make([]given, len(q.Questions))
-	r := &Result{StageLevel: -1}
 	for i := range q.Questions {
 		qu := &q.Questions[i]
 		a, ok := answers[qu.ID]
@@ -260,52 +289,65 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 		accs[0].add(g, w)
 		ar := s.area[i]
 		if ar >= 0 {
-			accs[baseA+ar].add(g, w)
+			accs[l.area+ar].add(g, w)
 		}
 		for _, p := range s.principles[i] {
-			accs[baseP+p].add(g, w)
-			if ar >= 0 && !opt.Lean {
-				accs[baseM+p*nA+ar].add(g, w)
+			accs[l.prin+p].add(g, w)
+			if ar >= 0 && !l.lean {
+				accs[l.matrix+p*l.nA+ar].add(g, w)
 			}
 		}
 		for _, pl := range s.pillars[i] {
-			accs[basePl+pl].add(g, w)
+			accs[l.pillar+pl].add(g, w)
 		}
 	}
+	return accs, givens
+}
 
-	r.Areas = make([]Measure, nA)
+// setMeasures sets the area, principle and pillar measures of r, and its
+// Matrix unless the scoring is lean.
+func (s *Scorer) setMeasures(r *Result, accs []acc, l accLayout) {
+	q := s.q
+	r.Areas = make([]Measure, len(q.Areas))
+	for i, a := range q.Areas {
+		r.Areas[i] = accs[l.area+i].measure(a.ID)
+	}
+	r.Principles = make([]Measure, len(q.Principles))
+	for i, p := range q.Principles {
+		r.Principles[i] = accs[l.prin+i].measure(p.ID)
+	}
+	r.Pillars = make([]Measure, len(q.Pillars))
+	for i, p := range q.Pillars {
+		r.Pillars[i] = accs[l.pillar+i].measure(p.ID)
+	}
+	if l.lean {
+		return
+	}
+	r.Matrix = make(map[string]map[string]Measure, len(q.Principles))
+	for i, p := range q.Principles {
+		row := make(map[string]Measure, l.nA)
+		for j, a := range q.Areas {
+			k := i*l.nA + j
+			row[a.ID] = accs[l.matrix+k].measure(s.cellIDs[k])
+		}
+		r.Matrix[p.ID] = row
+	}
+}
+
+// setOverall sets r's overall measure, stage and coverage from the overall
+// accumulator and r's areas. The overall score is the mean of the areas,
+// not of the questions, so that areas of different sizes weigh the same;
+// its counts, weights and floor still cover every question.
+func (s *Scorer) setOverall(r *Result, all acc) {
 	var sum float64
 	var defined int
-	for i, a := range q.Areas {
-		r.Areas[i] = accs[baseA+i].measure(a.ID)
-		if r.Areas[i].Defined {
-			sum += r.Areas[i].Value
+	for _, m := range r.Areas {
+		if m.Defined {
+			sum += m.Value
 			defined++
 		}
 	}
-	r.Principles = make([]Measure, nP)
-	for i, p := range q.Principles {
-		r.Principles[i] = accs[baseP+i].measure(p.ID)
-	}
-	r.Pillars = make([]Measure, nPl)
-	for i, p := range q.Pillars {
-		r.Pillars[i] = accs[basePl+i].measure(p.ID)
-	}
-	if !opt.Lean {
-		r.Matrix = make(map[string]map[string]Measure, nP)
-		for i, p := range q.Principles {
-			row := make(map[string]Measure, nA)
-			for j, a := range q.Areas {
-				row[a.ID] = accs[baseM+i*nA+j].measure(s.cellIDs[i*nA+j])
-			}
-			r.Matrix[p.ID] = row
-		}
-	}
-
-	// The overall score is the mean of the areas, not of the questions, so
-	// that areas of different sizes weigh the same; its counts, weights and
-	// floor still cover every question.
-	o := accs[0].measure("")
+	o := all.measure("")
 	o.Defined, o.Value = defined > 0, 0
 	if defined > 0 {
 		o.Value = sum / float64(defined)
@@ -316,17 +358,18 @@ func (s *Scorer) ScoreWith(answers map[string]assessment.Answer, opt Options) *R
 	if o.ApplicableWeight > 0 {
 		r.Coverage = o.EvidenceWeight / o.ApplicableWeight
 	}
-	targets := s.setTargets(r, opt)
-	if !opt.Lean {
-		r.Levels = make(map[string]int, len(q.Questions))
-		for i, g := range givens {
-			if g.state == stLevel || g.state == stDontKnow {
-				r.Levels[q.Questions[i].ID] = g.level
-			}
+}
+
+// levels returns the level of each question answered with a level or with
+// don't know (0), by question id.
+func (s *Scorer) levels(givens []given) map[string]int {
+	levels := make(map[string]int, len(givens))
+	for i, g := range givens {
+		if g.state == stLevel || g.state == stDontKnow {
+			levels[s.q.Questions[i].ID] = g.level
 		}
 	}
-	r.Matches = s.match(givens, targets, opt.OrgType, opt.Lean)
-	return r
+	return levels
 }
 
 // setTargets returns the target level of each question (1-4) in the order

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -222,7 +223,7 @@ func (p *Participant) switchField() {
 func (p Participant) afterJoin(msg joinedMsg) (tea.Model, tea.Cmd) {
 	p.joining = false
 	if msg.err != nil {
-		p.m.notice = notice{text: p.m.p.T("tui.workshop.join_failed", "Error", msg.err.Error()), isErr: true}
+		p.m.notice = notice{text: p.m.p.T("tui.workshop.join_failed", "Error", input.Describe(msg.err, p.m.p)), isErr: true}
 		return p, nil
 	}
 	w, h, dark := p.m.width, p.m.height, p.m.isDark

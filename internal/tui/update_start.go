@@ -136,7 +136,7 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case draftsMsg:
 		if msg.Err != nil {
 			// Drafts cannot be offered, but a new assessment still can.
-			m.notice = notice{text: m.p.T("tui.resume.list_failed", "Error", msg.Err.Error()), isErr: true}
+			m.notice = notice{text: m.p.T("tui.resume.list_failed", "Error", input.Describe(msg.Err, m.p)), isErr: true}
 		}
 		if len(msg.Drafts) == 0 {
 			return m.showForm()
@@ -146,7 +146,7 @@ func (m Model) updateResume(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case draftLoadedMsg:
 		if msg.Err != nil {
-			m.notice = notice{text: m.p.T("tui.resume.load_failed", "Error", msg.Err.Error()), isErr: true}
+			m.notice = notice{text: m.p.T("tui.resume.load_failed", "Error", input.Describe(msg.Err, m.p)), isErr: true}
 			return m, nil
 		}
 		if msg.Release != nil {
