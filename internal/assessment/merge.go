@@ -40,7 +40,7 @@ func (s *MergeSet) Claim(path string) error {
 		clean = abs
 	}
 	if s.seen[clean] {
-		return &input.Error{File: path, Reason: "is given twice; each respondent's file counts once"}
+		return &input.Error{File: path, Msg: input.M("input.merge.twice")}
 	}
 	if s.seen == nil {
 		s.seen = map[string]bool{}
@@ -70,7 +70,7 @@ func (s *MergeSet) Fits(path string, a *Assessment, q *questionnaire.Questionnai
 // earlier, each respondent's from its spread.
 func (s *MergeSet) Add(path string, a *Assessment) error {
 	if len(a.Respondents) == 0 {
-		return &input.Error{File: path, Field: "respondents", Reason: "names no respondent: merge consolidates the answers of named respondents"}
+		return &input.Error{File: path, Field: "respondents", Msg: input.M("input.merge.no_respondent")}
 	}
 	answers, err := respondentAnswers(path, a)
 	if err != nil {
@@ -127,19 +127,20 @@ func sameWorkshop(first MergeFile, path string, b *Assessment) error {
 	oa, ob := first.A.Organisation, b.Organisation
 	if !SameOrganisation(oa, ob) {
 		return &input.Error{File: path, Field: "organisation",
-			Reason: fmt.Sprintf("is an assessment of %s, but %s is of %s: merge consolidates the respondents of one organisation", orgName(ob), input.QuotePath(first.Path), orgName(oa))}
+			Msg: input.M("input.merge.other_org", "Org", orgName(ob), "First", input.QuotePath(first.Path), "FirstOrg", orgName(oa))}
 	}
 	ra, rb := first.A.Questionnaire, b.Questionnaire
 	switch {
 	case ra.ID != rb.ID:
 		return &input.Error{File: path, Field: "questionnaire.id",
-			Reason: fmt.Sprintf("was made with questionnaire %s, but %s with %s: merge needs one questionnaire", input.Quote(rb.ID), input.QuotePath(first.Path), input.Quote(ra.ID))}
+			Msg: input.M("input.merge.other_questionnaire", "ID", input.Quote(rb.ID), "First", input.QuotePath(first.Path), "FirstID", input.Quote(ra.ID))}
 	case ra.Version != rb.Version:
 		return &input.Error{File: path, Field: "questionnaire.version",
-			Reason: fmt.Sprintf("was made with version %s of %s, but %s with version %s: merge needs one questionnaire version", input.Quote(rb.Version), input.Quote(rb.ID), input.QuotePath(first.Path), input.Quote(ra.Version))}
+			Msg: input.M("input.merge.other_version", "Version", input.Quote(rb.Version), "ID", input.Quote(rb.ID), "First", input.QuotePath(first.Path), "FirstVersion", input.Quote(ra.Version))}
 	case !strings.EqualFold(ra.SHA256, rb.SHA256):
 		return &input.Error{File: path, Field: "questionnaire.sha256",
-			Reason: fmt.Sprintf("was made with another text of %s %s than %s (sha256 %.12s… against %.12s…): merge needs one questionnaire text", input.Quote(rb.ID), input.Quote(rb.Version), input.QuotePath(first.Path), rb.SHA256, ra.SHA256)}
+			Msg: input.M("input.merge.other_text", "ID", input.Quote(rb.ID), "Version", input.Quote(rb.Version), "First", input.QuotePath(first.Path),
+				"SHA", fmt.Sprintf("%.12s", rb.SHA256), "FirstSHA", fmt.Sprintf("%.12s", ra.SHA256))}
 	}
 	return nil
 }
@@ -161,8 +162,7 @@ func respondentAnswers(path string, a *Assessment) ([]map[string]Answer, error) 
 	n := len(a.Respondents)
 	if len(a.Spread) == 0 {
 		if n > 1 {
-			return nil, &input.Error{File: path, Field: "spread",
-				Reason: fmt.Sprintf("names %d respondents but does not say what each answered (no spread): merge their own files instead", n)}
+			return nil, &input.Error{File: path, Field: "spread", Msg: input.M("input.merge.no_spread", "N", n)}
 		}
 		return []map[string]Answer{a.Answers}, nil
 	}
@@ -173,7 +173,7 @@ func respondentAnswers(path string, a *Assessment) ([]map[string]Answer, error) 
 	for id, sp := range a.Spread {
 		if len(sp.Responses) != n {
 			return nil, &input.Error{File: path, Field: "spread." + id + ".responses",
-				Reason: fmt.Sprintf("holds %d responses for %d respondents", len(sp.Responses), n)}
+				Msg: input.M("input.merge.responses", "Responses", len(sp.Responses), "Respondents", n)}
 		}
 		for i, r := range sp.Responses {
 			if r.Answered() || r.Comment != "" {

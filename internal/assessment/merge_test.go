@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 )
 
 // workshopFile is one respondent's assessment of the Ministry of Examples
@@ -64,9 +65,13 @@ func TestMergeSetRefuses(t *testing.T) {
 				t.Fatalf("error %#v; want an input error on b.json, field %s", err, tt.field)
 			}
 			for _, w := range tt.words {
-				if !strings.Contains(e.Reason, w) {
-					t.Errorf("reason %q does not say %q", e.Reason, w)
+				if !strings.Contains(e.Why(nil), w) {
+					t.Errorf("reason %q does not say %q", e.Why(nil), w)
 				}
+			}
+			// In French, the reason is French: no English words of it.
+			if fr := e.Why(locale.For(locale.French)); strings.Contains(fr, "merge needs") || strings.Contains(fr, "merge consolidates") || strings.Contains(fr, "was made") {
+				t.Errorf("French reason %q", fr)
 			}
 		})
 	}

@@ -207,9 +207,9 @@ func loadCompare(ctx context.Context, app *App, paths []string, q *questionnaire
 	sayLoadProblems(app, set)
 	if len(set.Records) == 0 {
 		if set.Files == 0 {
-			return nil, &input.Error{File: strings.Join(paths, ", "), Reason: app.Printer().T("cli.compare.no_files")}
+			return nil, &input.Error{File: strings.Join(paths, ", "), Msg: input.M("input.compare.no_files")}
 		}
-		return nil, &input.Error{File: strings.Join(paths, ", "), Reason: app.Printer().N("cli.compare.none_valid", set.Files)}
+		return nil, &input.Error{File: strings.Join(paths, ", "), Msg: input.MN("input.compare.none_valid", set.Files)}
 	}
 	return set, nil
 }
@@ -219,7 +219,7 @@ func loadCompare(ctx context.Context, app *App, paths []string, q *questionnaire
 func sayLoadProblems(app *App, set *compare.Set) {
 	pr := app.Printer()
 	for _, p := range set.Problems {
-		lines := p.Lines()
+		lines := p.LinesIn(pr)
 		for i, l := range lines {
 			if i == maxReasons {
 				fmt.Fprintln(app.Stderr, pr.N("cli.compare.more_problems", len(lines)-maxReasons, "File", input.QuotePath(p.File)))
