@@ -20,8 +20,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
-func init() { register(newAssessCmd) }
-
 // assessOptions are the flags of `assess`.
 type assessOptions struct {
 	answers    string
@@ -113,12 +111,12 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 			return &input.UsageError{Msg: "--org " + reason}
 		}
 	}
-	if err := checkTarget(o.target); err != nil {
+	if err := checkTarget(app, o.target); err != nil {
 		return err
 	}
 	o.formats = publish.Both
 	if o.format != "" {
-		f, err := publish.ParseFormats(o.format)
+		f, err := parseFormats(app, o.format)
 		if err != nil {
 			return err
 		}
@@ -126,7 +124,7 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 	}
 	if o.answers != "" {
 		if o.resume != "" {
-			return &input.UsageError{Msg: "--answers and --resume cannot be used together: an answers file is a complete set of answers"}
+			return usage(app, "cli.usage.answers_and_resume")
 		}
 		return assessAnswers(ctx, app, o)
 	}
@@ -288,14 +286,6 @@ func shellQuote(s string) string {
 func isTerminal(s any) bool {
 	f, ok := s.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(f.Fd())
-}
-
-// checkTarget refuses a --target outside 1-4 (0 means not given).
-func checkTarget(t int) error {
-	if t != 0 && (t < 1 || t > questionnaire.MaxLevel) {
-		return &input.UsageError{Msg: fmt.Sprintf("--target must be a level from 1 to 4, not %d", t)}
-	}
-	return nil
 }
 
 // setTarget records a default target on the assessment (0 leaves it).

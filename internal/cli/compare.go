@@ -18,11 +18,11 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/compare"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
 	"github.com/dgmaturity/dgmaturity/reports"
 )
-
-func init() { register(newCompareCmd) }
 
 // compareOptions are the flags of `compare`.
 type compareOptions struct {
@@ -92,7 +92,7 @@ assessment was found or the command line is wrong.`,
 		Example: `  dgmaturity compare results/ > comparison.md
   dgmaturity compare results/2025 results/2026 -o comparison.md --csv scores.csv
   dgmaturity compare results/ --anonymise --salt-file ~/.config/dgmaturity/salt -o public.md --csv public.csv`,
-		Args: needArgs(cobra.MinimumNArgs(1), "at least one assessment file or folder"),
+		Args: needArgs(app, cobra.MinimumNArgs(1), "cli.args.compare"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.minGroupSet = cmd.Flags().Changed("min-group")
 			return runCompare(cmd.Context(), app, args, o)
@@ -125,43 +125,75 @@ var stderrIsTerminal = func(w io.Writer) bool {
 const maxReasons = 5
 
 func runCompare(ctx context.Context, app *App, paths []string, o compareOptions) error {
-	switch {
-	case o.minGroupSet && o.minGroup < 1:
-		return &input.UsageError{Msg: fmt.Sprintf("--min-group must be 1 or more (1 shows every group), not %d", o.minGroup)}
-	case o.out != "" && o.csv != "" && filepath.Clean(o.out) == filepath.Clean(o.csv):
-		return &input.UsageError{Msg: "-o and --csv name the same file"}
-	case o.salt != "":
-		return &input.UsageError{Msg: "--salt is refused: a secret on the command line can be read by other users of the machine (ps, /proc); put the salt in a file readable only by you and give --salt-file FILE, or set DGMATURITY_SALT"}
-	case o.saltFile != "" && !o.anonymise:
-		return &input.UsageError{Msg: "--salt-file keys the pseudonyms of --anonymise; give --anonymise too"}
-	}
-	salt, err := saltFor(app, o)
+	plan, err := planCompare(app, o)
 	if err != nil {
 		return err
-	}
-	formats := publish.Formats{Markdown: true}
-	if o.format != "" {
-		f, err := publish.ParseFormats(o.format)
-		if err != nil {
-			return err
-		}
-		formats = f
-	}
-	if o.out == "" && formats != (publish.Formats{Markdown: true}) {
-		return &input.UsageError{Msg: "--format " + formats.String() + " needs -o: the HTML report and the charts are written beside the report file"}
-	}
-	minGroup := o.minGroup
-	if !o.minGroupSet {
-		minGroup = 1
-		if o.anonymise {
-			minGroup = defaultMinGroup
-		}
 	}
 	q, err := app.Instrument()
 	if err != nil {
 		return err
 	}
+	set, err := loadCompare(ctx, app, paths, q)
+	if err != nil {
+		return err
+	}
+	s := compare.Summarise(set, compare.Options{Anonymise: o.anonymise, MinGroup: plan.minGroup, Salt: plan.salt})
+	lq, pr := publish.Language(q, app.outputLang())
+	out, err := renderCompare(pr, lq, s, o, plan.formats)
+	if err != nil {
+		return err
+	}
+	if err := publishCompare(ctx, app, set.Read, o, out); err != nil {
+		return err
+	}
+	return leftOut(app, set, o)
+}
 
+// comparePlan is what the flags of one compare run decide.
+type comparePlan struct {
+	formats  publish.Formats
+	minGroup int
+	salt     string
+}
+
+// planCompare checks the flags against each other and settles the
+// formats, the smallest group shown and the salt of the pseudonyms.
+func planCompare(app *App, o compareOptions) (comparePlan, error) {
+	switch {
+	case o.minGroupSet && o.minGroup < 1:
+		return comparePlan{}, usage(app, "cli.usage.min_group", "N", o.minGroup)
+	case o.out != "" && o.csv != "" && filepath.Clean(o.out) == filepath.Clean(o.csv):
+		return comparePlan{}, usage(app, "cli.usage.same_csv")
+	case o.salt != "":
+		return comparePlan{}, usage(app, "cli.usage.salt")
+	case o.saltFile != "" && !o.anonymise:
+		return comparePlan{}, usage(app, "cli.usage.salt_file_alone")
+	}
+	salt, err := saltFor(app, o)
+	if err != nil {
+		return comparePlan{}, err
+	}
+	plan := comparePlan{formats: publish.Formats{Markdown: true}, minGroup: o.minGroup, salt: salt}
+	if o.format != "" {
+		if plan.formats, err = parseFormats(app, o.format); err != nil {
+			return comparePlan{}, err
+		}
+	}
+	if o.out == "" && plan.formats != (publish.Formats{Markdown: true}) {
+		return comparePlan{}, usage(app, "cli.usage.format_needs_out", "Formats", plan.formats.String())
+	}
+	if !o.minGroupSet {
+		plan.minGroup = 1
+		if o.anonymise {
+			plan.minGroup = defaultMinGroup
+		}
+	}
+	return plan, nil
+}
+
+// loadCompare reads the files to compare, listing on stderr those left
+// out and the warnings; it fails when no valid assessment is left.
+func loadCompare(ctx context.Context, app *App, paths []string, q *questionnaire.Questionnaire) (*compare.Set, error) {
 	prog := newProgress(app)
 	// Files of every language are read alike against the instrument's
 	// original texts (ids and scores; stage names in the original
@@ -170,27 +202,34 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 	set, err := compare.LoadContext(ctx, paths, q.Original(), compare.LoadOptions{Progress: prog.update})
 	prog.done()
 	if err != nil {
-		return interrupted(err)
+		return nil, interrupted(err)
 	}
+	sayLoadProblems(app, set)
+	if len(set.Records) == 0 {
+		if set.Files == 0 {
+			return nil, &input.Error{File: strings.Join(paths, ", "), Msg: input.M("input.compare.no_files")}
+		}
+		return nil, &input.Error{File: strings.Join(paths, ", "), Msg: input.MN("input.compare.none_valid", set.Files)}
+	}
+	return set, nil
+}
 
+// sayLoadProblems lists on stderr the files left out (at most maxReasons
+// problems each), the duplicates and the files with edited scores.
+func sayLoadProblems(app *App, set *compare.Set) {
+	pr := app.Printer()
 	for _, p := range set.Problems {
-		lines := p.Lines()
+		lines := p.LinesIn(pr)
 		for i, l := range lines {
 			if i == maxReasons {
-				fmt.Fprintf(app.Stderr, "%s: and %d more problems\n", input.QuotePath(p.File), len(lines)-maxReasons)
+				fmt.Fprintln(app.Stderr, pr.N("cli.compare.more_problems", len(lines)-maxReasons, "File", input.QuotePath(p.File)))
 				break
 			}
 			fmt.Fprintln(app.Stderr, l)
 		}
 	}
 	for _, d := range set.Duplicates {
-		fmt.Fprintf(app.Stderr, "warning: %s: same PSO and date as %s; counted once\n", input.QuotePath(d.File), input.QuotePath(d.Kept))
-	}
-	if len(set.Records) == 0 {
-		if set.Files == 0 {
-			return &input.Error{File: strings.Join(paths, ", "), Reason: "no assessment file (*.json) found"}
-		}
-		return &input.Error{File: strings.Join(paths, ", "), Reason: fmt.Sprintf("none of the %d files is a valid assessment to compare", set.Files)}
+		fmt.Fprintln(app.Stderr, pr.T("cli.warning", "File", input.QuotePath(d.File), "Text", pr.T("cli.compare.duplicate", "Kept", input.QuotePath(d.Kept))))
 	}
 	var edited []string
 	for _, r := range set.Records {
@@ -199,79 +238,93 @@ func runCompare(ctx context.Context, app *App, paths []string, o compareOptions)
 		}
 	}
 	if len(edited) > 0 {
-		fmt.Fprintf(app.Stderr, "warning: %d files store scores that differ from the ones recomputed from their answers (edited?), e.g. %s; the recomputed scores are used\n", len(edited), input.QuotePath(edited[0]))
+		fmt.Fprintln(app.Stderr, pr.N("cli.compare.edited", len(edited), "File", input.QuotePath(edited[0])))
 	}
+}
 
-	s := compare.Summarise(set, compare.Options{Anonymise: o.anonymise, MinGroup: minGroup, Salt: salt})
-	lq, pr := publish.Language(q, app.outputLang())
-	var md bytes.Buffer
+// compareOut is a rendered comparison: the files to publish with the
+// paths to print, or the Markdown report for stdout when there is no -o.
+type compareOut struct {
+	outs    []publish.Output
+	written []string
+	md      bytes.Buffer
+}
+
+// renderCompare renders the report (to -o with its charts and HTML, else
+// for stdout) and the CSV.
+func renderCompare(pr *locale.Printer, lq *questionnaire.Questionnaire, s *compare.Summary, o compareOptions, formats publish.Formats) (*compareOut, error) {
+	out := &compareOut{}
 	var files []publish.File
 	if o.out != "" {
 		// The charts and the HTML go beside the report.
 		stem := strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
+		var err error
 		if files, err = publish.CompareFiles(pr, stem, formats, lq, s); err != nil {
-			return err
+			return nil, err
 		}
-	} else if err := reports.CompareIn(&md, pr, lq, s); err != nil {
-		return fmt.Errorf("render comparison: %w", err)
+	} else if err := reports.CompareIn(&out.md, pr, lq, s); err != nil {
+		return nil, fmt.Errorf("render comparison: %w", err)
 	}
-	var written []string
-	var outs []publish.Output
 	if o.csv != "" {
 		var b bytes.Buffer
 		if err := reports.CSVIn(&b, pr, lq, s); err != nil {
-			return fmt.Errorf("render CSV: %w", err)
+			return nil, fmt.Errorf("render CSV: %w", err)
 		}
-		outs = append(outs, publish.Output{Path: o.csv, Data: b.Bytes()})
-		written = append(written, o.csv)
+		out.outs = append(out.outs, publish.Output{Path: o.csv, Data: b.Bytes()})
+		out.written = append(out.written, o.csv)
 	}
-	if o.out != "" {
-		// The charts and the HTML go beside the report, under the name
-		// given for the report, whatever its extension.
-		var charts []string
-		for _, f := range files {
-			path := filepath.Join(filepath.Dir(o.out), f.Name)
-			if filepath.Ext(f.Name) == ".md" {
-				path = o.out
-			}
-			outs = append(outs, publish.Output{Path: path, Data: f.Data})
-			if filepath.Ext(f.Name) == ".svg" {
-				charts = append(charts, path)
-			} else {
-				written = append(written, path)
-			}
+	if o.out == "" {
+		return out, nil
+	}
+	// The charts and the HTML go beside the report, under the name given
+	// for the report, whatever its extension.
+	var charts []string
+	for _, f := range files {
+		path := filepath.Join(filepath.Dir(o.out), f.Name)
+		if filepath.Ext(f.Name) == ".md" {
+			path = o.out
 		}
-		written = append(written, charts...)
+		out.outs = append(out.outs, publish.Output{Path: path, Data: f.Data})
+		if filepath.Ext(f.Name) == ".svg" {
+			charts = append(charts, path)
+		} else {
+			out.written = append(out.written, path)
+		}
 	}
-	// The report, its charts and the CSV are one set: all or none, never
-	// over one of the files compared.
-	if len(outs) > 0 {
-		if err := publishFiles(ctx, set.Read, outs...); err != nil {
+	out.written = append(out.written, charts...)
+	return out, nil
+}
+
+// publishCompare writes the rendered files as one set (all or none,
+// never over one of the files compared, read) and prints their paths, or
+// writes the report to stdout.
+func publishCompare(ctx context.Context, app *App, read []string, o compareOptions, out *compareOut) error {
+	if len(out.outs) > 0 {
+		if err := publishFiles(ctx, read, out.outs...); err != nil {
 			return err
 		}
 	} else if err := stopped(ctx); err != nil {
 		return err
 	}
-	if o.out == "" {
-		if _, err := app.Stdout.Write(md.Bytes()); err != nil {
-			return fmt.Errorf("write report: %w", err)
-		}
-	}
 	// Paths go to stdout, unless the report itself does.
 	pathsTo := app.Stdout
 	if o.out == "" {
+		if _, err := app.Stdout.Write(out.md.Bytes()); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
 		pathsTo = app.Stderr
 	}
-	for _, p := range written {
+	for _, p := range out.written {
 		fmt.Fprintln(pathsTo, input.QuotePath(p))
 	}
+	return nil
+}
 
+// leftOut is the error of a comparison made with files left out: not an
+// input error, exit code 1 (0 with --skip-invalid).
+func leftOut(app *App, set *compare.Set, o compareOptions) error {
 	if n := len(set.Problems); n > 0 && !o.skipInvalid {
-		// Not an input error: the comparison was made, exit code 1.
-		if n == 1 {
-			return errors.New("1 file was left out")
-		}
-		return fmt.Errorf("%d files were left out", n)
+		return errors.New(app.Printer().N("cli.compare.left_out", n))
 	}
 	return nil
 }
@@ -300,11 +353,11 @@ func saltFor(app *App, o compareOptions) (string, error) {
 	default:
 		var b [32]byte
 		_, _ = rand.Read(b[:]) // never fails (crypto/rand panics instead)
-		fmt.Fprintln(app.Stderr, "note: no salt given (--salt-file or DGMATURITY_SALT): the pseudonyms are keyed with a random salt, so they differ from those of any other run. To keep them stable across years, keep a secret salt of "+fmt.Sprint(minSalt)+" or more characters in a file readable only by you and give --salt-file FILE every time.")
+		fmt.Fprintln(app.Stderr, app.Printer().T("cli.compare.random_salt", "Min", minSalt))
 		return hex.EncodeToString(b[:]), nil
 	}
 	if len(salt) < minSalt {
-		return "", &input.UsageError{Msg: fmt.Sprintf("%s: the salt has %d characters; use at least %d, so that it cannot be guessed (e.g. the output of `openssl rand -hex 32`)", from, len(salt), minSalt)}
+		return "", usage(app, "cli.usage.salt_short", "From", from, "Length", len(salt), "Min", minSalt)
 	}
 	return salt, nil
 }
@@ -314,6 +367,7 @@ func saltFor(app *App, o compareOptions) (string, error) {
 // than progressAfter.
 type progress struct {
 	w       io.Writer
+	pr      *locale.Printer
 	on      bool
 	now     func() time.Time
 	start   time.Time
@@ -333,7 +387,7 @@ func newProgress(app *App) *progress {
 	if now == nil {
 		now = time.Now
 	}
-	return &progress{w: app.Stderr, on: stderrIsTerminal(app.Stderr), now: now, start: now()}
+	return &progress{w: app.Stderr, pr: app.Printer(), on: stderrIsTerminal(app.Stderr), now: now, start: now()}
 }
 
 func (p *progress) update(done, total int) {
@@ -346,7 +400,8 @@ func (p *progress) update(done, total int) {
 	}
 	p.last = t
 	p.written = true
-	fmt.Fprintf(p.w, "\r\x1b[Kread %s of %s files", commas(done), commas(total))
+	sep := thousands[p.pr.Tag()]
+	fmt.Fprint(p.w, "\r\x1b[K"+p.pr.T("cli.compare.progress", "Done", grouped(done, sep), "Total", grouped(total, sep)))
 }
 
 // done clears the progress line, if one was shown.
@@ -356,11 +411,16 @@ func (p *progress) done() {
 	}
 }
 
-// commas writes n with thousands separators: 10000 → "10,000".
-func commas(n int) string {
+// thousands is the thousands separator of each language: 10,000 in
+// English, 10 000 in French (a narrow no-break space), 10.000 in German.
+var thousands = map[locale.Tag]string{locale.English: ",", locale.French: "\u202f", locale.German: "."}
+
+// grouped writes n with sep between its groups of thousands: 10000 →
+// "10,000".
+func grouped(n int, sep string) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+		s = s[:i] + sep + s[i:]
 	}
 	return s
 }

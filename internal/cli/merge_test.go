@@ -194,34 +194,3 @@ func TestMergeRefuses(t *testing.T) {
 		})
 	}
 }
-
-// TestRespondentAnswers checks that a file consolidated earlier gives back
-// each respondent's own answers from its spread, so that it can be merged
-// again with a late respondent.
-func TestRespondentAnswers(t *testing.T) {
-	two := []assessment.Answer{assessment.Lvl(1), {DontKnow: true}}
-	a := &assessment.Assessment{
-		Respondents: []assessment.Respondent{{Name: "A"}, {Name: "B"}},
-		Answers:     map[string]assessment.Answer{"CTX-01": assessment.Lvl(1)},
-		Spread:      map[string]assessment.Spread{"CTX-01": {Min: 1, Max: 1, Responses: two}, "CTX-02": {Min: 3, Max: 3, Responses: []assessment.Answer{{}, assessment.Lvl(3)}}},
-	}
-	got, err := respondentAnswers("c.json", a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []map[string]assessment.Answer{
-		{"CTX-01": assessment.Lvl(1)},
-		{"CTX-01": {DontKnow: true}, "CTX-02": assessment.Lvl(3)},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("answers (-want +got):\n%s", diff)
-	}
-	a.Spread["CTX-02"] = assessment.Spread{Responses: []assessment.Answer{{}}}
-	if _, err := respondentAnswers("c.json", a); !input.IsBad(err) {
-		t.Errorf("a spread of 1 response for 2 respondents: %v; want bad input", err)
-	}
-	a.Spread = nil
-	if _, err := respondentAnswers("c.json", a); !input.IsBad(err) {
-		t.Errorf("2 respondents without a spread: %v; want bad input", err)
-	}
-}

@@ -1,22 +1,17 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
-	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
+	"github.com/dgmaturity/dgmaturity/reports"
 )
-
-func init() { register(newQuestionnaireCmd) }
 
 func newQuestionnaireCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
@@ -71,7 +66,7 @@ func runQuestionnaireExport(ctx context.Context, app *App, format, out string) e
 	case "json":
 		export = questionnaire.ExportJSON
 	default:
-		return &input.UsageError{Msg: fmt.Sprintf("--format must be yaml or json, not %q", format)}
+		return usage(app, "cli.usage.export_format", "Format", fmt.Sprintf("%q", format))
 	}
 	q, err := app.Instrument()
 	if err != nil {
@@ -121,14 +116,14 @@ it is not.`,
 				return runValidateTranslation(app, translation, args)
 			}
 			if len(args) == 0 {
-				return &input.UsageError{Msg: fmt.Sprintf("validate needs one questionnaire file (YAML), or --translation FILE; none was given. Run %s --help for an example.", cmd.CommandPath())}
+				return usage(app, "cli.args.validate_none", "Path", cmd.CommandPath())
 			}
 			q, err := questionnaire.Load(args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "%s: valid: %d questions, %d recommendations (%s %s)\n",
-				args[0], len(q.Questions), len(q.Recommendations), q.ID, q.Version)
+			fmt.Fprintln(app.Stdout, app.Printer().T("cli.validate.valid", "File", args[0], "Questions", len(q.Questions),
+				"Recommendations", len(q.Recommendations), "ID", q.ID, "Version", q.Version))
 			return nil
 		},
 	}
@@ -163,7 +158,7 @@ func runValidateTranslation(app *App, path string, args []string) error {
 	if err := t.CheckComplete(q); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Stdout, "%s: valid: a complete %s translation of %s %s\n", path, t.Language, q.ID, q.Version)
+	fmt.Fprintln(app.Stdout, app.Printer().T("cli.validate.translation", "File", path, "Language", t.Language, "ID", q.ID, "Version", q.Version))
 	return nil
 }
 
@@ -182,196 +177,7 @@ area carry each principle.`,
 			if err != nil {
 				return err
 			}
-			return writeOutline(app.Stdout, q)
+			return reports.Outline(app.Stdout, q, app.Printer())
 		},
 	}
-}
-
-const (
-	// outlineWidth bounds the outline's lines, so that the whole output
-	// reads in an 80-column terminal; longer texts are cut with "…" (the
-	// full texts are in `questionnaire export`).
-	outlineWidth = 80
-	// matrixWidth keeps the matrix readable in an 80-column terminal.
-	matrixWidth = 80
-)
-
-// writeOutline writes the outline and the coverage matrix as plain text.
-func writeOutline(out io.Writer, q *questionnaire.Questionnaire) error {
-	w := bufio.NewWriter(out)
-	line := func(s string) { fmt.Fprintln(w, ansi.Truncate(s, outlineWidth, "…")) }
-	heading := func(s string) {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, s)
-		fmt.Fprintln(w, strings.Repeat("=", ansi.StringWidth(s)))
-	}
-
-	line(outlineText(q.Title))
-	line(fmt.Sprintf("%s %s: %d questions, %d recommendations, %d principles in %d pillars, %d areas",
-		q.ID, q.Version, len(q.Questions), len(q.Recommendations), len(q.Principles), len(q.Pillars), len(q.Areas)))
-
-	heading("Pillars and principles")
-	idW, shortW := 0, 0
-	for _, p := range q.Principles {
-		idW = max(idW, ansi.StringWidth(p.ID))
-		shortW = max(shortW, ansi.StringWidth(outlineText(p.Short)))
-	}
-	for i, pl := range q.Pillars {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		line(fmt.Sprintf("%s (%s)", outlineText(pl.Title), pl.ID))
-		for _, p := range q.Principles {
-			if p.Pillar == pl.ID {
-				line("  " + outlinePad(p.ID, idW) + "  " + outlinePad(outlineText(p.Short), shortW) + "  " + outlineText(p.Title))
-			}
-		}
-	}
-
-	heading("Areas and questions")
-	qW := 0
-	core := false
-	for _, x := range q.Questions {
-		qW = max(qW, ansi.StringWidth(x.ID))
-		core = core || x.Weight > 1
-	}
-	if core {
-		line("(* core question: weight above 1)")
-		fmt.Fprintln(w)
-	}
-	for i, a := range q.Areas {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		idx := q.AreaQuestions(a.ID)
-		line(fmt.Sprintf("%s (%s, %s)", outlineText(a.Title), a.ID, outlinePlural(len(idx), "question")))
-		for _, j := range idx {
-			x := q.Questions[j]
-			mark := " "
-			if x.Weight > 1 {
-				mark = "*"
-			}
-			line("  " + outlinePad(x.ID, qW) + " " + mark + " " + outlineText(x.Text))
-		}
-	}
-
-	heading("Coverage: questions per principle and area")
-	writeMatrix(w, q)
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "A question counts under every principle it carries;")
-	fmt.Fprintln(w, "the totals count each question once.")
-	return w.Flush()
-}
-
-// writeMatrix writes the principle-by-area table of question counts with
-// row and column totals, narrowed to fit matrixWidth columns.
-func writeMatrix(w io.Writer, q *questionnaire.Questionnaire) {
-	counts := make(map[string]map[string]int, len(q.Principles))
-	rowTotal := map[string]int{}
-	for _, x := range q.Questions {
-		for _, p := range x.Principles {
-			if counts[p] == nil {
-				counts[p] = map[string]int{}
-			}
-			counts[p][x.Area]++
-			rowTotal[p]++
-		}
-	}
-
-	idW, shortW := 0, 0
-	for _, p := range q.Principles {
-		idW = max(idW, ansi.StringWidth(p.ID))
-		shortW = max(shortW, ansi.StringWidth(outlineText(p.Short)))
-	}
-	headers := make([]string, len(q.Areas))
-	width := func(short bool) int {
-		n := max(idW+2+shortW, len("Total")) + 2 + len("Total")
-		for _, a := range q.Areas {
-			h := a.ID
-			if short {
-				h = outlineText(a.Short)
-			}
-			n += 2 + max(ansi.StringWidth(h), 3)
-		}
-		return n
-	}
-	// Area short labels as column heads; ids when those do not fit; then
-	// the principle labels give way.
-	useShort := width(true) <= matrixWidth
-	for i, a := range q.Areas {
-		headers[i] = a.ID
-		if useShort {
-			headers[i] = outlineText(a.Short)
-		}
-	}
-	if over := width(useShort) - matrixWidth; over > 0 {
-		shortW = max(shortW-over, 0)
-	}
-	labelW := max(idW+2+shortW, len("Total"))
-	label := func(id, short string) string {
-		s := outlinePad(id, idW)
-		if shortW > 0 {
-			s += "  " + ansi.Truncate(short, shortW, "…")
-		}
-		return outlinePad(s, labelW)
-	}
-	row := func(first string, cells []string, total string) {
-		var b strings.Builder
-		b.WriteString(first)
-		for i, c := range cells {
-			b.WriteString("  ")
-			b.WriteString(outlinePadLeft(c, max(ansi.StringWidth(headers[i]), 3)))
-		}
-		b.WriteString("  ")
-		b.WriteString(outlinePadLeft(total, len("Total")))
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-
-	row(outlinePad("", labelW), headers, "Total")
-	for _, p := range q.Principles {
-		cells := make([]string, len(q.Areas))
-		for i, a := range q.Areas {
-			cells[i] = outlineCount(counts[p.ID][a.ID])
-		}
-		row(label(p.ID, outlineText(p.Short)), cells, outlineCount(rowTotal[p.ID]))
-	}
-	cells := make([]string, len(q.Areas))
-	for i, a := range q.Areas {
-		cells[i] = outlineCount(len(q.AreaQuestions(a.ID)))
-	}
-	row(outlinePad("Total", labelW), cells, outlineCount(len(q.Questions)))
-}
-
-// outlineCount writes a cell: "-" for none, so that gaps stand out.
-func outlineCount(n int) string {
-	if n == 0 {
-		return "-"
-	}
-	return fmt.Sprint(n)
-}
-
-// outlineText folds a text's line breaks and runs of spaces into single spaces.
-func outlineText(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// outlinePad fills s with spaces to width display columns.
-func outlinePad(s string, width int) string {
-	if n := ansi.StringWidth(s); n < width {
-		return s + strings.Repeat(" ", width-n)
-	}
-	return s
-}
-
-// outlinePadLeft right-aligns s in width display columns.
-func outlinePadLeft(s string, width int) string {
-	if n := ansi.StringWidth(s); n < width {
-		return strings.Repeat(" ", width-n) + s
-	}
-	return s
-}
-
-func outlinePlural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

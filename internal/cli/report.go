@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -12,9 +13,8 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
+	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
-
-func init() { register(newReportCmd) }
 
 func newReportCmd(app *App) *cobra.Command {
 	var out, previous, format string
@@ -44,9 +44,9 @@ page has its own print layout (A4, each main section on a new page).`,
   dgmaturity report agency-2026-03-01.json -o board/report.md
   dgmaturity report agency-2026-03-01.json --lang de -o agency-2026-03-01.de.md
   dgmaturity report agency-2026-03-01.json --format html`,
-		Args: needArgs(cobra.ExactArgs(1), "one assessment file (ASSESSMENT.json)"),
+		Args: needArgs(app, cobra.ExactArgs(1), "cli.args.report"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := publish.ParseFormats(format)
+			f, err := parseFormats(app, format)
 			if err != nil {
 				return err
 			}
@@ -60,37 +60,20 @@ page has its own print layout (A4, each main section on a new page).`,
 	return cmd
 }
 
+// runReport rebuilds the reports and charts of the assessment at path.
 func runReport(ctx context.Context, app *App, path, out, previous string, target int, formats publish.Formats) error {
-	if err := checkTarget(target); err != nil {
+	if err := checkTarget(app, target); err != nil {
 		return err
 	}
-	// Read once without an instrument to learn which one the assessment
-	// was made with, then check it against that one.
-	data, err := input.ReadFile(path, assessment.MaxFileSize)
-	if err != nil {
-		return err
-	}
-	first, _, err := assessment.Parse(path, data, nil)
-	if err != nil {
-		return err
-	}
-	q, err := app.InstrumentFor(first.Questionnaire)
-	if err != nil {
-		return err
-	}
-	a, warnings, err := assessment.Parse(path, data, q)
+	q, a, warnings, err := readReported(app, path)
 	if err != nil {
 		return err
 	}
 	r := scoring.ScoreAssessment(q, a, target)
-	warnings = append(warnings, assessment.StoredDiffers(a.Scores, publish.StoredScores(q, r))...)
-	for _, w := range warnings {
-		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
-	}
+	warnings = sayWarnings(app, path, warnings, q, a, r)
 	if out == "" {
 		out = strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
 	}
-	stem := strings.TrimSuffix(out, filepath.Ext(out))
 	if previous == "" {
 		previous = publish.FindPrevious(filepath.Dir(out), q, a)
 	}
@@ -112,20 +95,45 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 	// The report speaks --lang when given, else the language the
 	// assessment was answered in (English for files older than the
 	// choice).
-	lang := app.lang
-	if lang == "" {
-		lang = a.Language
-	}
+	lang := cmp.Or(app.lang, a.Language)
+	stem := strings.TrimSuffix(out, filepath.Ext(out))
 	files, err := publish.AssessmentFiles(lang, filepath.Base(stem), formats, q, shown, r, warnings, progress)
 	if err != nil {
 		return err
 	}
-	// The charts and the reports are one set: all or none, and never
-	// over the assessment they are made from (or the one they compare with).
+	return publishReport(ctx, app, inputs, out, files)
+}
+
+// readReported reads the assessment at path with the instrument it was
+// made with: once without an instrument to learn which one, then checked
+// against that one.
+func readReported(app *App, path string) (*questionnaire.Questionnaire, *assessment.Assessment, []string, error) {
+	data, err := input.ReadFile(path, assessment.MaxFileSize)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	first, _, err := assessment.Parse(path, data, nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	q, err := app.InstrumentFor(first.Questionnaire)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	a, warnings, err := assessment.Parse(path, data, q)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return q, a, warnings, nil
+}
+
+// publishReport writes the report's files as one set: all or none, and
+// never over the assessment they are made from (or the one they compare
+// with). The Markdown report goes where -o (out) says, whatever its
+// extension; the HTML page and the charts beside it.
+func publishReport(ctx context.Context, app *App, inputs []string, out string, files []publish.File) error {
 	outs := outputsIn(filepath.Dir(out), files)
 	for i := range outs {
-		// The Markdown report goes where -o says, whatever its extension;
-		// the HTML page and the charts beside it.
 		if filepath.Ext(outs[i].Path) == ".md" {
 			outs[i].Path = out
 		}
@@ -135,4 +143,16 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 	}
 	printOutputs(app, outs)
 	return nil
+}
+
+// sayWarnings prints on stderr the warnings about the assessment a read
+// from path: those of its reading, then those where the scores it stores
+// differ from r, the ones recomputed from its answers (an edited file; the
+// recomputed ones are used). It returns them all, for the report to note.
+func sayWarnings(app *App, path string, warnings []string, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result) []string {
+	warnings = append(warnings, assessment.StoredDiffers(a.Scores, publish.StoredScores(q, r))...)
+	for _, w := range warnings {
+		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
+	}
+	return warnings
 }

@@ -54,6 +54,7 @@ func (a *App) Chosen() (locale.Tag, error) {
 	if a.lang != "" {
 		t, ok := locale.Parse(a.lang)
 		if !ok {
+			// Said in English: the language asked for is the mistake.
 			return locale.English, &input.UsageError{Msg: fmt.Sprintf("--lang %s: dgmaturity speaks en (English), fr (français) and de (Deutsch)", input.Quote(a.lang))}
 		}
 		return t, nil
@@ -133,7 +134,7 @@ func (a *App) instrumentOwn() (*questionnaire.Questionnaire, error) {
 	q := questionnaire.Default()
 	if a.release != "" {
 		if a.questionnairePath != "" {
-			return nil, &input.UsageError{Msg: "--release and --questionnaire both choose the questionnaire; give one"}
+			return nil, usage(a, "cli.usage.release_and_questionnaire")
 		}
 		var versions []string
 		found := false
@@ -144,7 +145,7 @@ func (a *App) instrumentOwn() (*questionnaire.Questionnaire, error) {
 			}
 		}
 		if !found {
-			return nil, &input.UsageError{Msg: fmt.Sprintf("--release %s: no such release of the built-in questionnaire (releases: %s)", input.Quote(a.release), strings.Join(versions, ", "))}
+			return nil, usage(a, "cli.usage.release_unknown", "Release", input.Quote(a.release), "Releases", strings.Join(versions, ", "))
 		}
 	}
 	if a.questionnairePath != "" {
@@ -192,7 +193,7 @@ Run it without a command to start the interactive assessment.`,
   dgmaturity questionnaire show`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          rootArgs,
+		Args:          rootArgs(app),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runAssess(cmd.Context(), app, o)
 		},
@@ -206,23 +207,22 @@ Run it without a command to start the interactive assessment.`,
 	root.PersistentFlags().StringVar(&app.lang, "lang", "", "language of everything dgmaturity says: en, fr or de (default: LC_ALL, LC_MESSAGES, LANG, else en)")
 	// Flag mistakes are bad usage: exit 2, like bad input. Subcommands
 	// inherit this function.
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &exit.UsageError{Msg: err.Error()}
-	})
-	for _, c := range subcommands {
-		root.AddCommand(c(app))
-	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(app, err) })
+	// The commands in the order the help lists them (cobra sorts them
+	// too); a new command is one more entry here.
+	root.AddCommand(
+		newAssessCmd(app),
+		newCompareCmd(app),
+		newMergeCmd(app),
+		newQuestionnaireCmd(app),
+		newReportCmd(app),
+		newWorkshopCmd(app),
+	)
 	root.InitDefaultCompletionCmd() // cobra adds it at run time; here so that its help is fitted too
-	typeArgErrors(root)
+	typeArgErrors(app, root)
 	fitHelp(root, termWidth(), isTerminal(app.Stdout) && !slices.Contains(os.Args, "man"))
 	return root
 }
-
-// subcommands are registered by each subcommand's file in its init, so
-// that adding a command touches one file only.
-var subcommands []func(*App) *cobra.Command
-
-func register(c func(*App) *cobra.Command) { subcommands = append(subcommands, c) }
 
 // typeArgErrors makes every argument check of the tree return a usage
 // error (exit 2), in this one place: cobra's checks (NoArgs, ExactArgs...)
@@ -232,69 +232,16 @@ func register(c func(*App) *cobra.Command) { subcommands = append(subcommands, c
 // questionnaire: cobra would show it for any words after the group too,
 // exit 0, so that a mistyped subcommand ("workshop strat") looked like
 // success.
-func typeArgErrors(c *cobra.Command) {
+func typeArgErrors(app *App, c *cobra.Command) {
 	if c.HasSubCommands() && !c.Runnable() {
 		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 	}
 	if c.Args != nil {
-		c.Args = usageArgs(c.Args)
+		c.Args = usageArgs(app, c.Args)
 	}
 	for _, sub := range c.Commands() {
-		typeArgErrors(sub)
+		typeArgErrors(app, sub)
 	}
-}
-
-// usageArgs wraps a cobra argument check so that its failure is a usage
-// error; one that is already (needArgs, rootArgs) is kept as it is.
-func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		err := check(cmd, args)
-		if err == nil || exit.IsUsage(err) {
-			return err
-		}
-		return &exit.UsageError{Msg: err.Error()}
-	}
-}
-
-// needArgs is an argument check that says what the command needs in words ("report
-// needs one assessment file (ASSESSMENT.json)") rather than cobra's count
-// of arguments, and where to read more.
-func needArgs(check cobra.PositionalArgs, what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if err := check(cmd, args); err != nil {
-			return &exit.UsageError{Msg: fmt.Sprintf("%s needs %s; %s given. Run %s --help for an example.",
-				cmd.Name(), what, countArgs(len(args)), cmd.CommandPath())}
-		}
-		return nil
-	}
-}
-
-// countArgs says how many arguments were given, in words.
-func countArgs(n int) string {
-	switch n {
-	case 0:
-		return "none was"
-	case 1:
-		return "1 was"
-	}
-	return fmt.Sprintf("%d were", n)
-}
-
-// rootArgs refuses words after the bare command: the only reason to type
-// one is a command name, so a mistyped one is named with the nearest
-// commands (cobra's suggestions) and a pointer to --help.
-func rootArgs(cmd *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-	msg := fmt.Sprintf("unknown command \"%s\".", input.Quote(args[0]))
-	if cmd.SuggestionsMinimumDistance <= 0 {
-		cmd.SuggestionsMinimumDistance = 2 // cobra's default, set only on its own error path
-	}
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		msg += " Did you mean " + strings.Join(s, " or ") + "?"
-	}
-	return &exit.UsageError{Msg: msg + " Run dgmaturity --help for the commands."}
 }
 
 // ErrInterrupted is returned when the user stops a run with ctrl+c; it is

@@ -23,8 +23,6 @@ import (
 	"github.com/dgmaturity/dgmaturity/internal/workshop"
 )
 
-func init() { register(newWorkshopCmd) }
-
 // workshopOptions are the flags of `workshop serve`.
 type workshopOptions struct {
 	org, typ, listen, out, keys, resume string
@@ -134,88 +132,19 @@ func closeWorkshop(app *App, w *workshop.Workshop) error {
 // runWorkshopServe starts or resumes the workshop, serves it until the
 // facilitator stops or closes it, and closes it if asked.
 func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven bool) error {
-	if o.resume != "" {
-		useWorkshopLanguage(app, o.resume)
-	}
-	pr := app.Printer()
-	if o.max < 1 {
-		return &input.UsageError{Msg: pr.T("workshop.usage.max")}
-	}
-	if !isOrgType(o.typ) {
-		return &input.UsageError{Msg: pr.T("workshop.usage.type", "Type", input.Quote(o.typ), "Types", strings.Join(assessment.OrganisationTypes, ", "))}
-	}
-	q, err := app.Instrument()
+	w, keys, err := openWorkshop(app, o, outGiven)
 	if err != nil {
 		return err
 	}
-	var keys []gossh.PublicKey
-	if o.keys != "" {
-		if keys, err = readAuthorizedKeys(o.keys); err != nil {
-			return err
-		}
-	}
-	cfg := workshop.Config{Questionnaire: q, Lang: string(app.Language()), Tool: app.Tool(), Now: app.Now,
-		Organisation: assessment.Organisation{Name: strings.TrimSpace(o.org), Type: o.typ}}
-	switch {
-	case o.resume != "":
-		if outGiven || o.org != "" {
-			return &input.UsageError{Msg: pr.T("workshop.usage.resume_flags")}
-		}
-		cfg.Dir, cfg.Resume = o.resume, true
-	case outGiven:
-		cfg.Dir = o.out
-	default:
-		cfg.Dir = assessment.Slug(cfg.Organisation.Name) + "-" + app.Today() + "-workshop"
-	}
-	w, err := workshop.Open(cfg)
+	srv, info, served, err := startWorkshopServer(w, o, keys)
 	if err != nil {
 		return err
-	}
-	state, err := assessment.StateDir()
-	if err != nil {
-		return fmt.Errorf("workshop host key: %w", err)
-	}
-	hostKey, err := workshop.LoadOrCreateHostKey(filepath.Join(state, workshop.HostKeyFile))
-	if err != nil {
-		return err
-	}
-	code, err := workshop.NewCode()
-	if err != nil {
-		return err
-	}
-	srv, err := workshop.NewServer(w, workshop.ServerConfig{Listen: o.listen, HostKey: hostKey, Code: code, AuthorizedKeys: keys, Max: o.max})
-	if err != nil {
-		return err
-	}
-	if err := srv.Listen(); err != nil {
-		return err
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve() }()
-
-	info := workshop.FacilitatorInfo{
-		Join: joinCommand(srv.Addr()), Code: code, Fingerprint: workshop.Fingerprint(hostKey.PublicKey()),
-		Dir: w.Dir(), NoColor: os.Getenv("NO_COLOR") != "",
 	}
 	fmt.Fprintln(app.Stdout, app.Printer().T("workshop.serve.header", "Organisation", w.Meta().Organisation.Name,
 		"Dir", w.Dir(), "Join", info.Join, "Code", info.Code, "Key", info.Fingerprint))
-
-	outcome := workshop.OutcomeStop
-	if isTerminal(app.Stdin) && isTerminal(app.Stdout) {
-		final, err := tea.NewProgram(workshop.NewFacilitator(w, srv, info),
-			tea.WithContext(ctx), tea.WithInput(app.Stdin), tea.WithOutput(app.Stdout), tea.WithFilter(tui.SameSizeFilter())).Run()
-		if f, ok := final.(workshop.Facilitator); ok && err == nil {
-			outcome = f.Outcome()
-		}
-	} else {
-		// No terminal to draw on: serve until interrupted, then stop;
-		// `workshop close DIR` closes.
-		fmt.Fprintln(app.Stdout, app.Printer().T("workshop.serve.no_terminal", "Dir", w.Dir()))
-		select {
-		case <-ctx.Done():
-		case err := <-served:
-			return err
-		}
+	outcome, ended, err := facilitate(ctx, app, w, srv, info, served)
+	if ended {
+		return err
 	}
 	if outcome == workshop.OutcomeClose {
 		err := closeWorkshop(app, w)
@@ -231,15 +160,104 @@ func runWorkshopServe(ctx context.Context, app *App, o workshopOptions, outGiven
 	return nil
 }
 
-// useWorkshopLanguage makes a resumed or closed workshop speak the
-// language it was started in, as a resumed draft does, unless --lang says
-// otherwise (the workshop then records the new one; see workshop.Open).
-// The facilitator and the participants thus read one language, and the
-// questionnaire is localised to it.
-func useWorkshopLanguage(app *App, dir string) {
-	if lang, ok := workshop.LanguageOf(dir); ok && !app.LangExplicit() {
-		app.lang = lang
+// openWorkshop checks the flags of `workshop serve` and starts the
+// workshop, or resumes it, in its folder; it returns the participants'
+// keys given with --keys.
+func openWorkshop(app *App, o workshopOptions, outGiven bool) (*workshop.Workshop, []gossh.PublicKey, error) {
+	if o.resume != "" {
+		useWorkshopLanguage(app, o.resume)
 	}
+	pr := app.Printer()
+	if o.max < 1 {
+		return nil, nil, &input.UsageError{Msg: pr.T("workshop.usage.max")}
+	}
+	if !isOrgType(o.typ) {
+		return nil, nil, &input.UsageError{Msg: pr.T("workshop.usage.type", "Type", input.Quote(o.typ), "Types", strings.Join(assessment.OrganisationTypes, ", "))}
+	}
+	q, err := app.Instrument()
+	if err != nil {
+		return nil, nil, err
+	}
+	var keys []gossh.PublicKey
+	if o.keys != "" {
+		if keys, err = readAuthorizedKeys(o.keys); err != nil {
+			return nil, nil, err
+		}
+	}
+	cfg := workshop.Config{Questionnaire: q, Lang: string(app.Language()), Tool: app.Tool(), Now: app.Now,
+		Organisation: assessment.Organisation{Name: strings.TrimSpace(o.org), Type: o.typ}}
+	switch {
+	case o.resume != "":
+		if outGiven || o.org != "" {
+			return nil, nil, &input.UsageError{Msg: pr.T("workshop.usage.resume_flags")}
+		}
+		cfg.Dir, cfg.Resume = o.resume, true
+	case outGiven:
+		cfg.Dir = o.out
+	default:
+		cfg.Dir = assessment.Slug(cfg.Organisation.Name) + "-" + app.Today() + "-workshop"
+	}
+	w, err := workshop.Open(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return w, keys, nil
+}
+
+// startWorkshopServer starts the SSH server of w with this machine's host
+// key and a new joining code; served receives the end of its serving.
+func startWorkshopServer(w *workshop.Workshop, o workshopOptions, keys []gossh.PublicKey) (srv *workshop.Server, info workshop.FacilitatorInfo, served chan error, err error) {
+	state, err := assessment.StateDir()
+	if err != nil {
+		return nil, info, nil, fmt.Errorf("workshop host key: %w", err)
+	}
+	hostKey, err := workshop.LoadOrCreateHostKey(filepath.Join(state, workshop.HostKeyFile))
+	if err != nil {
+		return nil, info, nil, err
+	}
+	code, err := workshop.NewCode()
+	if err != nil {
+		return nil, info, nil, err
+	}
+	srv, err = workshop.NewServer(w, workshop.ServerConfig{Listen: o.listen, HostKey: hostKey, Code: code, AuthorizedKeys: keys, Max: o.max})
+	if err != nil {
+		return nil, info, nil, err
+	}
+	if err := srv.Listen(); err != nil {
+		return nil, info, nil, err
+	}
+	served = make(chan error, 1)
+	go func() { served <- srv.Serve() }()
+	info = workshop.FacilitatorInfo{
+		Join: joinCommand(srv.Addr()), Code: code, Fingerprint: workshop.Fingerprint(hostKey.PublicKey()),
+		Dir: w.Dir(), NoColor: os.Getenv("NO_COLOR") != "",
+	}
+	return srv, info, served, nil
+}
+
+// facilitate shows the facilitator's screen until the facilitator stops
+// or closes the workshop, and says which. Without a terminal it serves
+// until interrupted (the workshop is then stopped); when the serving ends
+// by itself first, ended is true, with the error that ended it.
+func facilitate(ctx context.Context, app *App, w *workshop.Workshop, srv *workshop.Server, info workshop.FacilitatorInfo, served chan error) (outcome workshop.Outcome, ended bool, err error) {
+	outcome = workshop.OutcomeStop
+	if isTerminal(app.Stdin) && isTerminal(app.Stdout) {
+		final, err := tea.NewProgram(workshop.NewFacilitator(w, srv, info),
+			tea.WithContext(ctx), tea.WithInput(app.Stdin), tea.WithOutput(app.Stdout), tea.WithFilter(tui.SameSizeFilter())).Run()
+		if f, ok := final.(workshop.Facilitator); ok && err == nil {
+			outcome = f.Outcome()
+		}
+		return outcome, false, nil
+	}
+	// No terminal to draw on: serve until interrupted, then stop;
+	// `workshop close DIR` closes.
+	fmt.Fprintln(app.Stdout, app.Printer().T("workshop.serve.no_terminal", "Dir", w.Dir()))
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		return outcome, true, err
+	}
+	return outcome, false, nil
 }
 
 // shutdown stops the server, giving open sessions a moment.
@@ -315,4 +333,15 @@ func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 		return nil, &input.Error{File: path, Reason: "holds no key"}
 	}
 	return keys, nil
+}
+
+// useWorkshopLanguage makes a resumed or closed workshop speak the
+// language it was started in, as a resumed draft does, unless --lang says
+// otherwise (the workshop then records the new one; see workshop.Open).
+// The facilitator and the participants thus read one language, and the
+// questionnaire is localised to it.
+func useWorkshopLanguage(app *App, dir string) {
+	if lang, ok := workshop.LanguageOf(dir); ok && !app.LangExplicit() {
+		app.lang = lang
+	}
 }

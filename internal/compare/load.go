@@ -31,6 +31,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -82,7 +83,11 @@ type Problem struct {
 
 // Lines returns the problem as lines "file: reason" (several when the file
 // has several problems), each naming the file once.
-func (p Problem) Lines() []string {
+func (p Problem) Lines() []string { return p.LinesIn(nil) }
+
+// LinesIn returns the lines of Lines with the reasons in pr's language
+// (English for a nil pr).
+func (p Problem) LinesIn(pr *locale.Printer) []string {
 	var es input.Errors
 	var e *input.Error
 	switch {
@@ -90,7 +95,7 @@ func (p Problem) Lines() []string {
 	case errors.As(p.Err, &e):
 		es = input.Errors{e}
 	default:
-		return []string{input.QuotePath(p.File) + ": " + p.Err.Error()}
+		return []string{input.QuotePath(p.File) + ": " + input.Describe(p.Err, pr)}
 	}
 	out := make([]string, len(es))
 	for i, x := range es {
@@ -99,7 +104,7 @@ func (p Problem) Lines() []string {
 			y.File = p.File
 			x = &y
 		}
-		out[i] = x.Error()
+		out[i] = x.In(pr)
 	}
 	return out
 }
@@ -444,14 +449,9 @@ func FoldName(s string) string { return input.FoldName(s) }
 func foldSpace(s string) string { return strings.Join(strings.Fields(norm.NFC.String(s)), " ") }
 
 // SameOrganisation reports whether two organisations are the same PSO:
-// the same id when both give one, else the same folded name.
-func SameOrganisation(a, b assessment.Organisation) bool {
-	ia, ib := foldSpace(a.ID), foldSpace(b.ID)
-	if ia != "" && ib != "" {
-		return ia == ib
-	}
-	return FoldName(a.Name) == FoldName(b.Name)
-}
+// the same id when both give one, else the same folded name (see
+// assessment.SameOrganisation, which merge's rules use too).
+func SameOrganisation(a, b assessment.Organisation) bool { return assessment.SameOrganisation(a, b) }
 
 // reconcileKeys gives a record without an organisation id the key of the
 // PSO with the same folded name and an id, when exactly one such PSO

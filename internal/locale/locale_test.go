@@ -23,6 +23,8 @@ var sameAsEnglish = map[string]bool{
 	// The French words are the English ones.
 	"input.q.kind.question": true,
 	"input.q.kind.source":   true,
+	// "Total" in French too.
+	"cli.outline.total": true,
 }
 
 // rawMessages reads a message file as id → text, or id → plural category

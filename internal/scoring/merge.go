@@ -76,3 +76,25 @@ func Merge(q *questionnaire.Questionnaire, answers []map[string]assessment.Answe
 	}
 	return merged, spread
 }
+
+// Consolidate merges the respondents of the files of set (see
+// assessment.MergeSet) into one consolidated assessment of q, in language
+// lang: the first file's organisation (with an id that only a later file
+// gives), the latest of the files' dates, every respondent, and the
+// answers merged by Merge with their spread. repeats lists the respondents
+// named in two files; both are counted.
+func Consolidate(q *questionnaire.Questionnaire, set *assessment.MergeSet, lang, tool string) (c *assessment.Assessment, repeats []assessment.Repeat) {
+	people, answers, repeats := set.Respondents()
+	first := set.Files[0].A
+	c = assessment.New(q, first.Organisation, assessment.Respondent{}, first.Date, lang, tool)
+	c.Respondents = people
+	c.Answers, c.Spread = Merge(q, answers)
+	for _, f := range set.Files[1:] {
+		c.Date = max(c.Date, f.A.Date)
+		// Keep an organisation id that only some of the files give.
+		if c.Organisation.ID == "" {
+			c.Organisation.ID = f.A.Organisation.ID
+		}
+	}
+	return c, repeats
+}

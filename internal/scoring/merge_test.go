@@ -110,3 +110,31 @@ func TestMergeWhole(t *testing.T) {
 		t.Errorf("Merge(nil) = %v, %v", m, s)
 	}
 }
+
+// TestConsolidate checks the consolidated assessment's frame: the first
+// file's organisation with an id only a later file gives, the latest date,
+// every respondent and the merged answers.
+func TestConsolidate(t *testing.T) {
+	q := testQuestionnaire()
+	var set assessment.MergeSet
+	for _, f := range []struct {
+		who, date, id string
+		level         int
+	}{{"Anne", "2026-03-01", "", 1}, {"Bob", "2026-03-03", "REG-1", 3}, {"Anne", "2026-03-02", "", 2}} {
+		a := assessment.New(q, assessment.Organisation{Name: "Ministry", ID: f.id}, assessment.Respondent{Name: f.who}, f.date, "en", "test")
+		a.Answers["CTX-01"] = assessment.Lvl(f.level)
+		if err := set.Add(f.who+f.date+".json", a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, repeats := Consolidate(q, &set, "fr", "dgmaturity test")
+	if c.Date != "2026-03-03" || c.Organisation.ID != "REG-1" || c.Language != "fr" || len(c.Respondents) != 3 {
+		t.Errorf("consolidated %s, id %q, language %s, %d respondents; want 2026-03-03, REG-1, fr, 3", c.Date, c.Organisation.ID, c.Language, len(c.Respondents))
+	}
+	if l := c.Answers["CTX-01"].Level; l == nil || *l != 2 || len(c.Spread["CTX-01"].Responses) != 3 {
+		t.Errorf("CTX-01 %+v, spread %+v; want the median 2 of 3 responses", c.Answers["CTX-01"], c.Spread["CTX-01"])
+	}
+	if len(repeats) != 1 || repeats[0].Name != "Anne" {
+		t.Errorf("repeats %+v; want Anne once", repeats)
+	}
+}
