@@ -195,7 +195,7 @@ func TestInterruptCompare(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(250 * time.Millisecond) // started, reading
+	waitReading(t, cmd.Process.Pid, in)
 	sent := time.Now()
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
@@ -501,4 +501,31 @@ func TestMergeWarnsOnEditedScores(t *testing.T) {
 	if !strings.Contains(stderr, "warning: "+files[0]) || !strings.Contains(stderr, "99.9") {
 		t.Errorf("merge did not warn about the edited score:\n%s", stderr)
 	}
+}
+
+// waitReading waits until the process has a file of dir open: it is then
+// past its start-up and reading, which a fixed sleep could not promise on
+// a busy machine (the signal then came before the program could catch it).
+// Where /proc is not there it waits a quarter of a second.
+func waitReading(t *testing.T, pid int, dir string) {
+	t.Helper()
+	fds := fmt.Sprintf("/proc/%d/fd", pid)
+	if _, err := os.Stat(fds); err != nil {
+		time.Sleep(250 * time.Millisecond)
+		return
+	}
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(fds)
+		for _, e := range entries {
+			if target, err := os.Readlink(filepath.Join(fds, e.Name())); err == nil && strings.HasPrefix(target, dir+string(filepath.Separator)) {
+				return
+			}
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Fatalf("the process did not open a file of %s in 30 s", dir)
 }
