@@ -11,6 +11,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	"github.com/dgmaturity/dgmaturity/internal/compare"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -88,7 +89,7 @@ func TestMarkdownLanguagesGolden(t *testing.T) {
 			met.Targets = &assessment.Targets{Questions: map[string]int{"DATA-05": 2}, Areas: map[string]int{"services": 3}}
 			met.Complete = false
 			b.Reset()
-			if err := Markdown(&b, q, &met, scoring.ScoreAssessment(q, &met, 0), Options{Printer: pr, Warnings: []string{"x"}}); err != nil {
+			if err := Markdown(&b, q, &met, scoring.ScoreAssessment(q, &met, 0), Options{Printer: pr, Warnings: []input.Msg{input.M("input.warning.overall_differs", "Stored", input.Number{Value: 71.2, Decimals: 1}, "Recomputed", input.Number{Value: 61.6, Decimals: 1})}}); err != nil {
 				t.Fatal(err)
 			}
 			checkLanguage(t, b.String())
@@ -215,7 +216,7 @@ func TestHostileUserTextInFrench(t *testing.T) {
 		}
 	}
 	var md bytes.Buffer
-	if err := Markdown(&md, q, a, scoring.ScoreAssessment(q, a, 0), Options{ChartFile: "c.svg", Warnings: []string{evil}, Printer: locale.For(locale.French)}); err != nil {
+	if err := Markdown(&md, q, a, scoring.ScoreAssessment(q, a, 0), Options{ChartFile: "c.svg", Warnings: []input.Msg{evilWarning(evil)}, Printer: locale.For(locale.French)}); err != nil {
 		t.Fatal(err)
 	}
 	var html bytes.Buffer

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
@@ -22,11 +23,10 @@ type Options struct {
 	// ChartFile is the file name of the radar chart written beside the
 	// report, linked from it; empty leaves the link out.
 	ChartFile string
-	// Warnings are printed in a note near the top (for example stored
-	// scores that differ from the recomputed ones). They are English
-	// sentences: a report in another language counts them in one note of
-	// its own words instead (their details go to standard error).
-	Warnings []string
+	// Warnings are printed, each in a note near the top, in the report's
+	// language (for example stored scores that differ from the recomputed
+	// ones).
+	Warnings []input.Msg
 	// Progress, when not nil, adds the "Progress since" section.
 	Progress *scoring.Progress
 	// Printer gives the report's words, numbers and dates in its
@@ -133,15 +133,8 @@ func (m *mdWriter) header(opt Options) {
 	if !a.Complete {
 		m.para("> " + m.t("report.header.draft"))
 	}
-	if m.pr.Tag() != locale.English && len(opt.Warnings) > 0 {
-		// The warnings are the readers' sentences, in English, and were
-		// printed with their details when the report was made; a report
-		// in another language says what they mean in its own words.
-		m.p("> %s\n\n", m.t("report.note", "Text", m.pr.N("report.note.warnings", len(opt.Warnings))))
-		return
-	}
 	for _, w := range opt.Warnings {
-		m.p("> %s\n\n", m.t("report.note", "Text", Escape(w)))
+		m.p("> %s\n\n", m.t("report.note", "Text", Escape(sentence(capital(w.In(m.pr))))))
 	}
 }
 
@@ -664,4 +657,14 @@ func (m *mdWriter) stepText(recID string, index int, fallback string) string {
 		return Escape(rec.Steps[index].Text)
 	}
 	return Escape(fallback)
+}
+
+// capital starts s with a capital letter: a warning is a clause ("stored
+// overall score ... differs ...") that a report note shows as a sentence.
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

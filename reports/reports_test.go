@@ -12,6 +12,7 @@ import (
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
 	goldenfile "github.com/dgmaturity/dgmaturity/internal/golden"
+	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
@@ -159,7 +160,7 @@ func TestHostileUserText(t *testing.T) {
 	a.Answers["SVC-12"] = assessment.Answer{NA: evil}
 	r := scoring.Score(q, a.Answers)
 	var md bytes.Buffer
-	if err := Markdown(&md, q, a, r, Options{ChartFile: "c.svg", Warnings: []string{evil}}); err != nil {
+	if err := Markdown(&md, q, a, r, Options{ChartFile: "c.svg", Warnings: []input.Msg{evilWarning(evil)}}); err != nil {
 		t.Fatal(err)
 	}
 	var html bytes.Buffer
@@ -206,4 +207,10 @@ func TestRadarTitleFitsTheChart(t *testing.T) {
 	if got := titleLines("Short name: principle scores, 2026-03-01"); len(got) != 1 {
 		t.Errorf("a short title was split: %q", got)
 	}
+}
+
+// evilWarning is a warning that quotes hostile text from a file, as a
+// stored recommendation id would be quoted.
+func evilWarning(evil string) input.Msg {
+	return input.M("input.warning.stored_recommendation", "ID", evil, "Questionnaire", "q", "Version", "1")
 }

@@ -21,7 +21,7 @@ import (
 const MaxFileSize = 5 * input.MiB
 
 // Load reads an assessment file (at most MaxFileSize) with Parse.
-func Load(path string, q *questionnaire.Questionnaire) (*Assessment, []string, error) {
+func Load(path string, q *questionnaire.Questionnaire) (*Assessment, []input.Msg, error) {
 	data, err := input.ReadFile(path, MaxFileSize)
 	if err != nil {
 		return nil, nil, err
@@ -41,7 +41,7 @@ func Load(path string, q *questionnaire.Questionnaire) (*Assessment, []string, e
 // stored recommendation ids that q does not know. Stored scores are not
 // compared here (scoring is above this package): callers recompute them and
 // add StoredDiffers to the warnings.
-func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessment, []string, error) {
+func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessment, []input.Msg, error) {
 	if len(data) > MaxFileSize {
 		return nil, nil, &input.Error{File: file, Msg: input.TooLarge(MaxFileSize)}
 	}
@@ -101,17 +101,18 @@ func Parse(file string, data []byte, q *questionnaire.Questionnaire) (*Assessmen
 		es = sortErrors(es)
 		return nil, nil, es.Err()
 	}
-	return &a, recommendationWarnings(file, &a, q), nil
+	return &a, recommendationWarnings(&a, q), nil
 }
 
 // recommendationWarnings warns of stored recommendation ids that q does
-// not know.
-func recommendationWarnings(file string, a *Assessment, q *questionnaire.Questionnaire) []string {
-	var warnings []string
+// not know. The file is not named: whoever says the warning names it.
+func recommendationWarnings(a *Assessment, q *questionnaire.Questionnaire) []input.Msg {
+	var warnings []input.Msg
 	if q != nil {
 		for _, id := range a.Recommendations {
 			if _, ok := q.Recommendation(id); !ok {
-				warnings = append(warnings, fmt.Sprintf("%s: stored recommendation %q is not in questionnaire %s %s", input.QuotePath(file), input.Clip(id), q.ID, q.Version))
+				warnings = append(warnings, input.M("input.warning.stored_recommendation",
+					"ID", fmt.Sprintf("%q", input.Clip(id)), "Questionnaire", q.ID, "Version", q.Version))
 			}
 		}
 	}
@@ -128,7 +129,7 @@ func recommendationWarnings(file string, a *Assessment, q *questionnaire.Questio
 // problem. The outcome is Load's followed by Validate against the chosen
 // instrument, only faster: the line numbers are worked out only for the
 // files that are refused.
-func LoadFast(path string, choose func(QuestionnaireRef) *questionnaire.Questionnaire) (*Assessment, []string, error) {
+func LoadFast(path string, choose func(QuestionnaireRef) *questionnaire.Questionnaire) (*Assessment, []input.Msg, error) {
 	data, err := input.ReadFile(path, MaxFileSize)
 	if err != nil {
 		return nil, nil, err
@@ -141,7 +142,7 @@ func LoadFast(path string, choose func(QuestionnaireRef) *questionnaire.Question
 			es = checkBody(a, q, w)
 		}
 		if len(es) == 0 {
-			return a, recommendationWarnings(path, a, q), nil
+			return a, recommendationWarnings(a, q), nil
 		}
 	}
 	// Not canonical, or refused: the strict reader, for exact lines.
@@ -158,7 +159,7 @@ func LoadFast(path string, choose func(QuestionnaireRef) *questionnaire.Question
 		if len(es) > 0 {
 			return nil, nil, sortErrors(es).Err()
 		}
-		warnings = recommendationWarnings(path, a, q)
+		warnings = recommendationWarnings(a, q)
 	}
 	return a, warnings, nil
 }
@@ -249,46 +250,52 @@ func canonical(a *Assessment) *Assessment {
 const scoreTolerance = 0.05
 
 // StoredDiffers compares the scores stored in a file with the ones
-// recomputed from its answers and returns, as sentences, every difference
+// recomputed from its answers and returns, as messages, every difference
 // beyond 0.05 points (0.05 percentage points for coverage), e.g. "stored
 // overall score 61.2 differs from the recomputed 57.5". Either being nil
-// gives nil. Callers add the sentences to their warnings.
-func StoredDiffers(stored, recomputed *Scores) []string {
+// gives nil. Callers add the messages to their warnings.
+func StoredDiffers(stored, recomputed *Scores) []input.Msg {
 	if stored == nil || recomputed == nil {
 		return nil
 	}
-	var out []string
+	var out []input.Msg
 	if differs(stored.Overall, recomputed.Overall) {
-		out = append(out, fmt.Sprintf("stored overall score %.1f differs from the recomputed %.1f", stored.Overall, recomputed.Overall))
+		out = append(out, input.M("input.warning.overall_differs", "Stored", score(stored.Overall), "Recomputed", score(recomputed.Overall)))
 	}
 	if stored.Stage != recomputed.Stage {
-		out = append(out, fmt.Sprintf("stored stage %q differs from the recomputed %q", stored.Stage, recomputed.Stage))
+		out = append(out, input.M("input.warning.stage_differs", "Stored", fmt.Sprintf("%q", stored.Stage), "Recomputed", fmt.Sprintf("%q", recomputed.Stage)))
 	}
 	out = append(out, mapDiffers("area", stored.Areas, recomputed.Areas)...)
 	out = append(out, mapDiffers("principle", stored.Principles, recomputed.Principles)...)
 	out = append(out, mapDiffers("pillar", stored.Pillars, recomputed.Pillars)...)
 	if differs(100*stored.Coverage, 100*recomputed.Coverage) {
-		out = append(out, fmt.Sprintf("stored coverage %.1f%% differs from the recomputed %.1f%%", 100*stored.Coverage, 100*recomputed.Coverage))
+		out = append(out, input.M("input.warning.coverage_differs", "Stored", score(100*stored.Coverage), "Recomputed", score(100*recomputed.Coverage)))
 	}
 	return out
 }
 
 func differs(a, b float64) bool { return math.Abs(a-b) > scoreTolerance+1e-9 }
 
-func mapDiffers(what string, stored, recomputed map[string]float64) []string {
-	var out []string
+// score is a score in a warning: one decimal, written the way of the
+// warning's language.
+func score(v float64) input.Number { return input.Number{Value: v, Decimals: 1} }
+
+// mapDiffers compares the stored and recomputed scores of one kind of
+// group (area, principle or pillar: the message ids input.warning.KIND_*).
+func mapDiffers(kind string, stored, recomputed map[string]float64) []input.Msg {
+	var out []input.Msg
 	for _, id := range slices.Sorted(maps.Keys(stored)) {
 		r, ok := recomputed[id]
 		switch {
 		case !ok:
-			out = append(out, fmt.Sprintf("stored score %.1f of %s %s has no recomputed counterpart", stored[id], what, id))
+			out = append(out, input.M("input.warning."+kind+"_unknown", "ID", id, "Stored", score(stored[id])))
 		case differs(stored[id], r):
-			out = append(out, fmt.Sprintf("stored score of %s %s %.1f differs from the recomputed %.1f", what, id, stored[id], r))
+			out = append(out, input.M("input.warning."+kind+"_differs", "ID", id, "Stored", score(stored[id]), "Recomputed", score(r)))
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(recomputed)) {
 		if _, ok := stored[id]; !ok {
-			out = append(out, fmt.Sprintf("stored scores lack %s %s (recomputed %.1f)", what, id, recomputed[id]))
+			out = append(out, input.M("input.warning."+kind+"_missing", "ID", id, "Recomputed", score(recomputed[id])))
 		}
 	}
 	return out

@@ -152,8 +152,9 @@ func TestParseWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{path + `: stored recommendation "REC-GONE-9" is not in questionnaire test-instrument 1.0.0`}
-	if diff := cmp.Diff(want, warnings); diff != "" {
+	// The file is named by whoever says the warning, not in it.
+	want := []string{`stored recommendation "REC-GONE-9" is not in questionnaire test-instrument 1.0.0`}
+	if diff := cmp.Diff(want, english(warnings)); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 }
@@ -251,7 +252,7 @@ func TestStoredDiffers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			stored := base()
 			tt.change(stored)
-			if diff := cmp.Diff(tt.want, StoredDiffers(stored, base())); diff != "" {
+			if diff := cmp.Diff(tt.want, english(StoredDiffers(stored, base()))); diff != "" {
 				t.Errorf("StoredDiffers (-want +got):\n%s", diff)
 			}
 		})
@@ -292,4 +293,13 @@ func TestSpreadWithoutLevels(t *testing.T) {
 	if err := Validate(a, q); err == nil {
 		t.Fatal("min -1 accepted although a respondent gave a level")
 	}
+}
+
+// english is the English text of messages; nil stays nil.
+func english(ms []input.Msg) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.String())
+	}
+	return out
 }

@@ -213,7 +213,7 @@ func loadResume(app *App, q *questionnaire.Questionnaire, o assessOptions) (a *a
 		return nil, "", err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(app.Stderr, "dgmaturity: %s: %s\n", input.QuotePath(o.resume), w)
+		fmt.Fprintf(app.Stderr, "dgmaturity: %s: %s\n", input.QuotePath(o.resume), w.In(app.Printer()))
 	}
 	if o.org != "" {
 		a.Organisation.Name = o.org

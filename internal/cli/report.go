@@ -107,7 +107,7 @@ func runReport(ctx context.Context, app *App, path, out, previous string, target
 // readReported reads the assessment at path with the instrument it was
 // made with: once without an instrument to learn which one, then checked
 // against that one.
-func readReported(app *App, path string) (*questionnaire.Questionnaire, *assessment.Assessment, []string, error) {
+func readReported(app *App, path string) (*questionnaire.Questionnaire, *assessment.Assessment, []input.Msg, error) {
 	data, err := input.ReadFile(path, assessment.MaxFileSize)
 	if err != nil {
 		return nil, nil, nil, err
@@ -149,10 +149,11 @@ func publishReport(ctx context.Context, app *App, inputs []string, out string, f
 // from path: those of its reading, then those where the scores it stores
 // differ from r, the ones recomputed from its answers (an edited file; the
 // recomputed ones are used). It returns them all, for the report to note.
-func sayWarnings(app *App, path string, warnings []string, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result) []string {
+func sayWarnings(app *App, path string, warnings []input.Msg, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result) []input.Msg {
 	warnings = append(warnings, assessment.StoredDiffers(a.Scores, publish.StoredScores(q, r))...)
+	pr := app.Printer()
 	for _, w := range warnings {
-		fmt.Fprintln(app.Stderr, "warning: "+input.QuotePath(path)+": "+w)
+		fmt.Fprintln(app.Stderr, pr.T("cli.warning", "File", input.QuotePath(path), "Text", w.In(pr)))
 	}
 	return warnings
 }

@@ -162,8 +162,8 @@ func TestMergeAcrossLanguages(t *testing.T) {
 }
 
 // TestReportEditedInFrench: an edited French assessment is warned about on
-// standard error (with the details), and its French report says so in
-// French, with no English sentence.
+// standard error (in the run's language, here English), and its French
+// report says so in French, with no English sentence.
 func TestReportEditedInFrench(t *testing.T) {
 	src := read(t, filepath.Join("..", "..", "examples", "reports", "fr", ministryBase+".json"))
 	edited := strings.Replace(src, `"overall": 41`, `"overall": 71`, 1)
@@ -180,7 +180,7 @@ func TestReportEditedInFrench(t *testing.T) {
 		t.Errorf("no warning on stderr: %q", stderr)
 	}
 	md := read(t, filepath.Join(dir, "edited.md"))
-	if !strings.Contains(md, "> **Remarque.** Le fichier d'évaluation a donné lieu à 1 avertissement") || strings.Contains(md, "stored overall") {
+	if !strings.Contains(md, "> **Remarque.** Le score global enregistré (71,0) diffère du score recalculé (41,0).") || strings.Contains(md, "stored overall") {
 		t.Errorf("the French report does not note the edited score in French:\n%s", md[:min(len(md), 600)])
 	}
 }

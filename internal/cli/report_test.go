@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dgmaturity/dgmaturity/internal/testlang"
 )
 
 // TestReportEditedScores rebuilds a report into a folder that does not
@@ -43,7 +46,7 @@ func TestReportEditedScores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(md), "> **Note.** stored overall score 71.2 differs from the recomputed 41.2") {
+	if !strings.Contains(string(md), "> **Note.** Stored overall score 71.2 differs from the recomputed 41.2") {
 		t.Error("the report does not note the edited score")
 	}
 	if !strings.Contains(string(md), "overall score **41.2**") {
@@ -138,6 +141,67 @@ func TestReportPreviousOtherRelease(t *testing.T) {
 	for _, retired := range []string{"CTX-03", "SVC-05", "POL-12"} {
 		if strings.Contains(progress, "**"+retired+"**") {
 			t.Errorf("retired %s is listed as a move", retired)
+		}
+	}
+}
+
+// TestReportWarningsInLanguage: the warnings about an edited assessment
+// (a stored score that differs, a stored recommendation the questionnaire
+// lacks) name the file once, and are said, on stderr and in the report,
+// in the run's language, numbers written the local way.
+func TestReportWarningsInLanguage(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "reports", "agency-for-shared-digital-services-2026-03-02.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := regexp.MustCompile(`"overall": [0-9.]+`).ReplaceAll(src, []byte(`"overall": 71.2`))
+	edited = bytes.Replace(edited, []byte(`"recommendations": [`), []byte(`"recommendations": ["REC-GONE-9", `), 1)
+	in := filepath.Join(t.TempDir(), "edited.json")
+	if err := os.WriteFile(in, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ lang, score, rec string }{
+		{"en", "stored overall score 71.2 differs from the recomputed", `stored recommendation "REC-GONE-9" is not in questionnaire`},
+		{"fr", "71,2", `"REC-GONE-9"`},
+		{"de", "71,2", `"REC-GONE-9"`},
+	} {
+		out := filepath.Join(t.TempDir(), "r.md")
+		_, stderr, err := runCLI(t, "--lang", tt.lang, "report", in, "-o", out)
+		if err != nil {
+			t.Fatalf("report --lang %s: %v", tt.lang, err)
+		}
+		md, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var notes []string
+		for _, l := range strings.Split(string(md), "\n") {
+			if strings.HasPrefix(l, "> **") {
+				notes = append(notes, l)
+			}
+		}
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		if len(lines) != 2 || len(notes) != 2 {
+			t.Fatalf("--lang %s: want two warnings on stderr and two notes in the report; stderr %q, notes %q", tt.lang, stderr, notes)
+		}
+		for i, l := range lines {
+			if n := strings.Count(l, "edited.json"); n != 1 {
+				t.Errorf("--lang %s: %q names the file %d times, want once", tt.lang, l, n)
+			}
+			if tt.lang != "en" {
+				if w := saysEnglish(l) + saysEnglish(notes[i]); w != "" {
+					t.Errorf("--lang %s: English %q in %q / %q", tt.lang, w, l, notes[i])
+				}
+				if w := testlang.EnglishIn(l) + testlang.EnglishIn(notes[i]); w != "" {
+					t.Errorf("--lang %s: English %q in %q / %q", tt.lang, w, l, notes[i])
+				}
+			}
+		}
+		if !strings.Contains(stderr, tt.score) || !strings.Contains(stderr, tt.rec) {
+			t.Errorf("--lang %s: stderr %q lacks %q or %q", tt.lang, stderr, tt.score, tt.rec)
+		}
+		if !strings.Contains(strings.ToLower(strings.Join(notes, "\n")), strings.ToLower(tt.score)) {
+			t.Errorf("--lang %s: the report's notes %q lack %q", tt.lang, notes, tt.score)
 		}
 	}
 }

@@ -27,6 +27,13 @@ type Msg struct {
 	Plural bool
 }
 
+// Number is a number in a message's data, written the way of the
+// message's language (41.5 in English, 41,5 in French and German).
+type Number struct {
+	Value    float64
+	Decimals int
+}
+
 // M returns the reason id with its data as name, value pairs.
 func M(id string, kv ...any) Msg { return Msg{ID: id, Data: kv} }
 
@@ -46,12 +53,19 @@ func (m Msg) In(p *locale.Printer) string {
 	}
 	kv, copied := m.Data, false
 	for i, v := range m.Data {
-		if inner, ok := v.(Msg); ok {
-			if !copied { // never write into the caller's data
-				kv, copied = slices.Clone(m.Data), true
-			}
-			kv[i] = inner.In(p)
+		var local string
+		switch v := v.(type) {
+		case Msg:
+			local = v.In(p)
+		case Number:
+			local = p.Number(v.Value, v.Decimals)
+		default:
+			continue
 		}
+		if !copied { // never write into the caller's data
+			kv, copied = slices.Clone(m.Data), true
+		}
+		kv[i] = local
 	}
 	if m.Plural {
 		return p.N(m.ID, m.Count, kv...)

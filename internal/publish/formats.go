@@ -68,7 +68,7 @@ type File struct {
 // Markdown report (base.md) and the HTML report (base.html) as f asks.
 // The charts come first and the reports last, in the order they are to
 // be written, so that a report never links a chart that is not there yet.
-func AssessmentFiles(lang, base string, f Formats, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, warnings []string, progress *scoring.Progress) ([]File, error) {
+func AssessmentFiles(lang, base string, f Formats, q *questionnaire.Questionnaire, a *assessment.Assessment, r *scoring.Result, warnings []input.Msg, progress *scoring.Progress) ([]File, error) {
 	lq, p := Language(q, lang)
 	if lq != q {
 		// The same scores, with the localised instrument's names (as

@@ -68,7 +68,7 @@ type RenderOptions struct {
 	// ChartName is the file name by which the report links the chart.
 	ChartName string
 	// Warnings are noted in the report.
-	Warnings []string
+	Warnings []input.Msg
 	// Progress, when not nil, adds the progress section.
 	Progress *scoring.Progress
 }
