@@ -248,7 +248,7 @@ func (w *Workshop) textProblem(s string) string {
 func (w *Workshop) resume(metaPath string) error {
 	data, err := input.ReadFile(metaPath, input.MiB)
 	if err != nil {
-		return &input.UsageError{Msg: w.p.T("workshop.usage.not_folder", "Dir", w.dir, "File", MetaFile, "Error", err.Error())}
+		return &input.UsageError{Msg: w.p.T("workshop.usage.not_folder", "Dir", w.dir, "File", MetaFile, "Error", input.Describe(err, w.p))}
 	}
 	if err := json.Unmarshal(data, &w.meta); err != nil || w.meta.Schema != MetaSchema {
 		return &input.Error{File: metaPath, Reason: "is not a dgmaturity workshop file"}
