@@ -213,7 +213,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opt Options) (publish
 	}
 	paths, err := publish.Write(opt.OutDir, s.q, s.a, opt.Tool, publish.Options{Context: s.ctx, Inputs: inputs, Previous: opt.Previous, Formats: opt.Formats})
 	if err != nil {
-		return publish.Paths{}, fmt.Errorf("write results: %w", err)
+		return publish.Paths{}, err
 	}
 	// The draft, marked complete, can be reopened from the full-screen run.
 	if s.draft != "" {

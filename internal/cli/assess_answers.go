@@ -46,11 +46,8 @@ func assessAnswers(ctx context.Context, app *App, o assessOptions) error {
 	}
 	paths, err := publish.Write(outDir, q, a, app.Tool(),
 		publish.Options{Context: ctx, Inputs: inputs, Previous: o.previous, Formats: o.formats})
-	if err = interrupted(err); err != nil {
-		if err == ErrInterrupted {
-			return err
-		}
-		return fmt.Errorf("write results: %w", err)
+	if err != nil {
+		return interrupted(err)
 	}
 	printPaths(app, paths)
 	return nil

@@ -133,11 +133,8 @@ func publishMerge(ctx context.Context, app *App, q *questionnaire.Questionnaire,
 			return workshop, nil
 		},
 	})
-	if err = interrupted(err); err != nil {
-		if err == ErrInterrupted {
-			return err
-		}
-		return fmt.Errorf("write results: %w", err)
+	if err != nil {
+		return interrupted(err)
 	}
 	printPaths(app, written)
 	printOutputs(app, workshop)

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/dgmaturity/dgmaturity/internal/exit"
+	"github.com/dgmaturity/dgmaturity/internal/testlang"
 )
 
 // englishChrome are words of the command line's own English sentences:
@@ -17,7 +18,7 @@ var englishChrome = []string{
 	"needs ", "was given", "were given", "Run ", "unknown", "must be", "Did you mean", "flag", "refused",
 	"cannot be used", "name the same file", "keys the pseudonyms", "the salt has", "takes md", "no such release",
 	"both choose", "warning", "note:", "respondent", "same PSO", "counted once", "left out", "more problems",
-	"valid:", "translation of", "for an example", "for the commands", "does not take",
+	"valid:", "translation of", "for an example", "for the commands", "does not take", "no such file",
 }
 
 // saysEnglish returns the first English word of englishChrome in s.
@@ -67,6 +68,7 @@ func TestUsageErrorsInLanguage(t *testing.T) {
 		{[]string{"--release", "1.0.0", "--questionnaire", "q.yaml", "questionnaire", "show"}, "--release and --questionnaire both choose the questionnaire; give one", "--questionnaire"},
 		{[]string{"questionnaire", "export", "--format", "xml"}, `--format must be yaml or json, not "xml"`, "xml"},
 		{[]string{"questionnaire", "validate"}, "validate needs one questionnaire file (YAML), or --translation FILE; none was given. Run dgmaturity questionnaire validate --help for an example.", "--translation"},
+		{[]string{"workshop", "close", "nope"}, "nope is not a workshop folder (no readable workshop.json): nope/workshop.json: no such file", "nope/workshop.json"},
 		{[]string{"questionnaire", "show", "extra"}, `unknown command "extra" for "dgmaturity questionnaire show"`, "dgmaturity questionnaire show"},
 	} {
 		name := strings.Join(tt.args, " ")
@@ -170,5 +172,47 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOutputRefusalsInLanguage: an output that must not be written (an
+// input, a folder, a file where a folder is meant) is refused as bad usage
+// in the run's language, naming the path; in English with the words of
+// earlier releases.
+func TestOutputRefusalsInLanguage(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.json")
+	copyFile(t, filepath.Join("..", "..", "examples", "reports", "agency-for-shared-digital-services-2026-03-02.json"), in)
+	folder := filepath.Join(dir, "folder.md")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args    []string
+		english string
+	}{
+		{[]string{"report", in, "-o", in}, in + " is one of the input files; refusing to overwrite it: give another output name"},
+		{[]string{"report", in, "-o", folder}, folder + " is a folder; give a file name"},
+		{[]string{"report", in, "-o", filepath.Join(in, "r.md")}, in + " is a file, not a folder: give a folder for the output"},
+		{[]string{"assess", "--answers", filepath.Join("..", "..", "examples", "ministry.yaml"), "--out", in}, in + " is a file, not a folder: give a folder for the output"},
+	} {
+		name := strings.Join(tt.args, " ")
+		_, _, err := runCLI(t, tt.args...)
+		if !exit.IsUsage(err) || err.Error() != tt.english {
+			t.Errorf("%s: %v\nwant the usage error %q", name, err, tt.english)
+			continue
+		}
+		for _, lang := range []string{"fr", "de"} {
+			app := NewApp("test")
+			app.lang = lang // what main's error handler does with the error
+			_, _, err := runCLI(t, append([]string{"--lang", lang}, tt.args...)...)
+			said := app.Describe(err)
+			if !exit.IsUsage(err) || saysEnglish(said) != "" || testlang.EnglishIn(said) != "" || strings.Contains(said, "give") {
+				t.Errorf("--lang %s %s: %q; want a usage error in %s", lang, name, said, lang)
+			}
+			if !strings.Contains(said, filepath.Base(in)) && !strings.Contains(said, filepath.Base(folder)) {
+				t.Errorf("--lang %s %s: %q names no path", lang, name, said)
+			}
+		}
 	}
 }

@@ -90,11 +90,14 @@ func Describe(err error, p *locale.Printer) string {
 	}
 	var es Errors
 	var e *Error
+	var r *Refusal
 	switch {
 	case errors.As(err, &es):
 		inner = es
 	case errors.As(err, &e):
 		inner = e
+	case errors.As(err, &r):
+		inner = r
 	default:
 		return err.Error()
 	}

@@ -48,7 +48,7 @@ func ParseFormats(s string) (Formats, error) {
 		case "html":
 			f.HTML = true
 		default:
-			return Formats{}, &input.UsageError{Msg: fmt.Sprintf("--format takes md, html or md,html, not %s", input.Quote(part))}
+			return Formats{}, input.Refuse("input.publish.format", "Value", input.Quote(part))
 		}
 	}
 	return f, nil

@@ -128,7 +128,7 @@ func Progress(path string, q *questionnaire.Questionnaire, a *assessment.Assessm
 		return nil, fmt.Errorf("previous assessment: %w", err)
 	}
 	if prev.Date > a.Date {
-		return nil, &input.UsageError{Msg: fmt.Sprintf("the previous assessment %s is dated %s, after this one (%s)", path, prev.Date, a.Date)}
+		return nil, input.Refuse("input.publish.previous_later", "Path", input.QuotePath(path), "Date", prev.Date, "This", a.Date)
 	}
 	if pq == q {
 		pr := scoring.ScoreAssessment(q, prev, 0)

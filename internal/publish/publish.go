@@ -9,11 +9,13 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/dgmaturity/dgmaturity/internal/assessment"
+	"github.com/dgmaturity/dgmaturity/internal/exit"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/locale"
 	"github.com/dgmaturity/dgmaturity/internal/scoring"
@@ -129,10 +131,35 @@ type Options struct {
 // respondents of one organisation on one day share a file name), the run
 // is refused and nothing is written; the same respondents' earlier
 // assessment is replaced.
+//
+// A failure while writing (a full disk) reads "write results: ..."; a
+// refusal (exit 2) and bad input are returned as they are, to be said in
+// the run's language (input.Describe), and so is ctrl+c.
 func Write(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string, o Options) (Paths, error) {
+	paths, err := publishAssessment(dir, q, a, tool, o)
+	if err != nil && !exit.IsUsage(err) && !errors.Is(err, context.Canceled) {
+		return Paths{}, &Failure{Err: err}
+	}
+	return paths, err
+}
+
+// Failure is why Write could not write the files (a full disk, a folder
+// it may not write to): its text reads "write results: ..." on a command
+// line, and Err is the reason alone for a screen that already says the
+// files could not be written.
+type Failure struct{ Err error }
+
+// Error returns the failure with the context a command line needs.
+func (f *Failure) Error() string { return "write results: " + f.Err.Error() }
+
+// Unwrap returns the reason, for errors.Is and errors.As.
+func (f *Failure) Unwrap() error { return f.Err }
+
+// publishAssessment is Write without the context of its failures.
+func publishAssessment(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment, tool string, o Options) (Paths, error) {
 	base := cmp.Or(o.Name, Base(a))
 	if filepath.Base(base) != base || base == "." || base == ".." {
-		return Paths{}, fmt.Errorf("write results: %s is not a plain file name", input.Quote(base))
+		return Paths{}, fmt.Errorf("%s is not a plain file name", input.Quote(base))
 	}
 	r := Finish(q, a, tool)
 	paths := Paths{
@@ -149,7 +176,7 @@ func Write(dir string, q *questionnaire.Questionnaire, a *assessment.Assessment,
 	}
 	js, err := assessment.Marshal(a)
 	if err != nil {
-		return Paths{}, fmt.Errorf("write results: %w", err)
+		return Paths{}, err
 	}
 	set := Set{Context: o.Context, Inputs: o.Inputs, Outputs: []Output{
 		{Path: paths.Assessment, Data: js, Claim: func(old []byte) error { return checkOverwrite(paths.Assessment, old, a) }},
@@ -212,7 +239,7 @@ func checkOverwrite(path string, data []byte, a *assessment.Assessment) error {
 		Respondents []assessment.Respondent `json:"respondents"`
 	}
 	if json.Unmarshal(data, &old) != nil {
-		return &input.UsageError{Msg: fmt.Sprintf("%s exists and is not an assessment file; write to another folder with --out, or move that file first", input.QuotePath(path))}
+		return input.Refuse("input.publish.not_assessment", "Path", input.QuotePath(path))
 	}
 	if sameRespondents(old.Respondents, a.Respondents) {
 		return nil
@@ -221,11 +248,10 @@ func checkOverwrite(path string, data []byte, a *assessment.Assessment) error {
 	for _, r := range old.Respondents {
 		names = append(names, input.Quote(r.Name))
 	}
-	who := strings.Join(names, ", ")
-	if who == "" {
-		who = "another respondent"
+	if len(names) == 0 {
+		return input.Refuse("input.publish.taken_someone", "Path", input.QuotePath(path))
 	}
-	return &input.UsageError{Msg: fmt.Sprintf("%s already holds the assessment of %s; write to another folder with --out, or move that file first", input.QuotePath(path), who)}
+	return input.Refuse("input.publish.taken", "Path", input.QuotePath(path), "Who", strings.Join(names, ", "))
 }
 
 func sameRespondents(x, y []assessment.Respondent) bool {

@@ -81,7 +81,7 @@ func (s Set) interrupted() error {
 }
 
 // Publish checks, writes and publishes the set; see the package comment.
-// Refusals are *input.UsageError (exit 2); nothing is written then. The
+// Refusals are *input.Refusal (exit 2); nothing is written then. The
 // steps: plan (refusals), make the folders, write every temporary file,
 // publish them (claims first), sync the folders.
 func (s Set) Publish() error {
@@ -231,7 +231,7 @@ func (w *setWrite) claim(i int, o Output) (claimed bool, err error) {
 	}
 	data, rerr := safefile.ReadRegular(o.Path, MaxExisting)
 	if rerr != nil {
-		return false, &input.UsageError{Msg: fmt.Sprintf("%s exists and cannot be checked before replacing it (%v); write to another folder with --out", input.QuotePath(o.Path), rerr)}
+		return false, input.Refuse("input.publish.exists_unchecked", "Path", input.QuotePath(o.Path), "Detail", rerr.Error())
 	}
 	return false, o.Claim(data)
 }
@@ -244,11 +244,11 @@ func (s Set) plan() ([]fs.FileMode, error) {
 	infos := make([]fs.FileInfo, len(s.Outputs))
 	for i, o := range s.Outputs {
 		if o.Path == "" || strings.HasSuffix(o.Path, string(filepath.Separator)) || strings.HasSuffix(o.Path, "/") {
-			return nil, &input.UsageError{Msg: fmt.Sprintf("%s is a folder name; give a file name", input.QuotePath(o.Path))}
+			return nil, input.Refuse("input.publish.folder_name", "Path", input.QuotePath(o.Path))
 		}
 		for j := range i {
 			if filepath.Clean(s.Outputs[j].Path) == filepath.Clean(o.Path) {
-				return nil, &input.UsageError{Msg: fmt.Sprintf("%s is named for two outputs", input.QuotePath(o.Path))}
+				return nil, input.Refuse("input.publish.named_twice", "Path", input.QuotePath(o.Path))
 			}
 		}
 		if err := checkFolder(filepath.Dir(o.Path)); err != nil {
@@ -259,17 +259,17 @@ func (s Set) plan() ([]fs.FileMode, error) {
 			if errors.Is(err, fs.ErrNotExist) {
 				continue // nothing there (or a dangling link, which is replaced)
 			}
-			return nil, &input.UsageError{Msg: fmt.Sprintf("%s cannot be checked: %v", input.QuotePath(o.Path), unwrapPath(err))}
+			return nil, input.Refuse("input.publish.unchecked", "Path", input.QuotePath(o.Path), "Detail", unwrapPath(err).Error())
 		}
 		switch {
 		case st.IsDir():
-			return nil, &input.UsageError{Msg: fmt.Sprintf("%s is a folder; give a file name", input.QuotePath(o.Path))}
+			return nil, input.Refuse("input.publish.is_folder", "Path", input.QuotePath(o.Path))
 		case !st.Mode().IsRegular():
-			return nil, &input.UsageError{Msg: fmt.Sprintf("%s is not a regular file (a device, pipe or socket); give another name", input.QuotePath(o.Path))}
+			return nil, input.Refuse("input.publish.not_regular", "Path", input.QuotePath(o.Path))
 		}
 		for j := range i {
 			if infos[j] != nil && os.SameFile(infos[j], st) {
-				return nil, &input.UsageError{Msg: fmt.Sprintf("%s and %s are the same file; give two names", input.QuotePath(s.Outputs[j].Path), input.QuotePath(o.Path))}
+				return nil, input.Refuse("input.publish.same_file", "First", input.QuotePath(s.Outputs[j].Path), "Path", input.QuotePath(o.Path))
 			}
 		}
 		infos[i] = st
@@ -288,7 +288,7 @@ func (s Set) plan() ([]fs.FileMode, error) {
 		}
 		for _, i := range existing {
 			if os.SameFile(ist, infos[i]) {
-				return nil, &input.UsageError{Msg: fmt.Sprintf("%s is one of the input files; refusing to overwrite it: give another output name", input.QuotePath(s.Outputs[i].Path))}
+				return nil, input.Refuse("input.publish.is_input", "Path", input.QuotePath(s.Outputs[i].Path))
 			}
 		}
 	}
@@ -302,7 +302,7 @@ func checkFolder(dir string) error {
 		st, err := os.Stat(d)
 		if err == nil {
 			if !st.IsDir() {
-				return &input.UsageError{Msg: fmt.Sprintf("%s is a file, not a folder: give a folder for the output", input.QuotePath(d))}
+				return input.Refuse("input.publish.not_folder", "Path", input.QuotePath(d))
 			}
 			return nil
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dgmaturity/dgmaturity/internal/exit"
 	"github.com/dgmaturity/dgmaturity/internal/input"
 	"github.com/dgmaturity/dgmaturity/internal/safefile"
 )
@@ -43,9 +44,9 @@ func TestSetRefusesAnInputAsOutput(t *testing.T) {
 	}
 	for _, out := range []string{in, link, filepath.Join(dir, ".", "a.json")} {
 		err := Set{Inputs: []string{in}, Outputs: []Output{{Path: filepath.Join(dir, "other.svg"), Data: []byte("svg")}, {Path: out, Data: []byte("# report")}}}.Publish()
-		var u *input.UsageError
-		if !errors.As(err, &u) || !strings.Contains(err.Error(), "one of the input files") {
-			t.Errorf("output %s: error %v; want a usage error naming the input", out, err)
+		var r *input.Refusal
+		if !errors.As(err, &r) || !exit.IsUsage(err) || !strings.Contains(err.Error(), "one of the input files") {
+			t.Errorf("output %s: error %v; want a usage refusal naming the input", out, err)
 		}
 	}
 	if got, _ := os.ReadFile(in); string(got) != "the assessment" {
@@ -77,9 +78,9 @@ func TestSetRefusesWhatIsNotARegularFile(t *testing.T) {
 		}()
 		select {
 		case err := <-done:
-			var u *input.UsageError
-			if !errors.As(err, &u) {
-				t.Errorf("%s: error %v; want a usage error", what, err)
+			var r *input.Refusal
+			if !errors.As(err, &r) || !exit.IsUsage(err) {
+				t.Errorf("%s: error %v; want a usage refusal", what, err)
 			}
 		case <-time.After(5 * time.Second):
 			t.Fatalf("%s: Publish hangs", what)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -105,6 +106,42 @@ func TestGoldenViewsLocalized(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestPublishRefusalInLanguage finishes a French and a German run whose
+// output folder is a file: the refusal comes from the real publish.Write
+// and must read in the run's language, naming the path, with nothing
+// written and no English word of the program's on the screen.
+func TestPublishRefusalInLanguage(t *testing.T) {
+	for _, lang := range []locale.Tag{locale.French, locale.German} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if err := os.WriteFile("out", []byte("a file, not a folder"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m := newLocalizedModel(t, lang, 120, 40)
+			m = send(t, m, presses("3", "2", "r", "f", "s")...)
+			if m.screen != screenReview || m.publishErr == nil {
+				t.Fatalf("screen %s, error %v; want the review with the refusal", m.screen, m.publishErr)
+			}
+			text := screenText(m)
+			if !strings.Contains(strings.Join(strings.Fields(text), " "), "out") {
+				t.Errorf("the refusal does not name the folder:\n%s", text)
+			}
+			// The words above the list of answers: the questions below
+			// may begin with French "Comment".
+			top, _, _ := strings.Cut(text, "\n \n")
+			check := strings.NewReplacer("dgmaturity", "", "Agence Exemple", "", "A. Lead", "").Replace(top)
+			for _, w := range englishWords.FindAllString(check, -1) {
+				if !sharedWords[lang][w] {
+					t.Errorf("English word %q on the %s screen:\n%s", w, lang, top)
+				}
+			}
+			if got, _ := os.ReadFile("out"); string(got) != "a file, not a folder" {
+				t.Errorf("the file at the output folder's name now holds %q", got)
+			}
+		})
 	}
 }
 

@@ -1,11 +1,14 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/dgmaturity/dgmaturity/internal/input"
+	"github.com/dgmaturity/dgmaturity/internal/publish"
 	"github.com/dgmaturity/dgmaturity/questionnaire"
 )
 
@@ -39,9 +42,10 @@ func (m Model) viewReview() string {
 	b.WriteString(m.p.T("tui.progress.overall") + " " + m.countBar(done, total, 20) + "\n")
 	b.WriteString(wrapText(m.p.T("tui.review.files_go", "Folder", m.outDirLabel()), w) + "\n")
 	if m.publishErr != nil {
-		msg := m.p.T("tui.review.publish_failed", "Error", m.publishErr.Error()) + " " + m.p.T("tui.review.kept_in_draft")
+		reason := m.publishReason()
+		msg := m.p.T("tui.review.publish_failed", "Error", reason) + " " + m.p.T("tui.review.kept_in_draft")
 		if m.saver.Path() == "" {
-			msg = m.p.T("tui.review.publish_failed", "Error", m.publishErr.Error())
+			msg = m.p.T("tui.review.publish_failed", "Error", reason)
 		}
 		b.WriteString(m.styles.Error.Render(wrapText(msg, w)) + "\n")
 	}
@@ -151,4 +155,15 @@ func (m Model) answerWidth() int {
 		w = max(w, lipgloss.Width(fmt.Sprintf("%d %s", l, m.q.LevelName(l))))
 	}
 	return w
+}
+
+// publishReason is why the files were not written, in the run's language
+// where it is a refusal; a failure's "write results:" is left out, as the
+// screen says so already.
+func (m Model) publishReason() string {
+	err := m.publishErr
+	if f, ok := errors.AsType[*publish.Failure](err); ok {
+		err = f.Err
+	}
+	return input.Describe(err, m.p)
 }
