@@ -128,6 +128,9 @@ func runAssess(ctx context.Context, app *App, o assessOptions) error {
 		}
 		return assessAnswers(ctx, app, o)
 	}
+	if err := publish.CheckFolder(o.out); err != nil {
+		return err
+	}
 	if o.accessible || !isTerminal(app.Stdin) || !isTerminal(app.Stdout) {
 		q, err := app.Instrument()
 		if err != nil {

@@ -195,12 +195,18 @@ func TestOutputRefusalsInLanguage(t *testing.T) {
 		{[]string{"report", in, "-o", folder}, folder + " is a folder; give a file name"},
 		{[]string{"report", in, "-o", filepath.Join(in, "r.md")}, in + " is a file, not a folder: give a folder for the output"},
 		{[]string{"assess", "--answers", filepath.Join("..", "..", "examples", "ministry.yaml"), "--out", in}, in + " is a file, not a folder: give a folder for the output"},
+		// A run that asks questions refuses at once, not after an hour.
+		{[]string{"assess", "--accessible", "--out", in}, in + " is a file, not a folder: give a folder for the output"},
+		{[]string{"assess", "--accessible", "--out", filepath.Join(in, "sub")}, in + " is a file, not a folder: give a folder for the output"},
 	} {
 		name := strings.Join(tt.args, " ")
-		_, _, err := runCLI(t, tt.args...)
+		stdout, _, err := runCLI(t, tt.args...)
 		if !exit.IsUsage(err) || err.Error() != tt.english {
 			t.Errorf("%s: %v\nwant the usage error %q", name, err, tt.english)
 			continue
+		}
+		if stdout != "" {
+			t.Errorf("%s: printed %q before refusing", name, stdout)
 		}
 		for _, lang := range []string{"fr", "de"} {
 			app := NewApp("test")

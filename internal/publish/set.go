@@ -251,7 +251,7 @@ func (s Set) plan() ([]fs.FileMode, error) {
 				return nil, input.Refuse("input.publish.named_twice", "Path", input.QuotePath(o.Path))
 			}
 		}
-		if err := checkFolder(filepath.Dir(o.Path)); err != nil {
+		if err := CheckFolder(filepath.Dir(o.Path)); err != nil {
 			return nil, err
 		}
 		st, err := os.Stat(o.Path)
@@ -295,9 +295,11 @@ func (s Set) plan() ([]fs.FileMode, error) {
 	return keep, nil
 }
 
-// checkFolder refuses an output folder that is a file: `--out report.md`
-// where a folder was meant.
-func checkFolder(dir string) error {
+// CheckFolder refuses an output folder that is a file, or lies below
+// one: `--out report.md` where a folder was meant. A folder that does not
+// exist yet is fine (it is created). Publish checks this itself; a run
+// that asks questions calls it first, so as not to refuse at the end.
+func CheckFolder(dir string) error {
 	for d := dir; ; d = filepath.Dir(d) {
 		st, err := os.Stat(d)
 		if err == nil {
