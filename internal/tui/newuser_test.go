@@ -85,6 +85,48 @@ func TestPublishFailureOffersAnotherFolder(t *testing.T) {
 	}
 }
 
+// TestFolderThatIsAFileIsRefusedAtOnce types, as the output folder, a
+// file's name and then a folder below a file: the field stays open and
+// says why (in English and in French), the folder is not changed; a
+// usable folder then closes it.
+func TestFolderThatIsAFileIsRefusedAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "report.md")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ lang, typed, want string }{
+		{"en", file, file + " is a file, not a folder"},
+		{"en", filepath.Join(file, "sub"), file + " is a file, not a folder"},
+		{"fr", file, file + " est un fichier, pas un dossier"},
+	} {
+		m := newQuestionModel(t, 120, 40, true)
+		if tt.lang == "fr" {
+			m = newLocalizedModel(t, locale.French, 120, 40) // a translated instrument
+		}
+		m = send(t, m, press("r"), press("o"))
+		for range len("out") {
+			m = send(t, m, press("backspace"))
+		}
+		m = send(t, m, typeText(tt.typed)...)
+		m = send(t, m, press("enter"))
+		if m.overlay != overlayFolder || m.input.Err == nil || !strings.Contains(strings.Join(strings.Fields(screenText(m)), " "), tt.want) {
+			t.Errorf("%s %s: overlay %v, error %v; want the field open saying %q:\n%s", tt.lang, tt.typed, m.overlay, m.input.Err, tt.want, screenText(m))
+		}
+		if m.OutDir() != "out" {
+			t.Errorf("%s %s: the folder became %q", tt.lang, tt.typed, m.OutDir())
+		}
+		for range len(tt.typed) {
+			m = send(t, m, press("backspace"))
+		}
+		m = send(t, m, typeText(filepath.Join(dir, "reports"))...)
+		m = send(t, m, press("enter"))
+		if m.overlay != overlayNone || m.OutDir() != filepath.Join(dir, "reports") {
+			t.Errorf("%s: overlay %v, folder %q after a usable folder", tt.lang, m.overlay, m.OutDir())
+		}
+	}
+}
+
 // Item 4: the form marks the organisation as required, says how to leave,
 // and ↑/↓ change the type; esc leaves when there is nothing to go back to.
 func TestStartFormKeys(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -71,6 +72,9 @@ func (m Model) reviewRows() []int {
 // updateReview handles the review screen: change an answer, switch
 // between the gaps and every answer, choose the output folder, or finish.
 func (m Model) updateReview(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if msg, ok := msg.(folderCheckedMsg); ok {
+		return m.folderChecked(msg)
+	}
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m.forwardToField(msg)
@@ -140,8 +144,10 @@ func (m Model) keyFolder(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.editField(msg, Model.saveFolder)
 }
 
-// saveFolder makes dir the output folder, unless it is empty or breaks
-// the text policy.
+// saveFolder checks a typed output folder: empty or against the text
+// policy, the field says why at once; otherwise a command looks on disk
+// (folderChecked takes the answer), so that a file's name is refused now
+// rather than when the files are written.
 func (m Model) saveFolder(dir string) (tea.Model, tea.Cmd) {
 	if dir == "" {
 		m.input.Err = textError(m.p.T("tui.folder.empty", "Folder", m.outDirLabel()))
@@ -151,8 +157,29 @@ func (m Model) saveFolder(dir string) (tea.Model, tea.Cmd) {
 		m.input.Err = textError(m.p.T("tui.text.the_folder") + " " + reason + ".")
 		return m, nil
 	}
+	return m, func() tea.Msg { return folderCheckedMsg{Dir: dir, Err: publish.CheckFolder(dir)} }
+}
+
+// folderCheckedMsg says whether a typed output folder can take the files:
+// Err is a refusal when it is a file or lies below one.
+type folderCheckedMsg struct {
+	Dir string
+	Err error
+}
+
+// folderChecked makes the checked folder the output folder, or keeps the
+// field open with the reason. An answer about text since changed is
+// dropped: enter checks the new text.
+func (m Model) folderChecked(msg folderCheckedMsg) (tea.Model, tea.Cmd) {
+	if m.overlay != overlayFolder || strings.TrimSpace(m.input.Value()) != msg.Dir {
+		return m, nil
+	}
+	if msg.Err != nil {
+		m.input.Err = textError(input.Describe(msg.Err, m.p))
+		return m, nil
+	}
 	m.closeField()
-	m.outDir = dir
+	m.outDir = msg.Dir
 	m.publishErr = nil
 	m.notice = notice{text: m.p.T("tui.folder.set", "Folder", m.outDirLabel())}
 	return m, nil
