@@ -49,7 +49,7 @@ func addFileSeeds(f *testing.F, pattern string) {
 }
 
 // assessmentSchema compiles the shipped JSON Schema of the assessment file.
-func assessmentSchema(f *testing.F) *jsonschema.Schema {
+func assessmentSchema(f testing.TB) *jsonschema.Schema {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(assessment.Schema()))
 	if err != nil {
 		f.Fatal(err)

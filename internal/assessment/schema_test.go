@@ -2,8 +2,10 @@ package assessment
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -165,5 +167,29 @@ func TestAnswersSchema(t *testing.T) {
 		if err := s.Validate(value(filepath.Join("testdata", "bad", name))); err == nil {
 			t.Errorf("answers schema accepts %s", name)
 		}
+	}
+}
+
+// TestStoredValuesFollowTheSchema keeps the roadmap values Parse accepts
+// equal to the JSON Schema's lists of them.
+func TestStoredValuesFollowTheSchema(t *testing.T) {
+	var s struct {
+		Properties struct {
+			Roadmap struct {
+				Items struct {
+					Properties struct {
+						Phase    struct{ Enum []string }
+						Priority struct{ Enum []string }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(Schema(), &s); err != nil {
+		t.Fatal(err)
+	}
+	p := s.Properties.Roadmap.Items.Properties
+	if !slices.Equal(p.Phase.Enum, storedPhases) || !slices.Equal(p.Priority.Enum, storedPriorities) {
+		t.Errorf("the schema's phases %q and priorities %q; Parse accepts %q and %q", p.Phase.Enum, p.Priority.Enum, storedPhases, storedPriorities)
 	}
 }

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"maps"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -202,6 +203,7 @@ func checkBody(a *Assessment, q *questionnaire.Questionnaire, w *where) input.Er
 		}
 	}
 	errs = append(errs, checkTargets(a.Targets, q, w)...)
+	errs = append(errs, checkStored(a, w)...)
 	for _, id := range slices.Sorted(maps.Keys(a.Spread)) {
 		s := a.Spread[id]
 		if q != nil {
@@ -360,3 +362,80 @@ func checkTargets(t *Targets, q *questionnaire.Questionnaire, w *where) input.Er
 // validTarget reports whether l can be a target: a level above 0 (a target
 // of 0 would ask for nothing).
 func validTarget(l int) bool { return l > questionnaire.MinLevel && l <= questionnaire.MaxLevel }
+
+// storedPhases and storedPriorities are the values a stored roadmap step
+// may carry, as the JSON Schema lists them (a test keeps them equal) and
+// as scoring writes them (scoring.Phases, its bands).
+var (
+	storedPhases     = []string{"Foundations", "Consolidation", "Leadership"}
+	storedPriorities = []string{"High", "Medium", "Low"}
+)
+
+// checkStored checks what a file stores for convenience (scores, the
+// recommendations' roadmap) against the bounds of the JSON Schema. Reports
+// recompute them, but a file is saved again as it was read (a finished
+// assessment resumed as a draft): a value the schema forbids must be
+// refused here, or it is written out again. A part left out reads as its
+// zero value, which the schema allows.
+func checkStored(a *Assessment, w *where) input.Errors {
+	var errs input.Errors
+	if sc := a.Scores; sc != nil {
+		if !inRange(sc.Overall, 100) {
+			errs = append(errs, w.err(input.M("input.stored.score", "Found", storedNumber(sc.Overall)), "scores", "overall"))
+		}
+		if !inRange(sc.Coverage, 1) {
+			errs = append(errs, w.err(input.M("input.stored.coverage", "Found", storedNumber(sc.Coverage)), "scores", "coverage"))
+		}
+		for _, g := range []struct {
+			key string
+			m   map[string]float64
+		}{{"areas", sc.Areas}, {"principles", sc.Principles}, {"pillars", sc.Pillars}} {
+			for _, id := range slices.Sorted(maps.Keys(g.m)) {
+				if v := g.m[id]; !inRange(v, 100) {
+					errs = append(errs, w.err(input.M("input.stored.score", "Found", storedNumber(v)), "scores", g.key, id))
+				}
+			}
+		}
+	}
+	for i, it := range a.Roadmap {
+		errs = append(errs, checkText(it.Recommendation, false, w, "roadmap", i, "recommendation")...)
+		if it.Level < 1 || it.Level > questionnaire.MaxLevel {
+			errs = append(errs, w.err(input.M("input.target.range", "Found", it.Level), "roadmap", i, "level"))
+		}
+		if !slices.Contains(storedPhases, it.Phase) {
+			errs = append(errs, w.err(input.M("input.stored.phase", "Found", strconv.Quote(input.Clip(it.Phase))), "roadmap", i, "phase"))
+		}
+		if !slices.Contains(storedPriorities, it.Priority) {
+			errs = append(errs, w.err(input.M("input.stored.priority", "Found", strconv.Quote(input.Clip(it.Priority))), "roadmap", i, "priority"))
+		}
+		if it.Step < 0 {
+			errs = append(errs, w.err(input.M("input.stored.step", "Found", it.Step), "roadmap", i, "step"))
+		}
+		if len(it.Questions) == 0 {
+			errs = append(errs, w.err(input.M("input.stored.no_questions"), "roadmap", i, "questions"))
+		}
+		for j, mv := range it.Questions {
+			errs = append(errs, checkText(mv.ID, false, w, "roadmap", i, "questions", j, "id")...)
+			if !inScale(mv.Level) {
+				errs = append(errs, w.err(input.M("input.answer.level_outside", "Level", mv.Level), "roadmap", i, "questions", j, "level"))
+			}
+			if mv.Target < 1 || mv.Target > questionnaire.MaxLevel {
+				errs = append(errs, w.err(input.M("input.target.range", "Found", mv.Target), "roadmap", i, "questions", j, "target"))
+			}
+		}
+	}
+	return errs
+}
+
+// inRange reports whether v lies in 0..limit.
+func inRange(v, limit float64) bool { return v >= 0 && v <= limit }
+
+// storedNumber is a number from the file as a message shows it: the local
+// way, with the decimals it has; a huge one in exponent form, not as
+// hundreds of digits.
+func storedNumber(v float64) any {
+	if math.Abs(v) >= 1e9 {
+		return strconv.FormatFloat(v, 'g', 6, 64)
+	}
+	return input.Number{Value: v, Decimals: -1}
+}
