@@ -399,7 +399,7 @@ func checkStored(a *Assessment, w *where) input.Errors {
 	}
 	for i, it := range a.Roadmap {
 		errs = append(errs, checkText(it.Recommendation, false, w, "roadmap", i, "recommendation")...)
-		if it.Level < 1 || it.Level > questionnaire.MaxLevel {
+		if !validTarget(it.Level) {
 			errs = append(errs, w.err(input.M("input.target.range", "Found", it.Level), "roadmap", i, "level"))
 		}
 		if !slices.Contains(storedPhases, it.Phase) {
@@ -419,7 +419,7 @@ func checkStored(a *Assessment, w *where) input.Errors {
 			if !inScale(mv.Level) {
 				errs = append(errs, w.err(input.M("input.answer.level_outside", "Level", mv.Level), "roadmap", i, "questions", j, "level"))
 			}
-			if mv.Target < 1 || mv.Target > questionnaire.MaxLevel {
+			if !validTarget(mv.Target) {
 				errs = append(errs, w.err(input.M("input.target.range", "Found", mv.Target), "roadmap", i, "questions", j, "target"))
 			}
 		}
